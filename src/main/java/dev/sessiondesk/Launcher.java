@@ -1,0 +1,40 @@
+package dev.sessiondesk;
+
+import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.cli.SessionDeskCommand;
+import dev.sessiondesk.ui.SessionDeskApp;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.application.Application;
+
+/**
+ * The one entry point: no command opens the GUI, a command runs the CLI. A plain class (not an
+ * {@link Application}) so the jar runs from the classpath with {@code java -jar}.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        DataLocations locations = DataLocations.system();
+        prepareLogging(locations);
+        if (GuiArguments.isGuiLaunch(args)) {
+            Application.launch(SessionDeskApp.class, args);
+        } else {
+            System.exit(SessionDeskCommand.run(locations, args));
+        }
+    }
+
+    /** Logback writes under the platform log folder (0700) unless {@code sessiondesk.logDir} says otherwise. */
+    static void prepareLogging(DataLocations locations) {
+        if (System.getProperty("sessiondesk.logDir") == null) {
+            System.setProperty("sessiondesk.logDir", locations.logDir().toString());
+        }
+        try {
+            dev.sessiondesk.store.PrivateFiles.ensureDirectory(Path.of(System.getProperty("sessiondesk.logDir")));
+        } catch (IOException e) {
+            System.err.println("sessiondesk: cannot create the log folder " + System.getProperty("sessiondesk.logDir")
+                    + " (" + e.getMessage() + "); continuing without a log file");
+        }
+    }
+}

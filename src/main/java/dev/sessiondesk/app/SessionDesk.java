@@ -1,0 +1,71 @@
+package dev.sessiondesk.app;
+
+import dev.sessiondesk.store.Store;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The composition root of the services the GUI and the CLI share: it opens the store and builds
+ * every service over it, by hand, once. Nothing else creates services; nothing holds them statically.
+ */
+public final class SessionDesk implements AutoCloseable {
+    private final Store store;
+    private final ExecutorService background;
+    private final SessionService sessions;
+    private final SessionExporter exporter;
+
+    private SessionDesk(Store store, ExecutorService background) {
+        this.store = store;
+        this.background = background;
+        this.sessions = new SessionService(store, background);
+        this.exporter = new SessionExporter(store);
+    }
+
+    public static SessionDesk open(Path dataDir) {
+        return open(dataDir, Store.Options.defaults());
+    }
+
+    public static SessionDesk open(Path dataDir, Store.Options options) {
+        Store store = Store.open(dataDir, options);
+        return new SessionDesk(store, newBackgroundExecutor());
+    }
+
+    private static ExecutorService newBackgroundExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public SessionExporter exporter() {
+        return exporter;
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

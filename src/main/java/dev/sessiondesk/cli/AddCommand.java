@@ -1,0 +1,126 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.model.AppendResult;
+import dev.sessiondesk.model.GooseMessages;
+import dev.sessiondesk.model.MalformedMessageException;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Role;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "add", description = {
+        "Append messages to a session. Each is committed before its line is printed:",
+        "  --text / --json: one message; prints \"seq hash\".",
+        "  --jsonl -: one Goose message per input line; prints and flushes \"seq hash\" after each commit."})
+final class AddCommand implements Callable<Integer> {
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
+    String id;
+
+    @Option(names = "--role", paramLabel = "user|assistant", description = "Who wrote it (with --text).")
+    String role;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--text", paramLabel = "T", description = "Plain text of the message.")
+        String text;
+        @Option(names = "--json", paramLabel = "FILE|-", description = "A Goose message JSON object.")
+        String json;
+        @Option(names = "--jsonl", paramLabel = "FILE|-", description = "One Goose message JSON object per line.")
+        String jsonl;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (SessionDesk desk = root.openWritable()) {
+            String sessionId = SessionDeskCommand.resolve(desk, id).id();
+            PrintWriter out = spec.commandLine().getOut();
+            if (source.text != null) {
+                if (role == null) {
+                    throw new CliFailure("--text needs --role user or --role assistant");
+                }
+                NewMessage m = NewMessage.text(parseRole(role), source.text);
+                print(out, desk.sessions().append(sessionId, m));
+            } else if (source.json != null) {
+                String text = source.json.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(source.json));
+                NewMessage m;
+                try {
+                    m = GooseMessages.parse(text);
+                } catch (MalformedMessageException e) {
+                    throw new CliFailure("cannot read the message in " + label(source.json) + ": " + e.getMessage());
+                }
+                if (role != null) {
+                    m = new NewMessage(m.messageId(), parseRole(role), m.created(), m.contentJson(), m.userVisible(),
+                            m.agentVisible());
+                }
+                print(out, desk.sessions().append(sessionId, m));
+            } else {
+                appendLines(desk, sessionId, out);
+            }
+            return 0;
+        }
+    }
+
+    private void appendLines(SessionDesk desk, String sessionId, PrintWriter out) throws IOException {
+        String label = label(source.jsonl);
+        try (BufferedReader in = source.jsonl.equals("-")
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(source.jsonl), StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                NewMessage m;
+                try {
+                    m = GooseMessages.parse(line);
+                } catch (MalformedMessageException e) {
+                    // Everything printed before this line is committed; nothing of this line is.
+                    throw new CliFailure("cannot read " + label + " line " + lineNo + ": " + e.getMessage()
+                            + " (the lines before it are saved)");
+                }
+                print(out, desk.sessions().append(sessionId, m));
+            }
+        }
+    }
+
+    private static String label(String source) {
+        return source.equals("-") ? "standard input" : source;
+    }
+
+    private static Role parseRole(String value) {
+        try {
+            return Role.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--role " + e.getMessage());
+        }
+    }
+
+    private static void print(PrintWriter out, AppendResult r) {
+        out.println(r.seq() + " " + r.hash());
+        out.flush();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.SessionExporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", description = "Export a session as JSON (Goose export shape) or Markdown.")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+    @Option(names = "--format", required = true, paramLabel = "json|md", converter = FormatConverter.class)
+    SessionExporter.Format format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (0600) instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        try (SessionDesk desk = root.open()) {
+            ReadOnlyNotice.warn(desk, spec);
+            String sid = SessionDeskCommand.resolve(desk, id).id();
+            if (output != null) {
+                desk.exporter().exportTo(sid, format, output);
+                spec.commandLine().getErr().println("exported " + sid + " to " + output.toAbsolutePath());
+            } else {
+                spec.commandLine().getOut().print(desk.exporter().export(sid, format));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SessionExporter.Format> {
+        @Override
+        public SessionExporter.Format convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> SessionExporter.Format.JSON;
+                case "md", "markdown" -> SessionExporter.Format.MD;
+                default -> throw new picocli.CommandLine.TypeConversionException("must be json or md, not " + value);
+            };
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.store.SessionQuery;
+import dev.sessiondesk.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code sessiondesk}: the command-line side of SessionDesk, over the same services as the GUI. */
+@Command(name = "sessiondesk", mixinStandardHelpOptions = true,
+        versionProvider = SessionDeskCommand.Version.class,
+        description = "SessionDesk: conversations with AI assistants that are never lost.%n"
+                + "Without a command it opens the app; with one it works on the store from the terminal.",
+        subcommands = {
+                ListCommand.class, NewCommand.class, AddCommand.class, ShowCommand.class, RenameCommand.class,
+                DeleteCommand.class, RestoreCommand.class, ExportCommand.class, VerifyCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class SessionDeskCommand {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_MISMATCH = 1;
+    public static final int EXIT_ERROR = 2;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The data folder (default: $SESSIONDESK_DATA_DIR or the platform data folder).")
+    Path dataDir;
+
+    private final DataLocations locations;
+
+    public SessionDeskCommand(DataLocations locations) {
+        this.locations = locations;
+    }
+
+    Path resolvedDataDir() {
+        return locations.dataDir(dataDir);
+    }
+
+    /** Opens the app services on the chosen data folder. */
+    SessionDesk open() {
+        return SessionDesk.open(resolvedDataDir());
+    }
+
+    /** Opens the services and fails with the store's reason when it cannot be written. */
+    SessionDesk openWritable() {
+        SessionDesk desk = open();
+        if (desk.store().isReadOnly()) {
+            String reason = desk.store().readOnlyReason();
+            desk.close();
+            throw new CliFailure(reason);
+        }
+        return desk;
+    }
+
+    /** Finds a session by its id or by an unambiguous prefix of it. */
+    static Session resolve(SessionDesk desk, String idOrPrefix) {
+        var exact = desk.sessions().find(idOrPrefix);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        if (idOrPrefix.length() >= 4) {
+            List<Session> matches = desk.sessions().list(SessionQuery.all()).stream()
+                    .filter(s -> s.id().startsWith(idOrPrefix)).toList();
+            List<Session> trashed = desk.sessions().list(SessionQuery.trash()).stream()
+                    .filter(s -> s.id().startsWith(idOrPrefix)).toList();
+            List<Session> all = new java.util.ArrayList<>(matches);
+            all.addAll(trashed);
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            if (all.size() > 1) {
+                throw new CliFailure("the id prefix " + idOrPrefix + " matches " + all.size() + " sessions; give more of it");
+            }
+        }
+        throw new CliFailure("no session with id " + idOrPrefix);
+    }
+
+    /** Builds the picocli command line with SessionDesk's error handling and exit codes. */
+    public static CommandLine commandLine(DataLocations locations, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SessionDeskCommand(locations));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println("sessiondesk: " + ex.getMessage() + " (try: "
+                    + bad.getCommandSpec().qualifiedName() + " --help)");
+            bad.getErr().flush();
+            return EXIT_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("sessiondesk: " + messageOf(ex));
+            commandLine.getErr().flush();
+            return EXIT_ERROR;
+        });
+        return cl;
+    }
+
+    static String messageOf(Exception ex) {
+        if (ex instanceof StoreException || ex instanceof CliFailure || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof java.io.IOException) {
+            return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        }
+        org.slf4j.LoggerFactory.getLogger(SessionDeskCommand.class).error("unexpected failure", ex);
+        return "unexpected error: " + ex + " (details in the log)";
+    }
+
+    public static int run(DataLocations locations, String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return commandLine(locations, out, err).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"SessionDesk " + dev.sessiondesk.store.AppVersion.current()};
+        }
+    }
+}

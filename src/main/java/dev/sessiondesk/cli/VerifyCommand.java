@@ -1,0 +1,51 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.store.ChainReport;
+import dev.sessiondesk.store.StoreReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "verify", description = {
+        "Recompute hash chains and run SQLite's quick_check. Exit 0 when intact,",
+        "1 on a mismatch (naming the session and message), 2 when the store cannot be read."})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Only this session.")
+    String id;
+    @Option(names = "--full", description = "Use SQLite's slower integrity_check instead of quick_check.")
+    boolean full;
+
+    @Override
+    public Integer call() {
+        try (SessionDesk desk = root.open()) {
+            ReadOnlyNotice.warn(desk, spec);
+            PrintWriter out = spec.commandLine().getOut();
+            if (id != null) {
+                ChainReport r = desk.store().verifier().verifySession(SessionDeskCommand.resolve(desk, id).id());
+                out.println(r);
+                out.flush();
+                return r.ok() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
+            }
+            StoreReport report = desk.store().verifier().verifyAll(full);
+            out.println("sqlite " + (full ? "integrity_check" : "quick_check") + ": " + report.sqliteCheck());
+            for (ChainReport r : report.problems()) {
+                out.println(r);
+            }
+            out.println(report.chains().size() + " sessions, " + report.messagesChecked() + " messages checked, "
+                    + report.problems().size() + " with problems");
+            out.flush();
+            return report.ok() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sessiondesk.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes the Goose message JSON of shared/formats.md, and defines the canonical bytes
+ * of a message that the hash chain covers:
+ * {@code {"content":[…],"created":N,"id":"…"?,"metadata":{"agentVisible":b,"userVisible":b},"role":"…"}}
+ * with keys sorted. Storage-only facts (seq, state, session) are not part of it, so a fork's copied
+ * prefix hashes exactly like its parent's.
+ */
+public final class GooseMessages {
+
+    /** Goose writes seconds, some exports milliseconds: anything above this is milliseconds. */
+    static final long MILLIS_THRESHOLD = 10_000_000_000L;
+
+    private GooseMessages() {
+    }
+
+    public static NewMessage parse(String json) throws MalformedMessageException {
+        JsonNode node;
+        try {
+            node = CanonicalJson.parse(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedMessageException("$", "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        return fromJson(node);
+    }
+
+    public static NewMessage fromJson(JsonNode node) throws MalformedMessageException {
+        if (node == null || !node.isObject()) {
+            throw new MalformedMessageException("$", "a message must be a JSON object");
+        }
+        Role role;
+        try {
+            role = Role.fromWire(node.path("role").isTextual() ? node.get("role").textValue() : null);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("$.role", e.getMessage());
+        }
+        JsonNode content = node.get("content");
+        if (content == null || !content.isArray()) {
+            throw new MalformedMessageException("$.content", "must be an array of content items");
+        }
+        ArrayNode normalized = CanonicalJson.MAPPER.createArrayNode();
+        int i = 0;
+        for (JsonNode item : content) {
+            normalized.add(normalizeItem(item, "$.content[" + i + "]"));
+            i++;
+        }
+        long created = java.time.Instant.now().getEpochSecond(); // Goose stamps every message; a bare one is "now"
+        JsonNode createdNode = node.get("created");
+        if (createdNode != null && !createdNode.isNull()) {
+            if (!createdNode.isNumber()) {
+                throw new MalformedMessageException("$.created", "must be a number (Unix seconds)");
+            }
+            created = normalizeSeconds(createdNode.longValue());
+        }
+        String id = null;
+        JsonNode idNode = node.get("id");
+        if (idNode != null && !idNode.isNull()) {
+            if (!idNode.isTextual()) {
+                throw new MalformedMessageException("$.id", "must be a string");
+            }
+            id = idNode.textValue();
+        }
+        JsonNode metadata = node.path("metadata");
+        boolean userVisible = visibility(metadata, "userVisible");
+        boolean agentVisible = visibility(metadata, "agentVisible");
+        return new NewMessage(id, role, created, CanonicalJson.write(normalized), userVisible, agentVisible);
+    }
+
+    /** Seconds from a Goose timestamp that may be in milliseconds. */
+    public static long normalizeSeconds(long value) {
+        return value > MILLIS_THRESHOLD ? value / 1000 : value;
+    }
+
+    private static boolean visibility(JsonNode metadata, String field) throws MalformedMessageException {
+        JsonNode v = metadata.get(field);
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (!v.isBoolean()) {
+            throw new MalformedMessageException("$.metadata." + field, "must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    private static JsonNode normalizeItem(JsonNode item, String path) throws MalformedMessageException {
+        if (!item.isObject() || !item.path("type").isTextual()) {
+            throw new MalformedMessageException(path, "a content item must be an object with a string \"type\"");
+        }
+        // Old Goose files say "reasoning" for what is now "thinking".
+        if ("reasoning".equals(item.get("type").textValue())) {
+            ObjectNode copy = ((ObjectNode) item).deepCopy();
+            copy.put("type", "thinking");
+            if (!copy.has("thinking") && copy.has("reasoning")) {
+                copy.set("thinking", copy.remove("reasoning"));
+            }
+            return copy;
+        }
+        return item;
+    }
+
+    /** The Goose JSON of a stored (or about to be stored) message. */
+    public static ObjectNode toJson(NewMessage m) {
+        ObjectNode node = CanonicalJson.MAPPER.createObjectNode();
+        try {
+            node.set("content", CanonicalJson.parse(m.contentJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored content is not JSON", e);
+        }
+        node.put("created", m.created());
+        if (m.messageId() != null) {
+            node.put("id", m.messageId());
+        }
+        ObjectNode meta = node.putObject("metadata");
+        meta.put("agentVisible", m.agentVisible());
+        meta.put("userVisible", m.userVisible());
+        node.put("role", m.role().wire());
+        return node;
+    }
+
+    /** The exact bytes the hash chain covers for this message. */
+    public static byte[] canonicalBytes(NewMessage m) {
+        return CanonicalJson.bytes(toJson(m));
+    }
+
+    /** True when every field of {@code a} equals {@code b}'s in canonical form. */
+    public static boolean sameMessage(NewMessage a, NewMessage b) {
+        return java.util.Arrays.equals(canonicalBytes(a), canonicalBytes(b));
+    }
+
+}

@@ -1,0 +1,135 @@
+package dev.sessiondesk.store;
+
+import dev.sessiondesk.model.Fingerprint;
+import dev.sessiondesk.model.GooseMessages;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.MessageState;
+import dev.sessiondesk.model.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recomputes hash chains from the stored messages (promise P6) and runs SQLite's own checks.
+ * Messages are streamed from the database, never loaded whole, so it works on any session size.
+ */
+public final class ChainVerifier {
+    private final Store store;
+
+    ChainVerifier(Store store) {
+        this.store = store;
+    }
+
+    public ChainReport verifySession(String sessionId) {
+        return store.reader().read("verify session " + sessionId, c -> verify(c, sessionId, null, new long[1]));
+    }
+
+    /**
+     * Whether the stored session still begins with the conversation a window remembered: the chain
+     * recomputed up to {@code fp.messageCount()} must end in {@code fp.headHash()}, and the whole chain
+     * must verify. A session that has only grown since passes.
+     */
+    public ChainReport checkExtends(String sessionId, Fingerprint fp) {
+        return store.reader().read("check session " + sessionId + " against its fingerprint",
+                c -> verify(c, sessionId, fp, new long[1]));
+    }
+
+    /** SQLite's {@code quick_check} (or the slower {@code integrity_check}) and every session's chain. */
+    public StoreReport verifyAll(boolean fullIntegrityCheck) {
+        return store.reader().read("verify the store", c -> {
+            String check = sqliteCheck(c, fullIntegrityCheck);
+            List<String> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM sessions ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            long[] bytes = new long[1];
+            List<ChainReport> reports = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                reports.add(verify(c, id, null, bytes));
+            }
+            return new StoreReport(check, reports, bytes[0]);
+        });
+    }
+
+    static String sqliteCheck(Connection c, boolean full) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(full ? "PRAGMA integrity_check" : "PRAGMA quick_check")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return String.join("; ", lines);
+    }
+
+    private static ChainReport verify(Connection c, String sessionId, Fingerprint expectedPrefix, long[] bytesHashed)
+            throws SQLException {
+        Session s = SessionStore.get(c, sessionId).orElse(null);
+        if (s == null) {
+            return new ChainReport(sessionId, 0, false, 0, "the session is missing from the store", null);
+        }
+        String head = HashChain.genesis();
+        int expectedSeq = 1;
+        int checked = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? ORDER BY seq")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Message m = Rows.message(rs);
+                    if (m.seq() != expectedSeq) {
+                        return bad(sessionId, checked, expectedSeq, m.seq() > expectedSeq
+                                ? "message " + expectedSeq + " is missing (the next stored one is " + m.seq() + ")"
+                                : "message " + m.seq() + " is stored twice or out of order", head);
+                    }
+                    if (m.state() == MessageState.STREAMING) {
+                        if (m.seq() != s.messageCount() + 1) {
+                            return bad(sessionId, checked, m.seq(), "a streaming reply is not the last message", head);
+                        }
+                        expectedSeq++;
+                        continue; // not part of the chain until it ends
+                    }
+                    byte[] canonical = GooseMessages.canonicalBytes(m.body());
+                    bytesHashed[0] += canonical.length;
+                    String recomputed = HashChain.next(head, canonical);
+                    if (!recomputed.equals(m.hash())) {
+                        return bad(sessionId, checked, m.seq(),
+                                "content does not match its hash (changed, reordered or damaged)", head);
+                    }
+                    head = recomputed;
+                    checked++;
+                    if (expectedPrefix != null && checked == expectedPrefix.messageCount()
+                            && !head.equals(expectedPrefix.headHash())) {
+                        return bad(sessionId, checked, m.seq(),
+                                "the conversation differs from the one this window showed", head);
+                    }
+                    expectedSeq++;
+                }
+            }
+        }
+        if (expectedPrefix != null && checked < expectedPrefix.messageCount()) {
+            return bad(sessionId, checked, checked + 1, "the session has " + checked + " messages; the window showed "
+                    + expectedPrefix.messageCount(), head);
+        }
+        if (checked != s.messageCount() || !head.equals(s.headHash())) {
+            return bad(sessionId, checked, Math.min(checked, s.messageCount()) + 1, "the session record says "
+                    + s.messageCount() + " messages ending in " + abbrev(s.headHash()) + ", the chain has " + checked
+                    + " ending in " + abbrev(head), head);
+        }
+        return new ChainReport(sessionId, checked, true, null, null, head);
+    }
+
+    private static ChainReport bad(String sessionId, int checked, int seq, String problem, String head) {
+        return new ChainReport(sessionId, checked, false, seq, problem, head);
+    }
+
+    private static String abbrev(String hash) {
+        return hash == null ? "nothing" : hash.substring(0, Math.min(12, hash.length()));
+    }
+}

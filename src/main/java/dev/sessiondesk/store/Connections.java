@@ -1,0 +1,48 @@
+package dev.sessiondesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/** Opens SQLite connections with the settings every SessionDesk connection needs. */
+final class Connections {
+
+    private Connections() {
+    }
+
+    static String url(Path db) {
+        return "jdbc:sqlite:" + db.toAbsolutePath();
+    }
+
+    /** The writer's connection: FULL sync (a returned commit survives power loss), IMMEDIATE transactions. */
+    static Connection writer(Path db, int busyTimeoutMs) throws SQLException {
+        SQLiteConfig cfg = base(busyTimeoutMs);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection c = cfg.createConnection(url(db));
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+        }
+        return c;
+    }
+
+    /** A reader: may be read-only at the file level, sees every committed transaction (WAL). */
+    static Connection reader(Path db, int busyTimeoutMs, boolean readOnlyFile) throws SQLException {
+        SQLiteConfig cfg = base(busyTimeoutMs);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        if (readOnlyFile) {
+            cfg.setReadOnly(true);
+        }
+        return cfg.createConnection(url(db));
+    }
+
+    private static SQLiteConfig base(int busyTimeoutMs) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setBusyTimeout(busyTimeoutMs);
+        cfg.enforceForeignKeys(true);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return cfg;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.sessiondesk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.model.AppendResult;
+import dev.sessiondesk.model.CanonicalJson;
+import dev.sessiondesk.model.ContentItems;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.MessageState;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.model.TitleSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The messages of every session, append-only. Each append is its own committed transaction that
+ * also moves the session's message count, head hash and activity times, and indexes the text for
+ * search; nothing is ever saved by deleting and re-inserting a conversation.
+ *
+ * <p>Invariant per session: messages 1..message_count are finished and hashed; at most one more
+ * message (seq = message_count + 1) may be streaming. Anything appended while a reply is still
+ * streaming first ends that reply as interrupted, so the chain stays in seq order.
+ */
+public final class MessageLog {
+    private final Store store;
+
+    MessageLog(Store store) {
+        this.store = store;
+    }
+
+    /** Commits one message; returns after the commit with its seq and the new head hash. */
+    public AppendResult append(String sessionId, NewMessage message) {
+        NewMessage canonical = canonical(message);
+        return store.writer().write("save a message to session " + sessionId,
+                c -> appendIn(c, sessionId, canonical, System.currentTimeMillis()));
+    }
+
+    /** Commits several messages to one session in one transaction: all of them or none (imports). */
+    public List<AppendResult> appendAll(String sessionId, List<NewMessage> messages) {
+        List<NewMessage> canonical = messages.stream().map(MessageLog::canonical).toList();
+        return store.writer().write("save " + messages.size() + " messages to session " + sessionId, c -> {
+            long now = System.currentTimeMillis();
+            List<AppendResult> out = new ArrayList<>(canonical.size());
+            for (NewMessage m : canonical) {
+                out.add(appendIn(c, sessionId, m, now));
+            }
+            return out;
+        });
+    }
+
+    /** Appends inside a caller's write transaction (for services that combine steps atomically). */
+    public AppendResult appendIn(Connection c, String sessionId, NewMessage message, long now) throws SQLException {
+        Session s = writableSession(c, sessionId);
+        s = endOpenStream(c, s, MessageState.INTERRUPTED, now);
+        NewMessage m = canonical(message);
+        int seq = s.messageCount() + 1;
+        String hash = HashChain.next(s.headHash(), m);
+        long rowId;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(session_id, seq, message_id, role, created,"
+                + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            bindMessage(ps, sessionId, seq, m);
+            ps.setString(9, hash);
+            ps.setLong(10, now);
+            ps.executeUpdate();
+            rowId = generatedKey(ps);
+        }
+        index(c, rowId, m.contentJson());
+        advanceHead(c, sessionId, seq, hash, now);
+        return new AppendResult(sessionId, seq, hash);
+    }
+
+    /**
+     * Starts a reply that will stream: the row exists from the first token on (state streaming), so a
+     * crash mid-reply leaves the partial text in the store.
+     */
+    public StreamingMessage beginStreaming(String sessionId, NewMessage initial) {
+        NewMessage m = canonical(initial);
+        return store.writer().write("start a streaming reply in session " + sessionId, c -> {
+            long now = System.currentTimeMillis();
+            Session s = writableSession(c, sessionId);
+            s = endOpenStream(c, s, MessageState.INTERRUPTED, now);
+            int seq = s.messageCount() + 1;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(session_id, seq, message_id, role, created,"
+                    + " content_json, user_visible, agent_visible, state, hash, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,'streaming',NULL,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                bindMessage(ps, sessionId, seq, m);
+                ps.setLong(9, now);
+                ps.executeUpdate();
+                long rowId = generatedKey(ps);
+                touch(c, sessionId, now);
+                return new StreamingMessage(rowId, sessionId, seq);
+            }
+        });
+    }
+
+    /** Saves the reply's content so far. Returns false when the reply is no longer streaming. */
+    public boolean checkpoint(StreamingMessage stream, String contentJson) {
+        String content = canonicalContent(contentJson);
+        return store.writer().write("save the streaming reply in session " + stream.sessionId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET content_json = ?, updated_at = ? WHERE id = ? AND state = 'streaming'")) {
+                ps.setString(1, content);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setLong(3, stream.rowId());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Ends a streaming reply with its final content and state (complete, stopped or interrupted): it
+     * joins the hash chain now. Fails with CONFLICT when something else already ended it.
+     */
+    public AppendResult finishStreaming(StreamingMessage stream, String contentJson, MessageState end) {
+        if (!end.isFinal()) {
+            throw new IllegalArgumentException("a reply must end as complete, stopped or interrupted");
+        }
+        String content = canonicalContent(contentJson);
+        return store.writer().write("finish the streaming reply in session " + stream.sessionId(), c -> {
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET content_json = ? WHERE id = ? AND state = 'streaming'")) {
+                ps.setString(1, content);
+                ps.setLong(2, stream.rowId());
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException(StoreException.Kind.CONFLICT, "the reply in session " + stream.sessionId()
+                            + " (message " + stream.seq() + ") was already ended by another writer");
+                }
+            }
+            Session s = SessionStore.get(c, stream.sessionId()).orElseThrow(() -> SessionStore.notFound(stream.sessionId()));
+            endOpenStream(c, s, end, now);
+            Session after = SessionStore.get(c, stream.sessionId()).orElseThrow();
+            return new AppendResult(after.id(), after.messageCount(), after.headHash());
+        });
+    }
+
+    /**
+     * Ends every reply left streaming (by a process that crashed) as interrupted, hashing what was
+     * saved. Called at start by the one app that owns the data folder. Returns how many it ended.
+     */
+    public int interruptAbandonedStreams() {
+        return store.writer().write("mark abandoned replies as interrupted", c -> {
+            List<String> sessions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT session_id FROM messages WHERE state = 'streaming'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sessions.add(rs.getString(1));
+                }
+            }
+            long now = System.currentTimeMillis();
+            for (String id : sessions) {
+                endOpenStream(c, SessionStore.get(c, id).orElseThrow(), MessageState.INTERRUPTED, now);
+            }
+            return sessions.size();
+        });
+    }
+
+    public List<Message> list(String sessionId) {
+        return list(sessionId, 1, Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} messages from seq {@code fromSeq} on, in order. */
+    public List<Message> list(String sessionId, int fromSeq, int limit) {
+        return store.reader().read("read messages of session " + sessionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE session_id = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
+                ps.setString(1, sessionId);
+                ps.setInt(2, fromSeq);
+                ps.setInt(3, limit);
+                List<Message> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Rows.message(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The last {@code limit} messages (what a window shows first), in order. */
+    public List<Message> tail(String sessionId, int limit) {
+        return store.reader().read("read the latest messages of session " + sessionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
+                ps.setString(1, sessionId);
+                ps.setInt(2, limit);
+                List<Message> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Rows.message(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public Optional<Message> get(String sessionId, int seq) {
+        List<Message> one = list(sessionId, seq, 1);
+        return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
+    }
+
+    public long countAll() {
+        return store.reader().read("count messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM messages"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * A new session holding copies of messages 1..{@code uptoSeq} of {@code sessionId}, linked to it as
+     * its parent. The parent is not touched. The copied chain hashes are identical to the parent's.
+     */
+    public Session fork(String sessionId, int uptoSeq) {
+        return store.writer().write("fork session " + sessionId, c -> {
+            Session parent = SessionStore.get(c, sessionId).orElseThrow(() -> SessionStore.notFound(sessionId));
+            if (uptoSeq < 1 || uptoSeq > parent.messageCount()) {
+                throw new StoreException(StoreException.Kind.CONFLICT, "cannot fork session " + sessionId
+                        + " at message " + uptoSeq + ": it has " + parent.messageCount() + " finished messages");
+            }
+            long now = System.currentTimeMillis();
+            Session child = store.sessions().insert(c, new NewSession(null, parent.workingDir(), null, null, now));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title = ?, title_source = ?,"
+                    + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
+                ps.setString(1, parent.displayTitle() + " (fork)");
+                ps.setString(2, TitleSource.AUTO.wire());
+                ps.setString(3, parent.id());
+                ps.setInt(4, uptoSeq);
+                ps.setString(5, child.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
+                ps.setString(1, sessionId);
+                ps.setInt(2, uptoSeq);
+                List<Message> prefix = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        prefix.add(Rows.message(rs));
+                    }
+                }
+                for (Message m : prefix) {
+                    appendIn(c, child.id(), m.body(), now);
+                }
+            }
+            return SessionStore.get(c, child.id()).orElseThrow();
+        });
+    }
+
+    /** Ends the session's streaming message, if any, hashing it into the chain. Returns the session after. */
+    private Session endOpenStream(Connection c, Session s, MessageState end, long now) throws SQLException {
+        Message open = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? AND state = 'streaming'")) {
+            ps.setString(1, s.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    open = Rows.message(rs);
+                }
+            }
+        }
+        if (open == null) {
+            return s;
+        }
+        String hash = HashChain.next(s.headHash(), open.body());
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE messages SET state = ?, hash = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, end.wire());
+            ps.setString(2, hash);
+            ps.setLong(3, now);
+            ps.setLong(4, open.rowId());
+            ps.executeUpdate();
+        }
+        index(c, open.rowId(), open.contentJson());
+        advanceHead(c, s.id(), open.seq(), hash, now);
+        return SessionStore.get(c, s.id()).orElseThrow();
+    }
+
+    private static Session writableSession(Connection c, String sessionId) throws SQLException {
+        Session s = SessionStore.get(c, sessionId).orElseThrow(() -> SessionStore.notFound(sessionId));
+        if (s.inTrash()) {
+            throw new StoreException(StoreException.Kind.CONFLICT,
+                    "session " + sessionId + " is in the trash; restore it before adding messages");
+        }
+        return s;
+    }
+
+    private static void bindMessage(PreparedStatement ps, String sessionId, int seq, NewMessage m) throws SQLException {
+        ps.setString(1, sessionId);
+        ps.setInt(2, seq);
+        ps.setString(3, m.messageId());
+        ps.setString(4, m.role().wire());
+        ps.setLong(5, m.created());
+        ps.setString(6, m.contentJson());
+        ps.setInt(7, m.userVisible() ? 1 : 0);
+        ps.setInt(8, m.agentVisible() ? 1 : 0);
+    }
+
+    private static void advanceHead(Connection c, String sessionId, int count, String hash, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET message_count = ?, head_hash = ?,"
+                + " updated_at = ?, last_activity = ? WHERE id = ?")) {
+            ps.setInt(1, count);
+            ps.setString(2, hash);
+            ps.setLong(3, now);
+            ps.setLong(4, now);
+            ps.setString(5, sessionId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void touch(Connection c, String sessionId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_activity = ? WHERE id = ?")) {
+            ps.setLong(1, now);
+            ps.setString(2, sessionId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void index(Connection c, long rowId, String contentJson) throws SQLException {
+        String text = ContentItems.plainText(contentJson);
+        if (text.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)")) {
+            ps.setLong(1, rowId);
+            ps.setString(2, text);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long generatedKey(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    static NewMessage canonical(NewMessage m) {
+        return new NewMessage(m.messageId(), m.role(), m.created(), canonicalContent(m.contentJson()),
+                m.userVisible(), m.agentVisible());
+    }
+
+    static String canonicalContent(String contentJson) {
+        JsonNode node;
+        try {
+            node = CanonicalJson.parse(contentJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("message content is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("message content must be a JSON array of content items");
+        }
+        return CanonicalJson.write(node);
+    }
+}

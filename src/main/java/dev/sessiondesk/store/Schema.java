@@ -1,0 +1,155 @@
+package dev.sessiondesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's schema as an ordered list of migrations. The version lives in SQLite's
+ * {@code PRAGMA user_version}, which is written in the same transaction as the migration steps, so a
+ * store is always at exactly one version: a process killed mid-migration leaves the old version
+ * with none of the new tables.
+ */
+public final class Schema {
+
+    private Schema() {
+    }
+
+    public static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "sessions, messages, windows, drafts, app instance", Schema::v1),
+            new Migration(2, "full-text index over message text", Schema::v2));
+
+    public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    public static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Runs every migration above {@code from} up to {@code to}, in the caller's transaction. */
+    static void migrate(Connection c, int from, int to, String appVersion) throws SQLException {
+        for (Migration m : MIGRATIONS) {
+            if (m.version() > from && m.version() <= to) {
+                m.apply().run(c);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_history(version, description, applied_at, app_version) VALUES (?,?,?,?)")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.description());
+                    ps.setLong(3, System.currentTimeMillis());
+                    ps.setString(4, appVersion);
+                    ps.executeUpdate();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA user_version = " + m.version());
+                }
+            }
+        }
+    }
+
+    private static Void v1(Connection c) throws SQLException {
+        exec(c, """
+                CREATE TABLE schema_history (
+                  version     INTEGER PRIMARY KEY,
+                  description TEXT NOT NULL,
+                  applied_at  INTEGER NOT NULL,
+                  app_version TEXT
+                )""");
+        exec(c, """
+                CREATE TABLE sessions (
+                  id                TEXT PRIMARY KEY,
+                  title             TEXT NOT NULL DEFAULT '',
+                  title_source      TEXT NOT NULL DEFAULT 'none' CHECK (title_source IN ('none','auto','user')),
+                  working_dir       TEXT,
+                  created_at        INTEGER NOT NULL,
+                  updated_at        INTEGER NOT NULL,
+                  last_activity     INTEGER NOT NULL,
+                  message_count     INTEGER NOT NULL DEFAULT 0,
+                  head_hash         TEXT NOT NULL,
+                  pinned            INTEGER NOT NULL DEFAULT 0,
+                  archived_at       INTEGER,
+                  deleted_at        INTEGER,
+                  origin            TEXT,
+                  external_ref      TEXT,
+                  parent_session_id TEXT,
+                  parent_seq        INTEGER,
+                  is_active         INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0,1))
+                )""");
+        exec(c, "CREATE UNIQUE INDEX sessions_one_active ON sessions(is_active) WHERE is_active = 1");
+        exec(c, "CREATE UNIQUE INDEX sessions_external ON sessions(origin, external_ref) WHERE external_ref IS NOT NULL");
+        exec(c, "CREATE INDEX sessions_by_activity ON sessions(deleted_at, pinned DESC, last_activity DESC)");
+        exec(c, """
+                CREATE TABLE messages (
+                  id            INTEGER PRIMARY KEY,
+                  session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                  seq           INTEGER NOT NULL,
+                  message_id    TEXT,
+                  role          TEXT NOT NULL CHECK (role IN ('user','assistant')),
+                  created       INTEGER NOT NULL,
+                  content_json  TEXT NOT NULL,
+                  user_visible  INTEGER NOT NULL DEFAULT 1,
+                  agent_visible INTEGER NOT NULL DEFAULT 1,
+                  state         TEXT NOT NULL DEFAULT 'complete'
+                                CHECK (state IN ('complete','streaming','interrupted','stopped')),
+                  hash          TEXT,
+                  updated_at    INTEGER NOT NULL,
+                  UNIQUE (session_id, seq)
+                )""");
+        exec(c, "CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'");
+        exec(c, """
+                CREATE TABLE windows (
+                  window_id   TEXT PRIMARY KEY,
+                  session_id  TEXT,
+                  x REAL, y REAL, width REAL, height REAL,
+                  maximized   INTEGER NOT NULL DEFAULT 0,
+                  z_order     INTEGER NOT NULL DEFAULT 0,
+                  focused     INTEGER NOT NULL DEFAULT 0,
+                  fp_count    INTEGER NOT NULL DEFAULT 0,
+                  fp_head     TEXT NOT NULL,
+                  open        INTEGER NOT NULL DEFAULT 1,
+                  updated_at  INTEGER NOT NULL
+                )""");
+        exec(c, """
+                CREATE TABLE drafts (
+                  window_id  TEXT PRIMARY KEY,
+                  text       TEXT NOT NULL,
+                  updated_at INTEGER NOT NULL
+                )""");
+        exec(c, """
+                CREATE TABLE app_instance (
+                  id           INTEGER PRIMARY KEY CHECK (id = 1),
+                  pid          INTEGER NOT NULL,
+                  host         TEXT,
+                  app_version  TEXT,
+                  started_at   INTEGER NOT NULL,
+                  heartbeat_at INTEGER NOT NULL
+                )""");
+        return null;
+    }
+
+    private static Void v2(Connection c) throws SQLException {
+        exec(c, "CREATE VIRTUAL TABLE messages_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
+        // Existing finished messages are indexed here; from now on the store indexes each one in the
+        // transaction that finishes it. The text is extracted in Java (content items are JSON).
+        try (PreparedStatement sel = c.prepareStatement(
+                     "SELECT id, content_json FROM messages WHERE state <> 'streaming'");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)");
+             ResultSet rs = sel.executeQuery()) {
+            while (rs.next()) {
+                ins.setLong(1, rs.getLong(1));
+                ins.setString(2, dev.sessiondesk.model.ContentItems.plainText(rs.getString(2)));
+                ins.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.sessiondesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SessionDesk store: one SQLite file {@code sessions.db} in the data folder, in WAL mode with
+ * synchronous=FULL. Opening it creates the folder (0700) and file (0600), runs pending migrations in
+ * one transaction, and refuses to write to a store written by a newer version (it is opened
+ * read-only instead, and {@link #readOnlyReason()} says why).
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    public static final String FILE_NAME = "sessions.db";
+
+    /** Called before a migration touches an existing store (the backup hook of the upgrade safeguards). */
+    @FunctionalInterface
+    public interface MigrationHook {
+        void beforeMigration(Path db, int fromVersion, int toVersion) throws IOException;
+    }
+
+    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration) {
+        public static Options defaults() {
+            return new Options(5_000, AppVersion.current(), (db, from, to) -> { });
+        }
+
+        public Options withBusyTimeout(int ms) {
+            return new Options(ms, appVersion, beforeMigration);
+        }
+
+        public Options withMigrationHook(MigrationHook hook) {
+            return new Options(busyTimeoutMs, appVersion, hook);
+        }
+    }
+
+    private final Path dataDir;
+    private final Path dbFile;
+    private final int schemaVersion;
+    private final String readOnlyReason;
+    private final StoreWriter writer;
+    private final StoreReader reader;
+    private final SessionStore sessions;
+    private final MessageLog messages;
+    private final WindowBindingStore windows;
+    private final DraftStore drafts;
+    private final ChainVerifier verifier;
+    private final AppInstanceStore instance;
+
+    private Store(Path dataDir, Path dbFile, int schemaVersion, String readOnlyReason,
+                  StoreWriter writer, StoreReader reader) {
+        this.dataDir = dataDir;
+        this.dbFile = dbFile;
+        this.schemaVersion = schemaVersion;
+        this.readOnlyReason = readOnlyReason;
+        this.writer = writer;
+        this.reader = reader;
+        this.sessions = new SessionStore(this);
+        this.messages = new MessageLog(this);
+        this.windows = new WindowBindingStore(this);
+        this.drafts = new DraftStore(this);
+        this.verifier = new ChainVerifier(this);
+        this.instance = new AppInstanceStore(this);
+    }
+
+    public static Store open(Path dataDir) {
+        return open(dataDir, Options.defaults());
+    }
+
+    public static Store open(Path dataDir, Options options) {
+        Path dir;
+        try {
+            dir = PrivateFiles.ensureDirectory(dataDir);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO,
+                    "cannot create the data folder " + dataDir.toAbsolutePath() + ": " + describe(e), e);
+        }
+        Path db = dir.resolve(FILE_NAME);
+        boolean writableDir = Files.isWritable(dir);
+        if (!Files.exists(db)) {
+            if (!writableDir) {
+                throw new StoreException(StoreException.Kind.READ_ONLY,
+                        "cannot create the store " + db + ": the data folder is read-only");
+            }
+            try {
+                PrivateFiles.ensureFile(db);
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Kind.IO, "cannot create the store " + db + ": " + describe(e), e);
+            }
+        }
+        int version = probe(db, options.busyTimeoutMs());
+        if (version > Schema.CURRENT) {
+            String reason = "this store was written by a newer SessionDesk (schema " + version + " > " + Schema.CURRENT
+                    + "); it is open read-only and nothing was changed: " + db;
+            LOG.warn(reason);
+            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
+        }
+        if (!writableDir || !Files.isWritable(db)) {
+            String reason = "the store " + db + " is read-only (file or folder permissions); nothing can be saved";
+            LOG.warn(reason);
+            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
+        }
+        StoreWriter writer;
+        try {
+            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db.toString());
+        } catch (SQLException e) {
+            throw StoreException.from(e, "open the store for writing", db.toString());
+        }
+        try {
+            if (version < Schema.CURRENT) {
+                if (version > 0) {
+                    try {
+                        options.beforeMigration().beforeMigration(db, version, Schema.CURRENT);
+                    } catch (IOException e) {
+                        throw new StoreException(StoreException.Kind.IO, "cannot upgrade the store " + db
+                                + " from schema " + version + ": the safety backup failed (" + describe(e)
+                                + "); nothing was changed", e);
+                    }
+                    LOG.info("migrating {} from schema {} to {}", db, version, Schema.CURRENT);
+                }
+                int from = version;
+                writer.write("upgrade the store schema from " + from + " to " + Schema.CURRENT, c -> {
+                    // Re-read inside the write lock: another process may have migrated meanwhile.
+                    int now = Schema.version(c);
+                    if (now < Schema.CURRENT) {
+                        Schema.migrate(c, now, Schema.CURRENT, options.appVersion());
+                    }
+                    return null;
+                });
+                version = Schema.CURRENT;
+            }
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                PrivateFiles.restrict(db.resolveSibling(FILE_NAME + suffix));
+            }
+        } catch (RuntimeException | IOException e) {
+            writer.close();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StoreException(StoreException.Kind.IO, "cannot secure the store files: " + describe((IOException) e), e);
+        }
+        return new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false));
+    }
+
+    /** Reads the schema version without writing anything; tells a foreign or damaged file apart. */
+    private static int probe(Path db, int busyTimeoutMs) {
+        try (Connection c = Connections.reader(db, busyTimeoutMs, true);
+             Statement s = c.createStatement()) {
+            int version = Schema.version(c);
+            if (version == 0) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        throw new StoreException(StoreException.Kind.CORRUPT, "the file " + db
+                                + " is an SQLite database but not a SessionDesk store; it was not changed");
+                    }
+                }
+            } else {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    rs.next();
+                }
+            }
+            return version;
+        } catch (SQLException e) {
+            throw StoreException.from(e, "open the store", db.toString());
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path dbFile() {
+        return dbFile;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public boolean isReadOnly() {
+        return writer == null;
+    }
+
+    /** Why the store is read-only, or null when it is writable. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public MessageLog messages() {
+        return messages;
+    }
+
+    public WindowBindingStore windows() {
+        return windows;
+    }
+
+    public DraftStore drafts() {
+        return drafts;
+    }
+
+    public ChainVerifier verifier() {
+        return verifier;
+    }
+
+    public AppInstanceStore instance() {
+        return instance;
+    }
+
+    public StoreReader reader() {
+        return reader;
+    }
+
+    /** The writer; throws a READ_ONLY/NEWER_SCHEMA StoreException with the reason when the store is read-only. */
+    public StoreWriter writer() {
+        if (writer == null) {
+            StoreException.Kind kind = schemaVersion > Schema.CURRENT
+                    ? StoreException.Kind.NEWER_SCHEMA : StoreException.Kind.READ_ONLY;
+            throw new StoreException(kind, readOnlyReason);
+        }
+        return writer;
+    }
+
+    /** Moves every committed page from the WAL into {@code sessions.db}, so a plain copy of it is complete. */
+    public void checkpoint() {
+        writer().direct("checkpoint the write-ahead log", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    throw new StoreException(StoreException.Kind.LOCKED,
+                            "cannot checkpoint " + dbFile + ": a reader is still using the log; try again");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+        reader.close();
+    }
+}
