@@ -34,20 +34,33 @@ public final class StoreReader implements AutoCloseable {
 
     public <T> T read(String doing, SqlWork<T> work) {
         Connection c = borrow(doing);
-        boolean healthy = true;
+        boolean healthy = false;
         try {
             c.setAutoCommit(false);
-            try {
-                return work.run(c);
-            } finally {
-                c.rollback(); // read-only work: ending the transaction releases the snapshot
-                c.setAutoCommit(true);
-            }
+            T result = work.run(c);
+            healthy = true;
+            return result;
         } catch (SQLException e) {
-            healthy = false;
             throw StoreException.from(e, doing, where);
         } finally {
+            healthy = endSnapshot(c) && healthy;
             giveBack(c, healthy);
+        }
+    }
+
+    /** Ends the read transaction (releasing its snapshot); false when the connection is no longer usable. */
+    private boolean endSnapshot(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("ending a read on {}: {}", where, e.getMessage());
+        }
+        try {
+            c.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("resetting a reader on {}: {}", where, e.getMessage());
+            return false;
         }
     }
 

@@ -58,20 +58,41 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private <T> T runInTransaction(String doing, SqlWork<T> work) {
+        T result;
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            result = work.run(connection);
+            connection.commit();
         } catch (SQLException e) {
+            abandonTransaction();
             throw StoreException.from(e, doing, where);
+        } catch (RuntimeException e) {
+            abandonTransaction();
+            throw e;
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("{}: committed, but could not leave transaction mode: {}", where, e.getMessage());
+        }
+        return result;
+    }
+
+    /**
+     * Rolls back whatever the failed work left open and returns the connection to autocommit. The
+     * driver begins transactions lazily, so there may be nothing to roll back; that is not an error,
+     * and it must never hide the failure that brought us here.
+     */
+    private void abandonTransaction() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback on {}: {}", where, e.getMessage());
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("leaving transaction mode on {}: {}", where, e.getMessage());
         }
     }
 
@@ -93,14 +114,6 @@ public final class StoreWriter implements AutoCloseable {
                 throw re;
             }
             throw new StoreException(StoreException.Kind.IO, "cannot " + doing + ": " + e.getCause(), e.getCause());
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.warn("rollback failed on {}: {}", where, e.getMessage());
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.sessiondesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondesk.model.CanonicalJson;
+import dev.sessiondesk.model.GooseMessages;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Session;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MessageRoundTripTest {
+    @TempDir
+    Path dir;
+
+    /** One Goose message per content item type of shared/formats.md, plus an unknown type. */
+    static final List<String> MESSAGES = List.of(
+            "{\"role\":\"user\",\"created\":1704110400,\"content\":[{\"type\":\"text\",\"text\":\"héllo ✓ \\u0000 \\\"quoted\\\"\"}]}",
+            "{\"role\":\"user\",\"created\":1704110401,\"content\":[{\"type\":\"image\",\"data\":\"iVBORw0KGgo=\",\"mimeType\":\"image/png\"}]}",
+            "{\"id\":\"msg_1\",\"role\":\"assistant\",\"created\":1704110402,\"content\":[{\"type\":\"toolRequest\",\"id\":\"call_1\","
+                    + "\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\"shell\",\"arguments\":{\"command\":\"ls -la\"}}},"
+                    + "\"_meta\":{\"x\":1}}]}",
+            "{\"role\":\"user\",\"created\":1704110403,\"content\":[{\"type\":\"toolResponse\",\"id\":\"call_1\","
+                    + "\"toolResult\":{\"status\":\"success\",\"value\":{\"content\":[{\"type\":\"text\",\"text\":\"a.txt\"}]}}}],"
+                    + "\"metadata\":{\"userVisible\":false,\"agentVisible\":true}}",
+            "{\"role\":\"assistant\",\"created\":1704110404,\"content\":[{\"type\":\"toolRequest\",\"id\":\"call_2\","
+                    + "\"toolCall\":{\"status\":\"error\",\"error\":\"no such tool\"}}]}",
+            "{\"role\":\"assistant\",\"created\":1704110405,\"content\":[{\"type\":\"toolConfirmationRequest\",\"id\":\"c\","
+                    + "\"toolName\":\"shell\",\"arguments\":{},\"prompt\":null},{\"type\":\"actionRequired\",\"data\":{\"actionType\":\"elicitation\"}},"
+                    + "{\"type\":\"frontendToolRequest\",\"id\":\"f\",\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\"ui\",\"arguments\":{}}}}]}",
+            "{\"role\":\"assistant\",\"created\":1704110406,\"content\":[{\"type\":\"thinking\",\"thinking\":\"hmm\",\"signature\":\"sig\"},"
+                    + "{\"type\":\"redactedThinking\",\"data\":\"xyz\"}]}",
+            "{\"role\":\"assistant\",\"created\":1704110407,\"content\":[{\"type\":\"systemNotification\",\"notificationType\":\"info\","
+                    + "\"msg\":\"compacted\",\"data\":{\"n\":2}},{\"type\":\"conversationCompacted\",\"msg\":\"old\"}],"
+                    + "\"metadata\":{\"userVisible\":true,\"agentVisible\":false}}",
+            "{\"role\":\"assistant\",\"created\":1704110408,\"content\":[{\"type\":\"hologram\",\"zeta\":[1.50,2.0e3,12345678901234567890123],"
+                    + "\"alpha\":{\"nested\":true,\"n\":null},\"text\":\"future\"}]}");
+
+    @Test
+    void everyContentItemTypeSurvivesAppendAndReadExactly() throws Exception {
+        try (Store store = Store.open(dir)) {
+            Session s = store.sessions().create(NewSession.blank());
+            for (String json : MESSAGES) {
+                store.messages().append(s.id(), GooseMessages.parse(json));
+            }
+            List<Message> stored = store.messages().list(s.id());
+            assertThat(stored).hasSize(MESSAGES.size());
+            for (int i = 0; i < MESSAGES.size(); i++) {
+                NewMessage original = GooseMessages.parse(MESSAGES.get(i));
+                Message back = stored.get(i);
+                assertThat(back.seq()).isEqualTo(i + 1);
+                var originalJson = CanonicalJson.parse(MESSAGES.get(i));
+                assertThat(back.contentJson()).isEqualTo(CanonicalJson.write(originalJson.get("content")));
+                assertThat(back.role().wire()).isEqualTo(originalJson.get("role").textValue());
+                assertThat(back.created()).isEqualTo(originalJson.get("created").longValue());
+                assertThat(back.userVisible()).isEqualTo(originalJson.path("metadata").path("userVisible").asBoolean(true));
+                assertThat(back.agentVisible()).isEqualTo(originalJson.path("metadata").path("agentVisible").asBoolean(true));
+                assertThat(GooseMessages.sameMessage(back.body(), original)).isTrue();
+            }
+            assertThat(store.verifier().verifySession(s.id()).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void unknownItemTypesAreKeptByteForByteInCanonicalForm() throws Exception {
+        String unknown = "{\"type\":\"hologram\",\"zeta\":[1.50,2.0e3,12345678901234567890123],"
+                + "\"alpha\":{\"nested\":true,\"n\":null},\"text\":\"future\"}";
+        try (Store store = Store.open(dir)) {
+            Session s = store.sessions().create(NewSession.blank());
+            store.messages().append(s.id(), GooseMessages.parse(
+                    "{\"role\":\"assistant\",\"created\":1,\"content\":[" + unknown + "]}"));
+            String stored = store.messages().list(s.id()).get(0).contentJson();
+            assertThat(stored).isEqualTo("[" + CanonicalJson.canonicalize(unknown) + "]");
+            // exact numbers: no float rounding, no trailing-zero stripping, no overflow
+            assertThat(stored).contains("1.50").contains("12345678901234567890123").contains("2.0E+3");
+        }
+    }
+
+    @Test
+    void oldReasoningItemsAreReadAsThinking() throws Exception {
+        NewMessage m = GooseMessages.parse("{\"role\":\"assistant\",\"created\":5,\"content\":[{\"type\":\"reasoning\",\"reasoning\":\"why\"}]}");
+        assertThat(m.contentJson()).isEqualTo("[{\"thinking\":\"why\",\"type\":\"thinking\"}]");
+    }
+
+    @Test
+    void millisecondTimestampsAreReadAsSeconds() throws Exception {
+        NewMessage m = GooseMessages.parse("{\"role\":\"user\",\"created\":1704110400123,\"content\":[]}");
+        assertThat(m.created()).isEqualTo(1704110400L);
+    }
+}
