@@ -1,0 +1,44 @@
+package dev.sessiondesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layers of DESIGN.md: arrows point down only. */
+@AnalyzeClasses(packages = "dev.sessiondesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelStoreAndAppNeverUseJavaFx = noClasses()
+            .that().resideInAnyPackage("dev.sessiondesk.model..", "dev.sessiondesk.store..", "dev.sessiondesk.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule uiNeverTouchesJdbc = noClasses()
+            .that().resideInAPackage("dev.sessiondesk.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..");
+
+    @ArchTest
+    static final ArchRule onlyTheLauncherUsesUiOrCli = noClasses()
+            .that().resideOutsideOfPackages("dev.sessiondesk.ui..", "dev.sessiondesk.cli..")
+            .and().doNotHaveFullyQualifiedName("dev.sessiondesk.Launcher")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sessiondesk.ui..", "dev.sessiondesk.cli..");
+
+    @ArchTest
+    static final ArchRule storeAndModelNeverUseApp = noClasses()
+            .that().resideInAnyPackage("dev.sessiondesk.model..", "dev.sessiondesk.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sessiondesk.app..", "dev.sessiondesk.ui..",
+                    "dev.sessiondesk.cli..");
+
+    @ArchTest
+    static final ArchRule modelNeverUsesTheStore = noClasses()
+            .that().resideInAPackage("dev.sessiondesk.model..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sessiondesk.store..");
+
+    @ArchTest
+    static final ArchRule noStackTracesOnTheConsole = noClasses()
+            .should().callMethod(Throwable.class, "printStackTrace");
+}
