@@ -1,0 +1,159 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.assistant.AssistantSettings;
+import dev.sessiondesk.app.assistant.ReplyHandle;
+import dev.sessiondesk.app.assistant.ReplyListener;
+import dev.sessiondesk.app.assistant.ReplyOutcome;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ask", description = {
+        "Send a message to a session and stream the assistant's reply to standard output, saving it",
+        "exactly as the app does: your message is committed first, the reply is saved while it streams",
+        "(checkpoints at least every 250 ms) and marked complete at the end.",
+        "The assistant: --endpoint/--model, else $SESSIONDESK_ENDPOINT/$SESSIONDESK_MODEL, else the",
+        "settings file assistant.properties in the config folder, else the offline demo assistant.",
+        "The API key comes only from $SESSIONDESK_API_KEY or that 0600 file, never from the command line.",
+        "Exit 0 when the reply completed, 2 with one line on standard error when it did not."})
+final class AskCommand implements Callable<Integer> {
+    private static final long TITLE_WAIT_SECONDS = 15;
+
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
+    String id;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT", description = "Your message (words are joined by spaces).")
+    List<String> words;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "An OpenAI-compatible base URL, e.g. http://localhost:11434/v1 (Ollama).")
+    String endpoint;
+    @Option(names = "--model", paramLabel = "M", description = "The model name the server expects.")
+    String model;
+    @Option(names = "--offline", description = "Use the built-in offline demo assistant whatever is configured.")
+    boolean offline;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AssistantSettings settings = settings();
+        String text = String.join(" ", words);
+        try (SessionDesk desk = root.openWritable()) {
+            String sessionId = SessionDeskCommand.resolve(desk, id).id();
+            desk.assistants().use(settings);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            boolean[] printedAny = {false};
+            ReplyHandle reply = desk.replies().send(sessionId, text, new ReplyListener() {
+                @Override
+                public void delta(String piece) {
+                    out.print(piece);
+                    out.flush();
+                    printedAny[0] = true;
+                }
+            });
+            // Ctrl+C stops the reply like the Stop button: the partial is kept and marked stopped.
+            Thread stopOnSignal = new Thread(() -> {
+                reply.stop();
+                awaitQuietly(reply, 5);
+            }, "ask-stop-on-signal");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            ReplyOutcome outcome;
+            try {
+                outcome = reply.done().get();
+            } catch (ExecutionException e) {
+                throw new CliFailure("the reply failed: " + e.getCause());
+            } finally {
+                removeHook(stopOnSignal);
+            }
+            if (printedAny[0] && !outcome.text().endsWith("\n")) {
+                out.println();
+            }
+            out.flush();
+            switch (outcome.state()) {
+                case COMPLETE -> {
+                    awaitTitle(reply);
+                    return SessionDeskCommand.EXIT_OK;
+                }
+                case NOT_SAVED -> throw new CliFailure("your message was not saved, nothing was sent: " + outcome.error());
+                case STOPPED -> throw new CliFailure("the reply was stopped" + savedNote(outcome));
+                default -> {
+                    err.println("sessiondesk: " + outcome.error() + savedNote(outcome));
+                    err.flush();
+                    return SessionDeskCommand.EXIT_ERROR;
+                }
+            }
+        }
+    }
+
+    private AssistantSettings settings() {
+        if (offline) {
+            return AssistantSettings.offline();
+        }
+        DataLocations locations = root.locations();
+        AssistantSettings s = AssistantSettings.load(locations.environment(), locations.configDir());
+        if (endpoint != null) {
+            s = s.withEndpoint(endpoint);
+        }
+        if (model != null) {
+            s = s.withModel(model);
+        }
+        s.createAssistant(); // fail here, with the setting named, on an unusable endpoint
+        return s;
+    }
+
+    private static String savedNote(ReplyOutcome o) {
+        StringBuilder note = new StringBuilder();
+        if (o.userMessage() != null) {
+            note.append(" (your message is saved as message ").append(o.userMessage().seq())
+                    .append(" of session ").append(o.sessionId());
+            if (o.reply() != null) {
+                note.append("; the partial reply is message ").append(o.reply().seq());
+            }
+            note.append(")");
+        }
+        return note.toString();
+    }
+
+    /** The automatic title is written in the background; give it a moment before the process exits. */
+    private static void awaitTitle(ReplyHandle reply) throws InterruptedException {
+        try {
+            reply.title().get(TITLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            org.slf4j.LoggerFactory.getLogger(AskCommand.class).info("no automatic title: {}", e.toString());
+        }
+    }
+
+    private static void awaitQuietly(ReplyHandle reply, long seconds) {
+        try {
+            reply.done().get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            org.slf4j.LoggerFactory.getLogger(AskCommand.class).warn("the stopped reply did not save in time: {}",
+                    e.toString());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is saving the stopped reply
+        }
+    }
+}
