@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
 import dev.sessiondesk.model.CanonicalJson;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -22,11 +18,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client for the OpenAI chat-completions API with streaming ({@code "stream": true}, server-sent
@@ -39,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * into the {@code Authorization} header: never into messages, logs or {@link #describe()}.
  */
 public final class OpenAiCompatibleAssistant implements Assistant {
-    private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleAssistant.class);
     private static final String DONE = "[DONE]";
     private static final int ERROR_BODY_LIMIT = 4096;
 
@@ -109,56 +100,71 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     @Override
     public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation)
             throws AssistantException {
-        HttpResponse<InputStream> response = send(conversation, cancellation);
-        if (response == null) {
-            return; // cancelled before the server answered
-        }
-        try (InputStream body = response.body()) {
-            cancellation.onCancel(() -> closeQuietly(body));
-            int status = response.statusCode();
-            if (status / 100 != 2) {
-                throw statusError(status, response, readLimited(body));
-            }
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            if (contentType.startsWith("application/json")) {
-                readWholeReply(body, sink); // a server that ignores "stream": true
-                return;
-            }
-            readStream(body, sink, cancellation);
-        } catch (IOException e) {
-            if (cancellation.isCancelled()) {
-                return;
-            }
-            throw new AssistantException(Kind.IO, who() + " broke off the reply (" + describe(e) + ")", e);
-        }
-    }
-
-    private HttpResponse<InputStream> send(List<ChatTurn> conversation, Cancellation cancellation)
-            throws AssistantException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(firstByteTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(requestBody(conversation), StandardCharsets.UTF_8));
         if (!apiKey.isEmpty()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        CompletableFuture<HttpResponse<InputStream>> pending =
-                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        cancellation.onCancel(() -> pending.cancel(true));
+        ResponseLines response = new ResponseLines();
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), response.handler());
+        exchange.whenComplete((r, e) -> {
+            if (e != null) {
+                response.exchangeFailed(e);
+            }
+        });
+        cancellation.onCancel(() -> {
+            response.cancel();
+            exchange.cancel(true);
+        });
         try {
-            return pending.get();
-        } catch (CancellationException e) {
-            return null;
+            read(response, sink);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            pending.cancel(true);
-            return null;
-        } catch (ExecutionException e) {
-            if (cancellation.isCancelled()) {
-                return null;
+        } finally {
+            response.cancel(); // after [DONE] or a failure: release the connection
+        }
+    }
+
+    private void read(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
+        ResponseLines.Event first = response.next(firstByteTimeout);
+        if (first == null) {
+            throw new AssistantException(Kind.TIMEOUT, who() + " did not start answering within " + seconds(firstByteTimeout));
+        }
+        if (first instanceof ResponseLines.Cancelled) {
+            return;
+        }
+        if (first instanceof ResponseLines.Failed failed) {
+            throw connectionError(failed.cause());
+        }
+        HttpResponse.ResponseInfo info = ((ResponseLines.Headers) first).info();
+        int status = info.statusCode();
+        String contentType = info.headers().firstValue("Content-Type").orElse("");
+        if (status / 100 != 2) {
+            throw statusError(status, info, collect(response, ERROR_BODY_LIMIT));
+        }
+        if (contentType.startsWith("application/json")) {
+            readWholeReply(collect(response, Integer.MAX_VALUE), sink); // a server that ignores "stream": true
+            return;
+        }
+        readStream(response, sink);
+    }
+
+    /** The rest of the body as text (up to {@code limit} characters); null when cancelled. */
+    private String collect(ResponseLines response, int limit) throws AssistantException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        while (true) {
+            ResponseLines.Event e = response.next(idleTimeout);
+            if (e == null || e instanceof ResponseLines.End || e instanceof ResponseLines.Failed) {
+                return body.toString();
             }
-            throw connectionError(e.getCause());
+            if (e instanceof ResponseLines.Cancelled) {
+                return body.toString();
+            }
+            if (e instanceof ResponseLines.Line line && body.length() < limit) {
+                body.append(line.text()).append('\n');
+            }
         }
     }
 
@@ -183,8 +189,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
                     + seconds(http.connectTimeout().orElse(Duration.ZERO)), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new AssistantException(Kind.TIMEOUT, who() + " did not start answering within "
-                    + seconds(firstByteTimeout), cause);
+            return new AssistantException(Kind.TIMEOUT, who() + " did not answer in time", cause);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
@@ -199,7 +204,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return new AssistantException(Kind.IO, who() + " cannot be reached (" + describe(cause) + ")", cause);
     }
 
-    private AssistantException statusError(int status, HttpResponse<?> response, String body) {
+    private AssistantException statusError(int status, HttpResponse.ResponseInfo response, String body) {
         String detail = serverMessage(body);
         String suffix = detail.isEmpty() ? "" : ": " + detail;
         return switch (status) {
@@ -237,56 +242,53 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private void readStream(InputStream body, DeltaSink sink, Cancellation cancellation) throws AssistantException {
-        IdleWatchdog watchdog = new IdleWatchdog(idleTimeout, () -> closeQuietly(body));
-        boolean finished = false;
+    private void readStream(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
         boolean[] sawFinishReason = {false}; // some servers end with finish_reason and no [DONE]
         int lineNo = 0;
+        int eventLine = 0; // where the current event's data began, for error messages
         StringBuilder data = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lineNo++;
-                watchdog.activity();
-                if (line.isEmpty()) {
-                    if (data.length() > 0 && handleEvent(data.toString(), lineNo, sink, sawFinishReason)) {
-                        finished = true;
-                        break;
-                    }
-                    data.setLength(0);
-                } else if (line.startsWith("data:")) {
-                    if (data.length() > 0) {
-                        data.append('\n');
-                    }
-                    data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
-                } else if (!line.startsWith(":") && !line.startsWith("event:") && !line.startsWith("id:")
-                        && !line.startsWith("retry:")) {
-                    throw malformed(lineNo, "expected a \"data:\" line, got \"" + shorten(line) + "\"");
-                }
+        while (true) {
+            ResponseLines.Event e = response.next(idleTimeout);
+            if (e == null) {
+                throw new AssistantException(Kind.TIMEOUT, who() + " stopped sending in the middle of the reply"
+                        + " (nothing for " + seconds(idleTimeout) + ")");
             }
-            if (!finished && data.length() > 0) {
-                finished = handleEvent(data.toString(), lineNo, sink, sawFinishReason);
-            }
-        } catch (IOException e) {
-            if (cancellation.isCancelled()) {
+            if (e instanceof ResponseLines.Cancelled) {
                 return;
             }
-            if (watchdog.fired()) {
-                throw new AssistantException(Kind.TIMEOUT, who() + " stopped sending in the middle of the reply (nothing for "
-                        + seconds(idleTimeout) + ")", e);
+            if (e instanceof ResponseLines.Failed failed) {
+                if (response.cancelled()) {
+                    return;
+                }
+                throw new AssistantException(Kind.IO, who() + " broke off the reply (" + describe(failed.cause()) + ")",
+                        failed.cause());
             }
-            throw new AssistantException(Kind.IO, who() + " broke off the reply (" + describe(e) + ")", e);
-        } finally {
-            watchdog.stop();
+            if (e instanceof ResponseLines.End) {
+                break;
+            }
+            String line = ((ResponseLines.Line) e).text();
+            lineNo++;
+            if (line.isEmpty()) {
+                if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
+                    return;
+                }
+                data.setLength(0);
+            } else if (line.startsWith("data:")) {
+                if (data.length() > 0) {
+                    data.append('\n');
+                } else {
+                    eventLine = lineNo;
+                }
+                data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
+            } else if (!line.startsWith(":") && !line.startsWith("event:") && !line.startsWith("id:")
+                    && !line.startsWith("retry:")) {
+                throw malformed(lineNo, "expected a \"data:\" line, got \"" + shorten(line) + "\"");
+            }
         }
-        if (cancellation.isCancelled()) {
+        if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
             return;
         }
-        if (watchdog.fired()) {
-            throw new AssistantException(Kind.TIMEOUT, who() + " stopped sending in the middle of the reply (nothing for "
-                    + seconds(idleTimeout) + ")");
-        }
-        if (!finished && !sawFinishReason[0]) {
+        if (!sawFinishReason[0]) {
             throw new AssistantException(Kind.MALFORMED, who() + " closed the stream before the reply was finished"
                     + " (no [DONE] after " + lineNo + " lines)");
         }
@@ -324,8 +326,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return false;
     }
 
-    private void readWholeReply(InputStream body, DeltaSink sink) throws IOException, AssistantException {
-        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    private void readWholeReply(String text, DeltaSink sink) throws AssistantException {
         try {
             JsonNode content = CanonicalJson.MAPPER.readTree(text).path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
@@ -342,14 +343,6 @@ public final class OpenAiCompatibleAssistant implements Assistant {
                 + lineNo + ": " + what + ")");
     }
 
-    private static String readLimited(InputStream body) {
-        try {
-            return new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
@@ -364,11 +357,4 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.debug("closing a reply stream: {}", e.toString());
-        }
-    }
 }
