@@ -1,0 +1,356 @@
+package dev.sessiondesk.app.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.model.AppendResult;
+import dev.sessiondesk.model.ContentItems;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.MessageState;
+import dev.sessiondesk.model.Role;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.store.ChainReport;
+import dev.sessiondesk.store.HashChain;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplyServiceTest {
+    private static final List<String> TOKENS = IntStream.range(0, 24).mapToObj(i -> "tok" + i + " ").toList();
+    private static final String FULL = String.join("", TOKENS);
+
+    @TempDir
+    Path dir;
+    SessionDesk desk;
+
+    @BeforeEach
+    void open() {
+        desk = SessionDesk.open(dir.resolve("data"));
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    private void useEndpoint(String baseUrl, Duration idle) {
+        AssistantSettings s = AssistantSettings.endpoint(baseUrl, "m", "")
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), idle);
+        desk.assistants().use(s);
+    }
+
+    private Session newSession() {
+        return desk.sessions().create(null, null);
+    }
+
+    /** One row as an independent reader (its own JDBC connection) sees it: state and text. */
+    private record Row(String state, String text, String hash, int sessionMessageCount) { }
+
+    private Row readRow(Connection c, String sessionId, int seq) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT m.state, m.content_json, m.hash, s.message_count FROM messages m JOIN sessions s"
+                        + " ON s.id = m.session_id WHERE m.session_id = ? AND m.seq = ?")) {
+            ps.setString(1, sessionId);
+            ps.setInt(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Row(rs.getString(1), ContentItems.plainText(rs.getString(2)), rs.getString(3),
+                        rs.getInt(4)) : null;
+            }
+        }
+    }
+
+    @Test
+    void theStoreHoldsAGrowingPartialWhileTheReplyStreams() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(40)));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + desk.store().dbFile())) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            ReplyHandle reply = desk.replies().send(s.id(), "Count for me", ReplyListener.NONE);
+
+            List<Integer> seenWhileStreaming = new ArrayList<>();
+            boolean sawHashWhileStreaming = false;
+            int countWhileStreaming = -1;
+            while (!reply.done().isDone()) {
+                Row row = readRow(other, s.id(), 2);
+                if (row != null && row.state().equals("streaming")) {
+                    assertThat(FULL).startsWith(row.text());
+                    if (seenWhileStreaming.isEmpty() || seenWhileStreaming.get(seenWhileStreaming.size() - 1) != row.text().length()) {
+                        seenWhileStreaming.add(row.text().length());
+                    }
+                    sawHashWhileStreaming |= row.hash() != null;
+                    countWhileStreaming = row.sessionMessageCount(); // same statement, same snapshot
+                }
+                Thread.sleep(15);
+            }
+            ReplyOutcome outcome = reply.done().get();
+
+            assertThat(outcome.state()).isEqualTo(ReplyState.COMPLETE);
+            assertThat(outcome.text()).isEqualTo(FULL);
+            // At least three different saved lengths (first token + checkpoints), never shrinking.
+            assertThat(seenWhileStreaming).hasSizeGreaterThanOrEqualTo(3).isSorted();
+            assertThat(seenWhileStreaming.get(seenWhileStreaming.size() - 1)).isLessThan(FULL.length());
+            assertThat(sawHashWhileStreaming).as("a streaming row is outside the chain").isFalse();
+            assertThat(countWhileStreaming).as("message_count while streaming").isEqualTo(1);
+
+            Row last = readRow(other, s.id(), 2);
+            assertThat(last.state()).isEqualTo("complete");
+            assertThat(last.text()).isEqualTo(FULL);
+            List<Message> stored = desk.store().messages().list(s.id());
+            assertThat(stored).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+            assertThat(ContentItems.plainText(stored.get(0).contentJson())).isEqualTo("Count for me");
+            // The reply joined the chain when it ended: hash = SHA-256(previous head || canonical message).
+            assertThat(stored.get(1).hash()).isEqualTo(HashChain.next(stored.get(0).hash(), stored.get(1).body()));
+            assertThat(outcome.reply()).isEqualTo(new AppendResult(s.id(), 2, stored.get(1).hash()));
+            assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+            assertThat(server.requestBodies.get(0)).contains("Count for me");
+        }
+    }
+
+    @Test
+    void stopKeepsThePartialMarkedStoppedAndInTheChain() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(30)))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            CountDownLatch threeTokens = new CountDownLatch(3);
+            List<ReplyState> states = new CopyOnWriteArrayList<>();
+            ReplyHandle reply = desk.replies().send(s.id(), "Go on", new ReplyListener() {
+                @Override
+                public void delta(String text) {
+                    threeTokens.countDown();
+                }
+
+                @Override
+                public void stateChanged(ReplyState state) {
+                    states.add(state);
+                }
+            });
+            assertThat(threeTokens.await(10, TimeUnit.SECONDS)).isTrue();
+            reply.stop();
+            ReplyOutcome outcome = reply.done().get(10, TimeUnit.SECONDS);
+
+            assertThat(outcome.state()).isEqualTo(ReplyState.STOPPED);
+            assertThat(outcome.text()).isNotEmpty().isNotEqualTo(FULL);
+            Message partial = desk.store().messages().get(s.id(), 2).orElseThrow();
+            assertThat(partial.state()).isEqualTo(MessageState.STOPPED);
+            assertThat(ContentItems.plainText(partial.contentJson())).isEqualTo(outcome.text());
+            assertThat(desk.store().verifier().verifySession(s.id()).messagesChecked()).isEqualTo(2);
+            assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+            assertThat(states).containsSubsequence(ReplyState.SAVING, ReplyState.WAITING, ReplyState.STREAMING,
+                    ReplyState.STOPPED);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionKeepsTheUsersMessageAndNamesTheEndpoint() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port + "/v1";
+        useEndpoint(base, Duration.ofSeconds(5));
+        assertFailure("Is anyone there?", "The assistant at " + base + " refused the connection", false);
+    }
+
+    @Test
+    void unauthorizedKeepsTheUsersMessage() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.status(401, "{\"error\":{\"message\":\"bad key\"}}"))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(5));
+            assertFailure("Hello with a bad key", "rejected the API key (HTTP 401): bad key", false);
+        }
+    }
+
+    @Test
+    void rateLimitKeepsTheUsersMessage() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.status(429, "{\"error\":\"quota\"}"))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(5));
+            assertFailure("Too fast?", "is limiting requests (HTTP 429", false);
+        }
+    }
+
+    @Test
+    void aGarbageStreamKeepsThePartialAsInterrupted() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.garbageAfter(List.of("half ", "a ")))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(5));
+            Message partial = assertFailure("Talk nonsense", "sent a reply SessionDesk cannot read", true);
+            assertThat(ContentItems.plainText(partial.contentJson())).isEqualTo("half a ");
+        }
+    }
+
+    @Test
+    void aStalledStreamTimesOutAndKeepsThePartialAsInterrupted() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.stallingAfter(List.of("before ", "the stall ")))) {
+            useEndpoint(server.baseUrl(), Duration.ofMillis(500));
+            Message partial = assertFailure("Then stall", "stopped sending in the middle of the reply", true);
+            assertThat(ContentItems.plainText(partial.contentJson())).isEqualTo("before the stall ");
+        }
+    }
+
+    /** Sends, expects FAILED with the message, the user's text saved, and the partial (if any) interrupted. */
+    private Message assertFailure(String text, String expectedMessage, boolean expectPartial) throws Exception {
+        Session s = newSession();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ReplyHandle reply = desk.replies().send(s.id(), text, new ReplyListener() {
+            @Override
+            public void failed(String message) {
+                failures.add(message);
+            }
+        });
+        ReplyOutcome outcome = reply.done().get(20, TimeUnit.SECONDS);
+        assertThat(outcome.state()).isEqualTo(ReplyState.FAILED);
+        assertThat(outcome.error()).contains(expectedMessage);
+        assertThat(failures).containsExactly(outcome.error());
+        assertThat(outcome.userMessage().seq()).isEqualTo(1);
+        List<Message> stored = desk.store().messages().list(s.id());
+        assertThat(ContentItems.plainText(stored.get(0).contentJson())).isEqualTo(text);
+        assertThat(stored.get(0).role()).isEqualTo(Role.USER);
+        ChainReport chain = desk.store().verifier().verifySession(s.id());
+        assertThat(chain.ok()).isTrue();
+        if (!expectPartial) {
+            assertThat(stored).hasSize(1);
+            assertThat(outcome.reply()).isNull();
+            return null;
+        }
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(1).state()).isEqualTo(MessageState.INTERRUPTED);
+        assertThat(chain.messagesChecked()).isEqualTo(2);
+        return stored.get(1);
+    }
+
+    @Test
+    void retryAfterAFailureAnswersTheSavedMessageWithoutSavingItTwice() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        useEndpoint("http://127.0.0.1:" + port + "/v1", Duration.ofSeconds(5));
+        Session s = newSession();
+        assertThat(desk.replies().send(s.id(), "Please answer", ReplyListener.NONE).done().get().state())
+                .isEqualTo(ReplyState.FAILED);
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("Now ", "I can."), Duration.ofMillis(5)))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(5));
+            ReplyOutcome retried = desk.replies().retry(s.id(), ReplyListener.NONE).done().get(20, TimeUnit.SECONDS);
+            assertThat(retried.state()).isEqualTo(ReplyState.COMPLETE);
+            assertThat(retried.userMessage()).isNull();
+            List<Message> stored = desk.store().messages().list(s.id());
+            assertThat(stored).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+            assertThat(ContentItems.plainText(stored.get(1).contentJson())).isEqualTo("Now I can.");
+            assertThat(server.requestBodies.get(0).split("Please answer", -1)).hasSize(2); // sent once
+        }
+    }
+
+    @Test
+    void twoSessionsStreamAtTheSameTime() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(40)));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + desk.store().dbFile())) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session a = newSession();
+            Session b = newSession();
+            ReplyHandle ra = desk.replies().send(a.id(), "first window", ReplyListener.NONE);
+            ReplyHandle rb = desk.replies().send(b.id(), "second window", ReplyListener.NONE);
+            boolean bothStreamingAtOnce = false;
+            while (!(ra.done().isDone() && rb.done().isDone())) {
+                Row rowA = readRow(other, a.id(), 2);
+                Row rowB = readRow(other, b.id(), 2);
+                bothStreamingAtOnce |= rowA != null && rowB != null
+                        && rowA.state().equals("streaming") && rowB.state().equals("streaming");
+                Thread.sleep(15);
+            }
+            assertThat(bothStreamingAtOnce).isTrue();
+            for (Session s : List.of(a, b)) {
+                List<Message> stored = desk.store().messages().list(s.id());
+                assertThat(stored).hasSize(2);
+                assertThat(ContentItems.plainText(stored.get(1).contentJson())).isEqualTo(FULL);
+                assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+            }
+            assertThat(ContentItems.plainText(desk.store().messages().get(a.id(), 1).orElseThrow().contentJson()))
+                    .isEqualTo("first window");
+            assertThat(ContentItems.plainText(desk.store().messages().get(b.id(), 1).orElseThrow().contentJson()))
+                    .isEqualTo("second window");
+        }
+    }
+
+    @Test
+    void theOfflineAssistantIsTheDefaultAndAnswersDeterministically() throws Exception {
+        assertThat(desk.assistants().settings().isOffline()).isTrue();
+        desk.assistants().use(AssistantSettings.offline(), new OfflineAssistant(Duration.ofMillis(2)));
+        Session a = newSession();
+        Session b = newSession();
+        List<String> deltas = new CopyOnWriteArrayList<>();
+        ReplyOutcome first = desk.replies().send(a.id(), "What is SessionDesk?", new ReplyListener() {
+            @Override
+            public void delta(String text) {
+                deltas.add(text);
+            }
+        }).done().get(20, TimeUnit.SECONDS);
+        ReplyOutcome second = desk.replies().send(b.id(), "What is SessionDesk?", ReplyListener.NONE).done().get(20, TimeUnit.SECONDS);
+
+        assertThat(first.state()).isEqualTo(ReplyState.COMPLETE);
+        assertThat(first.text()).startsWith(OfflineAssistant.LABEL).contains("What is SessionDesk?")
+                .isEqualTo(second.text());
+        assertThat(deltas).hasSizeGreaterThan(10); // streamed word by word
+        assertThat(String.join("", deltas)).isEqualTo(first.text());
+        assertThat(desk.store().messages().get(a.id(), 2).orElseThrow().state()).isEqualTo(MessageState.COMPLETE);
+    }
+
+    @Test
+    void aMessageThatCannotBeSavedIsNotSent() throws Exception {
+        Session s = newSession();
+        desk.sessions().trash(s.id());
+        ReplyOutcome outcome = desk.replies().send(s.id(), "into the trash?", ReplyListener.NONE).done()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(outcome.state()).isEqualTo(ReplyState.NOT_SAVED);
+        assertThat(outcome.error()).contains("is in the trash");
+        assertThat(desk.store().messages().list(s.id())).isEmpty();
+    }
+
+    @Test
+    void anAbandonedStreamIsMarkedInterruptedAtStartAndHashedWithItsLastCheckpoint() throws Exception {
+        Session s = newSession();
+        AppendResult user = desk.store().messages().append(s.id(), dev.sessiondesk.model.NewMessage.text(Role.USER, "hi"));
+        var stream = desk.store().messages().beginStreaming(s.id(),
+                dev.sessiondesk.model.NewMessage.text(Role.ASSISTANT, "partial"));
+        desk.store().messages().checkpoint(stream, ContentItems.textArray("partial reply"));
+        // While streaming: outside the chain, the session still ends at the user's message.
+        assertThat(desk.store().verifier().verifySession(s.id()).messagesChecked()).isEqualTo(1);
+        assertThat(desk.sessions().require(s.id()).headHash()).isEqualTo(user.hash());
+
+        assertThat(desk.replies().recoverAbandonedReplies()).isEqualTo(1);
+
+        Message m = desk.store().messages().get(s.id(), 2).orElseThrow();
+        assertThat(m.state()).isEqualTo(MessageState.INTERRUPTED);
+        assertThat(ContentItems.plainText(m.contentJson())).isEqualTo("partial reply");
+        assertThat(m.hash()).isEqualTo(HashChain.next(user.hash(), m.body()));
+        assertThat(desk.sessions().require(s.id()).headHash()).isEqualTo(m.hash());
+        assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+        assertThat(desk.replies().recoverAbandonedReplies()).isZero();
+    }
+
+    @Test
+    void theFirstExchangeGetsATitleFromTheFirstMessageWhenOffline() throws Exception {
+        desk.assistants().use(AssistantSettings.offline(), new OfflineAssistant(Duration.ZERO));
+        Session s = newSession();
+        ReplyHandle reply = desk.replies().send(s.id(), "# Plan a *trip* to Lisbon\nwith kids", ReplyListener.NONE);
+        assertThat(reply.done().get(10, TimeUnit.SECONDS).state()).isEqualTo(ReplyState.COMPLETE);
+        assertThat(reply.title().get(10, TimeUnit.SECONDS)).contains("Plan a trip to Lisbon");
+        assertThat(desk.sessions().require(s.id()).title()).isEqualTo("Plan a trip to Lisbon");
+        // A second exchange does not retitle.
+        ReplyHandle again = desk.replies().send(s.id(), "Something else", ReplyListener.NONE);
+        again.done().get(10, TimeUnit.SECONDS);
+        assertThat(again.title().get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(desk.sessions().require(s.id()).title()).isEqualTo("Plan a trip to Lisbon");
+    }
+}
