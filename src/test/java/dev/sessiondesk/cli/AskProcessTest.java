@@ -107,6 +107,35 @@ class AskProcessTest {
         }
     }
 
+    @Test
+    void terminatingAskMidReplyStopsItAndKeepsThePartialAsStopped() throws Exception {
+        Path data = dir.resolve("data");
+        String sessionId = newSession(data);
+        List<String> tokens = IntStream.range(0, 400).mapToObj(i -> "w" + i + " ").toList();
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(tokens, Duration.ofMillis(25)));
+             Connection reader = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME))) {
+            Process ask = startAsk(data, dir.resolve("logs"), null, sessionId, "go", "--endpoint", server.baseUrl());
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (streamingText(reader, sessionId) == null && System.nanoTime() < deadline && ask.isAlive()) {
+                    Thread.sleep(20);
+                }
+                assertThat(streamingText(reader, sessionId)).isNotNull();
+            } finally {
+                ask.destroy(); // SIGTERM (as Ctrl+C): the shutdown hook stops the reply and saves it
+                assertThat(ask.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        try (Store store = Store.open(data)) {
+            Message reply = store.messages().get(sessionId, 2).orElseThrow();
+            assertThat(reply.state()).isEqualTo(MessageState.STOPPED);
+            String kept = ContentItems.plainText(reply.contentJson());
+            assertThat(kept).startsWith("w0 ");
+            assertThat(String.join("", tokens)).startsWith(kept).isNotEqualTo(kept);
+            assertThat(store.verifier().verifySession(sessionId).ok()).isTrue();
+        }
+    }
+
     private static String streamingText(Connection c, String sessionId) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT content_json FROM messages WHERE session_id = ? AND seq = 2 AND state = 'streaming'")) {

@@ -82,6 +82,7 @@ class ReplyServiceTest {
             ReplyHandle reply = desk.replies().send(s.id(), "Count for me", ReplyListener.NONE);
 
             List<Integer> seenWhileStreaming = new ArrayList<>();
+            List<Long> seenAtMillis = new ArrayList<>();
             boolean sawHashWhileStreaming = false;
             int countWhileStreaming = -1;
             while (!reply.done().isDone()) {
@@ -90,6 +91,7 @@ class ReplyServiceTest {
                     assertThat(FULL).startsWith(row.text());
                     if (seenWhileStreaming.isEmpty() || seenWhileStreaming.get(seenWhileStreaming.size() - 1) != row.text().length()) {
                         seenWhileStreaming.add(row.text().length());
+                        seenAtMillis.add(System.nanoTime() / 1_000_000);
                     }
                     sawHashWhileStreaming |= row.hash() != null;
                     countWhileStreaming = row.sessionMessageCount(); // same statement, same snapshot
@@ -97,6 +99,11 @@ class ReplyServiceTest {
                 Thread.sleep(15);
             }
             ReplyOutcome outcome = reply.done().get();
+            long widestGap = IntStream.range(1, seenAtMillis.size())
+                    .mapToLong(i -> seenAtMillis.get(i) - seenAtMillis.get(i - 1)).max().orElse(0);
+            System.out.printf("streaming figures: %d tokens over ~%d ms; a second reader saw %d saved states,"
+                    + " widest gap between saves %d ms (checkpoint interval %d ms)%n", TOKENS.size(), TOKENS.size() * 40,
+                    seenWhileStreaming.size(), widestGap, ReplyService.CHECKPOINT_INTERVAL.toMillis());
 
             assertThat(outcome.state()).isEqualTo(ReplyState.COMPLETE);
             assertThat(outcome.text()).isEqualTo(FULL);
@@ -352,5 +359,117 @@ class ReplyServiceTest {
         again.done().get(10, TimeUnit.SECONDS);
         assertThat(again.title().get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(desk.sessions().require(s.id()).title()).isEqualTo("Plan a trip to Lisbon");
+    }
+
+    @Test
+    void textReceivedBeforeAPauseIsSavedWithinACheckpointIntervalDuringThePause() throws Exception {
+        CountDownLatch paused = new CountDownLatch(1);
+        try (FakeChatServer server = FakeChatServer.start((ex, srv) -> {
+            FakeChatServer.startStream(ex);
+            for (String t : List.of("quick ", "burst ", "then ")) {
+                FakeChatServer.write(ex, FakeChatServer.chunk(t));
+            }
+            paused.countDown();
+            srv.sleepOrClose(Duration.ofMillis(2000));
+            FakeChatServer.write(ex, FakeChatServer.chunk("more"));
+            FakeChatServer.write(ex, "data: [DONE]\n\n");
+        })) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            ReplyHandle reply = desk.replies().send(s.id(), "burst", ReplyListener.NONE);
+            assertThat(paused.await(20, TimeUnit.SECONDS)).isTrue();
+            // The row was created at the first token; the rest of the burst is only saved by the clock.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            String saved = "";
+            while (System.nanoTime() < deadline && !saved.equals("quick burst then ")) {
+                saved = desk.store().messages().get(s.id(), 2).map(m -> ContentItems.plainText(m.contentJson())).orElse("");
+                Thread.sleep(20);
+            }
+            assertThat(saved).isEqualTo("quick burst then ");
+            assertThat(desk.store().messages().get(s.id(), 2).orElseThrow().state()).isEqualTo(MessageState.STREAMING);
+            assertThat(reply.done().isDone()).isFalse();
+            assertThat(reply.done().get(20, TimeUnit.SECONDS).text()).isEqualTo("quick burst then more");
+        }
+    }
+
+    @Test
+    void aMessageAddedByAnotherClientMidReplyInterruptsItAndTheChainStaysInOrder() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(40)))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            CountDownLatch streaming = new CountDownLatch(2);
+            ReplyHandle reply = desk.replies().send(s.id(), "long answer please", new ReplyListener() {
+                @Override
+                public void delta(String text) {
+                    streaming.countDown();
+                }
+            });
+            assertThat(streaming.await(20, TimeUnit.SECONDS)).isTrue();
+            // e.g. `sessiondesk add` from a terminal while the window streams
+            AppendResult added = desk.store().messages().append(s.id(),
+                    dev.sessiondesk.model.NewMessage.text(Role.USER, "added elsewhere"));
+            ReplyOutcome outcome = reply.done().get(20, TimeUnit.SECONDS);
+
+            assertThat(added.seq()).isEqualTo(3);
+            assertThat(outcome.state()).isEqualTo(ReplyState.FAILED);
+            assertThat(outcome.error()).contains("another message was added");
+            List<Message> stored = desk.store().messages().list(s.id());
+            assertThat(stored).hasSize(3);
+            assertThat(stored.get(1).state()).isEqualTo(MessageState.INTERRUPTED);
+            assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void closingTheAppMidReplySavesThePartialAsInterrupted() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(40)))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            CountDownLatch streaming = new CountDownLatch(2);
+            ReplyHandle reply = desk.replies().send(s.id(), "keep going", new ReplyListener() {
+                @Override
+                public void delta(String text) {
+                    streaming.countDown();
+                }
+            });
+            assertThat(streaming.await(20, TimeUnit.SECONDS)).isTrue();
+            desk.close();
+            ReplyOutcome outcome = reply.done().get(1, TimeUnit.SECONDS); // close() waited for it
+            assertThat(outcome.state()).isEqualTo(ReplyState.FAILED);
+            assertThat(outcome.error()).contains("SessionDesk closed");
+        }
+        desk = SessionDesk.open(dir.resolve("data"));
+        assertThat(desk.replies().recoverAbandonedReplies()).isZero(); // nothing was left streaming
+        Message partial = desk.store().messages().get(newestSession().id(), 2).orElseThrow();
+        assertThat(partial.state()).isEqualTo(MessageState.INTERRUPTED);
+        assertThat(FULL).startsWith(ContentItems.plainText(partial.contentJson()));
+    }
+
+    private Session newestSession() {
+        return desk.sessions().list(dev.sessiondesk.store.SessionQuery.all()).get(0);
+    }
+
+    @Test
+    void continueSendsThePartialAsTheLastAssistantTurnAndSavesANewMessage() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("rest."), Duration.ZERO))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            desk.store().messages().append(s.id(), dev.sessiondesk.model.NewMessage.text(Role.USER, "write a poem"));
+            var stream = desk.store().messages().beginStreaming(s.id(),
+                    dev.sessiondesk.model.NewMessage.text(Role.ASSISTANT, "Roses are red,"));
+            desk.store().messages().finishStreaming(stream, ContentItems.textArray("Roses are red,"), MessageState.INTERRUPTED);
+
+            ReplyOutcome outcome = desk.replies().continueReply(s.id(), ReplyListener.NONE).done().get(20, TimeUnit.SECONDS);
+
+            assertThat(outcome.state()).isEqualTo(ReplyState.COMPLETE);
+            var body = dev.sessiondesk.model.CanonicalJson.MAPPER.readTree(server.requestBodies.get(0)).path("messages");
+            assertThat(body).hasSize(2);
+            assertThat(body.get(1).path("role").asText()).isEqualTo("assistant");
+            assertThat(body.get(1).path("content").asText()).isEqualTo("Roses are red,");
+            List<Message> stored = desk.store().messages().list(s.id());
+            assertThat(stored).extracting(Message::state).containsExactly(MessageState.COMPLETE,
+                    MessageState.INTERRUPTED, MessageState.COMPLETE);
+            assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+        }
     }
 }
