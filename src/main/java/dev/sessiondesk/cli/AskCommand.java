@@ -2,6 +2,7 @@ package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.assistant.Assistant;
 import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.ReplyHandle;
 import dev.sessiondesk.app.assistant.ReplyListener;
@@ -51,10 +52,11 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AssistantSettings settings = settings();
+        Assistant assistant = settings.createAssistant(); // fails here, naming the setting, on an unusable endpoint
         String text = String.join(" ", words);
         try (SessionDesk desk = root.openWritable()) {
             String sessionId = SessionDeskCommand.resolve(desk, id).id();
-            desk.assistants().use(settings);
+            desk.assistants().use(settings, assistant);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             boolean[] printedAny = {false};
@@ -112,7 +114,6 @@ final class AskCommand implements Callable<Integer> {
         if (model != null) {
             s = s.withModel(model);
         }
-        s.createAssistant(); // fail here, with the setting named, on an unusable endpoint
         return s;
     }
 

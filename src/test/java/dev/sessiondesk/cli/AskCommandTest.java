@@ -138,45 +138,4 @@ class AskCommandTest {
                 .doesNotContain("sk-shared");
         assertThat(messages()).isEmpty(); // refused before anything was sent or saved
     }
-
-    @Test
-    void forkCopiesAPrefixAndLeavesTheParentIntact() {
-        for (String text : List.of("one", "two", "three", "four")) {
-            assertThat(run("add", sessionId, "--role", text.equals("two") || text.equals("four") ? "assistant" : "user",
-                    "--text", text).exit()).isZero();
-        }
-        Session parentBefore = session();
-        Run r = run("fork", sessionId, "3");
-        assertThat(r.exit()).isZero();
-        String childId = r.out().strip();
-        try (Store store = Store.open(data)) {
-            Session parent = store.sessions().require(sessionId);
-            assertThat(parent.messageCount()).isEqualTo(4);
-            assertThat(parent.headHash()).isEqualTo(parentBefore.headHash());
-            assertThat(store.verifier().verifySession(sessionId).ok()).isTrue();
-
-            Session child = store.sessions().require(childId);
-            assertThat(child.parentSessionId()).isEqualTo(sessionId);
-            assertThat(child.parentSeq()).isEqualTo(3);
-            assertThat(child.messageCount()).isEqualTo(3);
-            assertThat(store.verifier().verifySession(childId).ok()).isTrue();
-            List<Message> p = store.messages().list(sessionId);
-            List<Message> c = store.messages().list(childId);
-            assertThat(c).extracting(Message::hash).containsExactlyElementsOf(p.subList(0, 3).stream().map(Message::hash).toList());
-            assertThat(child.headHash()).isEqualTo(p.get(2).hash());
-        }
-        Run bad = run("fork", sessionId, "9");
-        assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("cannot fork session " + sessionId + " at message 9: it has 4 finished messages");
-    }
-
-    @Test
-    void searchPrintsMatchingSessionsWithSnippets() {
-        run("add", sessionId, "--role", "user", "--text", "where did I put the quokka photos");
-        run("rename", sessionId, "Photos");
-        Run r = run("search", "quokka");
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo(sessionId + "  #1  Photos\n    where did I put the **quokka** photos\n1 session matches\n");
-        assertThat(run("search", "\"(unbalanced").out()).isEqualTo("0 sessions match\n");
-    }
 }
