@@ -288,14 +288,19 @@ public final class ReplyService implements AutoCloseable {
             handle.titleFuture().complete(Optional.empty());
             return;
         }
-        titles.titleIfUntitled(handle.sessionId()).whenComplete((title, e) -> {
-            if (e != null) {
-                LOG.warn("automatic title for session {} failed: {}", handle.sessionId(), e.toString());
-                handle.titleFuture().complete(Optional.empty());
-            } else {
-                handle.titleFuture().complete(title);
-            }
-        });
+        try {
+            titles.titleIfUntitled(handle.sessionId()).whenComplete((title, e) -> {
+                if (e != null) {
+                    LOG.warn("automatic title for session {} failed: {}", handle.sessionId(), e.toString());
+                    handle.titleFuture().complete(Optional.empty());
+                } else {
+                    handle.titleFuture().complete(title);
+                }
+            });
+        } catch (RuntimeException e) { // e.g. the background executor is already shut down
+            LOG.warn("cannot start the automatic title for session {}: {}", handle.sessionId(), e.toString());
+            handle.titleFuture().complete(Optional.empty());
+        }
     }
 
     /** Cancels running replies (they end as interrupted) and waits briefly for them to save. */

@@ -472,4 +472,23 @@ class ReplyServiceTest {
             assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
         }
     }
+
+    @Test
+    void messagesHiddenFromTheAgentStayStoredButAreNotSent() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("ok"), Duration.ZERO))) {
+            useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
+            Session s = newSession();
+            desk.store().messages().append(s.id(), new dev.sessiondesk.model.NewMessage(null, Role.USER, 1L,
+                    ContentItems.textArray("compacted away"), true, false));
+            desk.store().messages().append(s.id(), new dev.sessiondesk.model.NewMessage(null, Role.ASSISTANT, 2L,
+                    ContentItems.textArray("summary for the agent"), false, true));
+            assertThat(desk.replies().send(s.id(), "next question", ReplyListener.NONE).done().get(20, TimeUnit.SECONDS)
+                    .state()).isEqualTo(ReplyState.COMPLETE);
+            var sent = dev.sessiondesk.model.CanonicalJson.MAPPER.readTree(server.requestBodies.get(0)).path("messages");
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(0).path("content").asText()).isEqualTo("summary for the agent");
+            assertThat(sent.get(1).path("content").asText()).isEqualTo("next question");
+            assertThat(desk.store().messages().list(s.id())).hasSize(4); // nothing deleted
+        }
+    }
 }
