@@ -161,4 +161,28 @@ class OpenAiCompatibleAssistantTest {
         assertThatThrownBy(() -> OpenAiCompatibleAssistant.chatCompletionsUri("localhost:11434"))
                 .hasMessageContaining("must be an http:// or https:// URL");
     }
+
+    @Test
+    void aServerThatIgnoresStreamingStillAnswersAndAWebPageIsNamedAsUnreadable() throws Exception {
+        try (FakeChatServer json = FakeChatServer.start((ex, srv) -> {
+            byte[] body = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"all at once\"}}]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+        })) {
+            List<String> deltas = new ArrayList<>();
+            client(json.baseUrl(), "").streamReply(HELLO, deltas::add, new Cancellation());
+            assertThat(deltas).containsExactly("all at once");
+        }
+        try (FakeChatServer html = FakeChatServer.start((ex, srv) -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            FakeChatServer.startStream(ex);
+            FakeChatServer.write(ex, "<!DOCTYPE html>\n<html>web ui</html>\n");
+        })) {
+            assertThatThrownBy(() -> client(html.baseUrl(), "").streamReply(HELLO, d -> { }, new Cancellation()))
+                    .isInstanceOfSatisfying(AssistantException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+                    .hasMessageContaining("(stream line 1: expected a \"data:\" line, got \"<!DOCTYPE html>\")");
+        }
+    }
 }
