@@ -1,6 +1,9 @@
 package dev.sessiondesk.app.assistant;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The assistant new replies go to. The Preferences window (or {@code ask --endpoint}) changes it;
@@ -12,6 +15,20 @@ public final class AssistantSelection {
 
     public AssistantSelection(AssistantSettings settings) {
         use(settings);
+    }
+
+    /**
+     * Applies the user's settings (environment over {@code assistant.properties} in {@code configDir}),
+     * as the app does at start. Unusable settings leave the current assistant in place; the returned
+     * message says what is wrong and where, for the window to show.
+     */
+    public Optional<String> useConfigured(Map<String, String> env, Path configDir) {
+        try {
+            use(AssistantSettings.load(env, configDir));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     public synchronized void use(AssistantSettings newSettings) {

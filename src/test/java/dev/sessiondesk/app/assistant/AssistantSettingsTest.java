@@ -65,4 +65,16 @@ class AssistantSettingsTest {
         assertThatThrownBy(() -> AssistantSettings.load(Map.of(), config))
                 .hasMessageContaining(file + ": idle_timeout_seconds = \"soon\" is not a number of seconds above zero");
     }
+
+    @Test
+    void unusableSettingsAtStartKeepTheCurrentAssistantAndSayWhy() {
+        AssistantSelection selection = new AssistantSelection(AssistantSettings.offline());
+        assertThat(selection.useConfigured(Map.of(AssistantSettings.ENV_ENDPOINT, "localhost:11434"), dir))
+                .hasValueSatisfying(m -> assertThat(m).contains("must be an http:// or https:// URL"));
+        assertThat(selection.settings().isOffline()).isTrue();
+        assertThat(selection.current()).isInstanceOf(OfflineAssistant.class);
+
+        assertThat(selection.useConfigured(Map.of(AssistantSettings.ENV_ENDPOINT, "http://localhost:11434/v1"), dir)).isEmpty();
+        assertThat(selection.current().describe()).isEqualTo("the assistant at http://localhost:11434/v1");
+    }
 }
