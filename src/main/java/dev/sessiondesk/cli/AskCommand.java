@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ask", description = {
-        "Send a message to a session and stream the assistant's reply to standard output, saving it",
-        "exactly as the app does: your message is committed first, the reply is saved while it streams",
-        "(checkpoints at least every 250 ms) and marked complete at the end.",
-        "The assistant: --endpoint/--model, else $SESSIONDESK_ENDPOINT/$SESSIONDESK_MODEL, else the",
-        "settings file assistant.properties in the config folder, else the offline demo assistant.",
-        "The API key comes only from $SESSIONDESK_API_KEY or that 0600 file, never from the command line.",
-        "Exit 0 when the reply completed, 2 with one line on standard error when it did not."})
+        "Send a message to a session and stream the assistant's reply to standard output, saving it exactly as the"
+                + " app does: your message is committed first, the reply is saved while it streams (checkpoints at"
+                + " least every 250 ms) and marked complete at the end.",
+        "The assistant: --endpoint/--model, else $SESSIONDESK_ENDPOINT/$SESSIONDESK_MODEL, else the settings file"
+                + " assistant.properties in the config folder, else the offline demo assistant. The API key comes only"
+                + " from $SESSIONDESK_API_KEY or that 0600 file, never from the command line.",
+        "Exit 0 when the reply completed, 2 with one line on standard error when it did not (your message stays"
+                + " saved; a partial reply is kept, marked interrupted)."})
 final class AskCommand implements Callable<Integer> {
     private static final long TITLE_WAIT_SECONDS = 15;
 

@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fork", description = {
-        "Start a new session from messages 1..SEQ of a session (\"duplicate from this message\").",
-        "The original is not changed; the copy links to it and its hashes equal the original's.",
-        "Prints the new session's id."})
+        "Start a new session from messages 1..SEQ of a session (\"duplicate from this message\"). The original is"
+                + " not changed; the copy links to it and its hashes equal the original's. Prints the new session's id."})
 final class ForkCommand implements Callable<Integer> {
     @ParentCommand
     SessionDeskCommand root;

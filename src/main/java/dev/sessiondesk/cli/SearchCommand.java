@@ -13,16 +13,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "search", description = {
-        "Full-text search over every message. Prints the matching sessions, best first:",
-        "  ID  #SEQ  TITLE   and, indented, a snippet with the matches in **bold**.",
-        "Words are matched whole (the last one also as a prefix); all of them must occur."})
+        "Full-text search over every message. Prints the matching sessions, best first, as \"ID  #SEQ  TITLE\" and,"
+                + " indented, a snippet of the best matching message with the matches in **bold**.",
+        "All words must occur (whole words; the last one also as a prefix). Sessions in the trash are left out."})
 final class SearchCommand implements Callable<Integer> {
     @ParentCommand
     SessionDeskCommand root;
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT")
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The words to find.")
     List<String> words;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N sessions (default 20).")
     int limit;
