@@ -55,6 +55,9 @@ public final class ReplyService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(250);
 
+    private static final String SUPERSEDED =
+            "the reply was interrupted: another message was added to the session while it streamed";
+
     private enum Mode { SEND, RETRY, CONTINUE }
 
     private final Store store;
@@ -220,7 +223,7 @@ public final class ReplyService implements AutoCloseable {
         } else if (writer.superseded()) {
             state = ReplyState.FAILED;
             end = MessageState.INTERRUPTED;
-            error = "the reply was interrupted: another message was added to the session while it streamed";
+            error = SUPERSEDED;
         } else if (handle.closing()) {
             state = ReplyState.FAILED;
             end = MessageState.INTERRUPTED;
@@ -240,6 +243,11 @@ public final class ReplyService implements AutoCloseable {
             error = "the end of the reply could not be saved (" + e.getMessage() + "); its last checkpoint is kept";
             state = ReplyState.FAILED;
             reply = null;
+        }
+        if (writer.superseded() && error == null) {
+            // Found out only while finishing: someone appended to the session since the last checkpoint.
+            state = ReplyState.FAILED;
+            error = SUPERSEDED;
         }
         if (error != null) {
             listener.failed(error);

@@ -491,4 +491,34 @@ class ReplyServiceTest {
             assertThat(desk.store().messages().list(s.id())).hasSize(4); // nothing deleted
         }
     }
+
+    @Test
+    void aReplyEndedByAnotherWriterBetweenCheckpointsReportsItInsteadOfComplete() throws Exception {
+        Session s = newSession();
+        Assistant interleaving = new Assistant() {
+            @Override
+            public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation) {
+                sink.delta("first ");
+                // Another client appends while this reply streams, before any checkpoint could notice.
+                desk.store().messages().append(s.id(), dev.sessiondesk.model.NewMessage.text(Role.USER, "meanwhile"));
+                sink.delta("second");
+            }
+
+            @Override
+            public String describe() {
+                return "an interleaving test assistant";
+            }
+        };
+        try (ReplyService slowCheckpoints = new ReplyService(desk.store(), () -> interleaving, null, Duration.ofSeconds(30))) {
+            ReplyOutcome outcome = slowCheckpoints.send(s.id(), "question", ReplyListener.NONE).done().get(20, TimeUnit.SECONDS);
+            assertThat(outcome.state()).isEqualTo(ReplyState.FAILED);
+            assertThat(outcome.error()).contains("another message was added");
+            assertThat(outcome.reply()).isNull();
+        }
+        List<Message> stored = desk.store().messages().list(s.id());
+        assertThat(stored).extracting(Message::state).containsExactly(MessageState.COMPLETE, MessageState.INTERRUPTED,
+                MessageState.COMPLETE);
+        assertThat(ContentItems.plainText(stored.get(1).contentJson())).isEqualTo("first ");
+        assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
+    }
 }
