@@ -25,15 +25,14 @@ public final class OfflineAssistant implements Assistant {
     }
 
     @Override
-    public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation) {
+    public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation)
+            throws AssistantException {
         for (String token : tokens(replyTo(conversation))) {
             if (cancellation.isCancelled()) {
                 return;
             }
             sink.delta(token);
-            if (!pause(cancellation)) {
-                return;
-            }
+            pause();
         }
     }
 
@@ -75,16 +74,15 @@ public final class OfflineAssistant implements Assistant {
         return out;
     }
 
-    private boolean pause(Cancellation cancellation) {
-        if (delayPerToken.isZero() || cancellation.isCancelled()) {
-            return !cancellation.isCancelled();
+    private void pause() throws AssistantException {
+        if (delayPerToken.isZero()) {
+            return;
         }
         try {
             Thread.sleep(delayPerToken.toMillis());
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new AssistantException(AssistantException.Kind.IO, "the offline demo reply was interrupted", e);
         }
     }
 

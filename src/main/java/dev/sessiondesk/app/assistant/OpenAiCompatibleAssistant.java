@@ -122,6 +122,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             read(response, sink);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssistantException(Kind.IO, "the reply from " + describe() + " was interrupted", e);
         } finally {
             response.cancel(); // after [DONE] or a failure: release the connection
         }
@@ -145,21 +146,22 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             throw statusError(status, info, collect(response, ERROR_BODY_LIMIT));
         }
         if (contentType.startsWith("application/json")) {
-            readWholeReply(collect(response, Integer.MAX_VALUE), sink); // a server that ignores "stream": true
+            String whole = collect(response, Integer.MAX_VALUE); // a server that ignores "stream": true
+            if (!response.cancelled()) {
+                readWholeReply(whole, sink);
+            }
             return;
         }
         readStream(response, sink);
     }
 
-    /** The rest of the body as text (up to {@code limit} characters); null when cancelled. */
-    private String collect(ResponseLines response, int limit) throws AssistantException, InterruptedException {
+    /** The rest of the body as text (up to {@code limit} characters), or what arrived before a stall or Stop. */
+    private String collect(ResponseLines response, int limit) throws InterruptedException {
         StringBuilder body = new StringBuilder();
         while (true) {
             ResponseLines.Event e = response.next(idleTimeout);
-            if (e == null || e instanceof ResponseLines.End || e instanceof ResponseLines.Failed) {
-                return body.toString();
-            }
-            if (e instanceof ResponseLines.Cancelled) {
+            if (e == null || e instanceof ResponseLines.End || e instanceof ResponseLines.Failed
+                    || e instanceof ResponseLines.Cancelled) {
                 return body.toString();
             }
             if (e instanceof ResponseLines.Line line && body.length() < limit) {
