@@ -1,6 +1,5 @@
 package dev.sessiondesk.app.assistant;
 
-import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
@@ -62,7 +61,7 @@ public final class ReplyService implements AutoCloseable {
 
     private final Store store;
     private final Supplier<Assistant> assistants;
-    private final TitleService titles;
+    private final SessionTitler titles;
     private final Duration checkpointInterval;
     private final ExecutorService replyThreads;
     private final ScheduledExecutorService checkpointClock;
@@ -71,7 +70,7 @@ public final class ReplyService implements AutoCloseable {
     /**
      * @param titles may be null: then no automatic titles are written
      */
-    public ReplyService(Store store, Supplier<Assistant> assistants, TitleService titles, Duration checkpointInterval) {
+    public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles, Duration checkpointInterval) {
         this.store = store;
         this.assistants = assistants;
         this.titles = titles;
@@ -81,7 +80,7 @@ public final class ReplyService implements AutoCloseable {
         this.checkpointClock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reply-checkpoints"));
     }
 
-    public ReplyService(Store store, Supplier<Assistant> assistants, TitleService titles) {
+    public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles) {
         this(store, assistants, titles, CHECKPOINT_INTERVAL);
     }
 

@@ -4,6 +4,7 @@ import dev.sessiondesk.app.assistant.Assistant;
 import dev.sessiondesk.app.assistant.AssistantException;
 import dev.sessiondesk.app.assistant.Cancellation;
 import dev.sessiondesk.app.assistant.ChatTurn;
+import dev.sessiondesk.app.assistant.SessionTitler;
 import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.Role;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code user}) or another task titled it first, nothing is written. A trashed session keeps the title
  * it earned, ready for a restore; a purged one is simply not found.
  */
-public final class TitleService {
+public final class TitleService implements SessionTitler {
     private static final Logger LOG = LoggerFactory.getLogger(TitleService.class);
     private static final int EXCERPT = 1000;
 
@@ -52,6 +53,7 @@ public final class TitleService {
      * Titles the session if it has no title yet. Completes with the title written, or empty when none
      * was (already titled, renamed by the user meanwhile, nothing to title, or the session is gone).
      */
+    @Override
     public CompletableFuture<Optional<String>> titleIfUntitled(String sessionId) {
         final String capturedId = sessionId; // the only session this task may ever write to
         Assistant assistant = assistants.get();
