@@ -261,7 +261,14 @@ class ReplyServiceTest {
 
     @Test
     void twoSessionsStreamAtTheSameTime() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(TOKENS, Duration.ofMillis(40)));
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        FakeChatServer.Behaviour stream = FakeChatServer.streaming(TOKENS, Duration.ofMillis(40));
+        // The server answers only once both requests are in, so the two streams overlap on any machine.
+        try (FakeChatServer server = FakeChatServer.start((ex, srv) -> {
+            bothAsked.countDown();
+            bothAsked.await(20, TimeUnit.SECONDS);
+            stream.respond(ex, srv);
+        });
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + desk.store().dbFile())) {
             useEndpoint(server.baseUrl(), Duration.ofSeconds(10));
             Session a = newSession();
@@ -370,7 +377,7 @@ class ReplyServiceTest {
                 FakeChatServer.write(ex, FakeChatServer.chunk(t));
             }
             paused.countDown();
-            srv.sleepOrClose(Duration.ofMillis(2000));
+            srv.sleepOrClose(Duration.ofMillis(3000));
             FakeChatServer.write(ex, FakeChatServer.chunk("more"));
             FakeChatServer.write(ex, "data: [DONE]\n\n");
         })) {
@@ -379,7 +386,7 @@ class ReplyServiceTest {
             ReplyHandle reply = desk.replies().send(s.id(), "burst", ReplyListener.NONE);
             assertThat(paused.await(20, TimeUnit.SECONDS)).isTrue();
             // The row was created at the first token; the rest of the burst is only saved by the clock.
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
             String saved = "";
             while (System.nanoTime() < deadline && !saved.equals("quick burst then ")) {
                 saved = desk.store().messages().get(s.id(), 2).map(m -> ContentItems.plainText(m.contentJson())).orElse("");
