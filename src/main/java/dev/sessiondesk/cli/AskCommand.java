@@ -39,7 +39,8 @@ final class AskCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
     String id;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT", description = "Your message (words are joined by spaces).")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "TEXT",
+            description = "Your message (words are joined by spaces; - reads it from standard input).")
     List<String> words;
 
     @Option(names = "--endpoint", paramLabel = "URL",
@@ -49,26 +50,33 @@ final class AskCommand implements Callable<Integer> {
     String model;
     @Option(names = "--offline", description = "Use the built-in offline demo assistant whatever is configured.")
     boolean offline;
+    @Option(names = "--retry", description = "No new message: answer your last saved message again (after a failure).")
+    boolean retry;
+    @Option(names = "--continue", description = "No new message: carry on from an interrupted or stopped reply.")
+    boolean continueReply;
 
     @Override
     public Integer call() throws InterruptedException {
+        String text = message();
         AssistantSettings settings = settings();
         Assistant assistant = settings.createAssistant(); // fails here, naming the setting, on an unusable endpoint
-        String text = String.join(" ", words);
         try (SessionDesk desk = root.openWritable()) {
             String sessionId = SessionDeskCommand.resolve(desk, id).id();
             desk.assistants().use(settings, assistant);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             boolean[] printedAny = {false};
-            ReplyHandle reply = desk.replies().send(sessionId, text, new ReplyListener() {
+            ReplyListener toStdout = new ReplyListener() {
                 @Override
                 public void delta(String piece) {
                     out.print(piece);
                     out.flush();
                     printedAny[0] = true;
                 }
-            });
+            };
+            ReplyHandle reply = retry ? desk.replies().retry(sessionId, toStdout)
+                    : continueReply ? desk.replies().continueReply(sessionId, toStdout)
+                    : desk.replies().send(sessionId, text, toStdout);
             // Ctrl+C stops the reply like the Stop button: the partial is kept and marked stopped.
             Thread stopOnSignal = new Thread(() -> {
                 reply.stop();
@@ -101,6 +109,30 @@ final class AskCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The new message, or null with --retry/--continue; exactly one of them must be given. */
+    private String message() {
+        boolean hasText = words != null && !words.isEmpty();
+        int given = (hasText ? 1 : 0) + (retry ? 1 : 0) + (continueReply ? 1 : 0);
+        if (given != 1) {
+            throw new CliFailure("ask needs exactly one of: TEXT, --retry, --continue");
+        }
+        if (!hasText) {
+            return null;
+        }
+        if (words.size() == 1 && words.get(0).equals("-")) {
+            try {
+                String text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (text.isEmpty()) {
+                    throw new CliFailure("standard input is empty: there is no message to send");
+                }
+                return text;
+            } catch (java.io.IOException e) {
+                throw new CliFailure("cannot read the message from standard input: " + e.getMessage());
+            }
+        }
+        return String.join(" ", words);
     }
 
     private AssistantSettings settings() {

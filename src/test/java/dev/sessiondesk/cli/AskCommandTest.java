@@ -138,4 +138,24 @@ class AskCommandTest {
                 .doesNotContain("sk-shared");
         assertThat(messages()).isEmpty(); // refused before anything was sent or saved
     }
+
+    @Test
+    void retryAnswersTheSavedMessageAfterAFailure() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        assertThat(run("ask", sessionId, "Still", "there?", "--endpoint", "http://127.0.0.1:" + port + "/v1").exit())
+                .isEqualTo(2);
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("Yes."), Duration.ZERO))) {
+            Run r = run("ask", sessionId, "--retry", "--endpoint", server.baseUrl());
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).isEqualTo("Yes.\n");
+            assertThat(server.requestBodies.get(0)).contains("Still there?");
+        }
+        assertThat(messages()).extracting(m -> ContentItems.plainText(m.contentJson())).containsExactly("Still there?", "Yes.");
+        Run both = run("ask", sessionId, "text", "--retry");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of: TEXT, --retry, --continue");
+    }
 }
