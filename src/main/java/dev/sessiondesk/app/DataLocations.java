@@ -28,6 +28,11 @@ public final class DataLocations {
                 Path.of(System.getProperty("user.home")));
     }
 
+    /** The environment these locations were read from (assistant settings read it too). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     public Path dataDir(Path explicit) {
         if (explicit != null) {
             return explicit.toAbsolutePath();

@@ -1,5 +1,10 @@
 package dev.sessiondesk.app;
 
+import dev.sessiondesk.app.assistant.AssistantSelection;
+import dev.sessiondesk.app.assistant.AssistantSettings;
+import dev.sessiondesk.app.assistant.ReplyService;
+import dev.sessiondesk.app.search.SearchService;
+import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -16,12 +21,21 @@ public final class SessionDesk implements AutoCloseable {
     private final ExecutorService background;
     private final SessionService sessions;
     private final SessionExporter exporter;
+    private final AssistantSelection assistants;
+    private final TitleService titles;
+    private final ReplyService replies;
+    private final SearchService search;
 
     private SessionDesk(Store store, ExecutorService background) {
         this.store = store;
         this.background = background;
         this.sessions = new SessionService(store, background);
         this.exporter = new SessionExporter(store);
+        // Offline until the GUI or the CLI applies the user's settings (AssistantSettings.load).
+        this.assistants = new AssistantSelection(AssistantSettings.offline());
+        this.titles = new TitleService(store, assistants::current, background);
+        this.replies = new ReplyService(store, assistants::current, titles);
+        this.search = new SearchService(store, background);
     }
 
     public static SessionDesk open(Path dataDir) {
@@ -58,8 +72,27 @@ public final class SessionDesk implements AutoCloseable {
         return exporter;
     }
 
+    /** Which assistant answers; apply the user's settings here. */
+    public AssistantSelection assistants() {
+        return assistants;
+    }
+
+    public TitleService titles() {
+        return titles;
+    }
+
+    /** Sends messages and saves streaming replies; the GUI calls {@code replies().recoverAbandonedReplies()} at start. */
+    public ReplyService replies() {
+        return replies;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
     @Override
     public void close() {
+        replies.close(); // running replies end as interrupted and are saved before the store closes
         background.shutdown();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

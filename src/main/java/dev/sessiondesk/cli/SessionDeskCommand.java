@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ListCommand.class, NewCommand.class, AddCommand.class, ShowCommand.class, RenameCommand.class,
                 DeleteCommand.class, RestoreCommand.class, ExportCommand.class, VerifyCommand.class, InfoCommand.class,
+                AskCommand.class, SearchCommand.class, ForkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SessionDeskCommand {
     public static final int EXIT_OK = 0;
@@ -35,6 +36,10 @@ public final class SessionDeskCommand {
 
     public SessionDeskCommand(DataLocations locations) {
         this.locations = locations;
+    }
+
+    DataLocations locations() {
+        return locations;
     }
 
     Path resolvedDataDir() {

@@ -1,0 +1,48 @@
+package dev.sessiondesk.app.assistant;
+
+/**
+ * An assistant could not produce (the rest of) a reply. The message is for people: it names the
+ * endpoint and what to do, and never contains an API key.
+ */
+public final class AssistantException extends Exception {
+
+    public enum Kind {
+        /** Nothing listens at the address (server not running, wrong port). */
+        REFUSED,
+        /** The address cannot be resolved or reached. */
+        UNREACHABLE,
+        /** HTTP 401/403: the API key is missing or wrong. */
+        UNAUTHORIZED,
+        /** HTTP 429: too many requests or quota used up. */
+        RATE_LIMITED,
+        /** The server took too long to answer or stalled mid-reply. */
+        TIMEOUT,
+        /** The reply is not an OpenAI-style stream SessionDesk can read, or it ended early. */
+        MALFORMED,
+        /** Any other HTTP error status. */
+        HTTP_ERROR,
+        /** Any other network failure. */
+        IO
+    }
+
+    private final Kind kind;
+
+    public AssistantException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public AssistantException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether trying again later can help without changing settings. */
+    public boolean isRetryable() {
+        return kind != Kind.UNAUTHORIZED;
+    }
+}

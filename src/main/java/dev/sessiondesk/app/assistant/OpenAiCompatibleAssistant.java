@@ -1,0 +1,362 @@
+package dev.sessiondesk.app.assistant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.model.CanonicalJson;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client for the OpenAI chat-completions API with streaming ({@code "stream": true}, server-sent
+ * events), which Ollama, LM Studio, the llama.cpp server, vLLM and OpenAI all speak. It uses only the
+ * JDK's {@link HttpClient}.
+ *
+ * <p>Two clocks guard a reply: {@code firstByteTimeout} until the response headers arrive (a local
+ * server may need a while to load a model), then {@code idleTimeout} between any two lines of the
+ * stream (a stalled server is cut off instead of leaving the reply hanging). The API key goes only
+ * into the {@code Authorization} header: never into messages, logs or {@link #describe()}.
+ */
+public final class OpenAiCompatibleAssistant implements Assistant {
+    private static final String DONE = "[DONE]";
+    private static final int ERROR_BODY_LIMIT = 4096;
+
+    private final URI endpoint;
+    private final String shownAddress;
+    private final String model;
+    private final String apiKey;
+    private final Duration firstByteTimeout;
+    private final Duration idleTimeout;
+    private final HttpClient http;
+
+    public OpenAiCompatibleAssistant(AssistantSettings settings) {
+        this.endpoint = chatCompletionsUri(settings.endpoint());
+        this.shownAddress = shownAddress(settings.endpoint());
+        this.model = settings.model();
+        this.apiKey = settings.apiKey();
+        this.firstByteTimeout = settings.firstByteTimeout();
+        this.idleTimeout = settings.idleTimeout();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // local servers rarely speak h2c; upgrades confuse some
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** {@code http://host/v1} → {@code http://host/v1/chat/completions}; a full endpoint URL is kept. */
+    static URI chatCompletionsUri(String baseUrl) {
+        String base = baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (!base.endsWith("/chat/completions")) {
+            base = base + "/chat/completions";
+        }
+        URI uri = URI.create(base);
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("the assistant endpoint must be an http:// or https:// URL, not \""
+                    + shownAddress(baseUrl) + "\"");
+        }
+        return uri;
+    }
+
+    /** The address without user info or query (either may carry a secret). */
+    static String shownAddress(String baseUrl) {
+        try {
+            URI u = URI.create(baseUrl.strip());
+            if (u.getScheme() == null || u.getHost() == null) {
+                return baseUrl.strip().replaceAll("[?#].*", "");
+            }
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getRawPath() == null ? "" : u.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(an invalid address)";
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the assistant at " + shownAddress + (model.isBlank() ? "" : " (model " + model + ")");
+    }
+
+    private String who() {
+        return "The assistant at " + shownAddress;
+    }
+
+    @Override
+    public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation)
+            throws AssistantException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(requestBody(conversation), StandardCharsets.UTF_8));
+        if (!apiKey.isEmpty()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        ResponseLines response = new ResponseLines();
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), response.handler());
+        exchange.whenComplete((r, e) -> {
+            if (e != null) {
+                response.exchangeFailed(e);
+            }
+        });
+        cancellation.onCancel(() -> {
+            response.cancel();
+            exchange.cancel(true);
+        });
+        try {
+            read(response, sink);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssistantException(Kind.IO, "the reply from " + describe() + " was interrupted", e);
+        } finally {
+            response.cancel(); // after [DONE] or a failure: release the connection
+        }
+    }
+
+    private void read(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
+        ResponseLines.Event first = response.next(firstByteTimeout);
+        if (first == null) {
+            throw new AssistantException(Kind.TIMEOUT, who() + " did not start answering within " + seconds(firstByteTimeout));
+        }
+        if (first instanceof ResponseLines.Cancelled) {
+            return;
+        }
+        if (first instanceof ResponseLines.Failed failed) {
+            throw connectionError(failed.cause());
+        }
+        HttpResponse.ResponseInfo info = ((ResponseLines.Headers) first).info();
+        int status = info.statusCode();
+        String contentType = info.headers().firstValue("Content-Type").orElse("");
+        if (status / 100 != 2) {
+            throw statusError(status, info, collect(response, ERROR_BODY_LIMIT));
+        }
+        if (contentType.startsWith("application/json")) {
+            String whole = collect(response, Integer.MAX_VALUE); // a server that ignores "stream": true
+            if (!response.cancelled()) {
+                readWholeReply(whole, sink);
+            }
+            return;
+        }
+        readStream(response, sink);
+    }
+
+    /** The rest of the body as text (up to {@code limit} characters), or what arrived before a stall or Stop. */
+    private String collect(ResponseLines response, int limit) throws InterruptedException {
+        StringBuilder body = new StringBuilder();
+        while (true) {
+            ResponseLines.Event e = response.next(idleTimeout);
+            if (e == null || e instanceof ResponseLines.End || e instanceof ResponseLines.Failed
+                    || e instanceof ResponseLines.Cancelled) {
+                return body.toString();
+            }
+            if (e instanceof ResponseLines.Line line && body.length() < limit) {
+                body.append(line.text()).append('\n');
+            }
+        }
+    }
+
+    String requestBody(List<ChatTurn> conversation) {
+        ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
+        if (!model.isBlank()) {
+            root.put("model", model);
+        }
+        root.put("stream", true);
+        ArrayNode messages = root.putArray("messages");
+        for (ChatTurn turn : conversation) {
+            ObjectNode m = messages.addObject();
+            m.put("role", turn.role().wire());
+            m.put("content", turn.text());
+        }
+        return root.toString();
+    }
+
+    private AssistantException connectionError(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new AssistantException(Kind.TIMEOUT, who() + " did not accept a connection within "
+                    + seconds(http.connectTimeout().orElse(Duration.ZERO)), cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new AssistantException(Kind.TIMEOUT, who() + " did not answer in time", cause);
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return new AssistantException(Kind.UNREACHABLE, who() + " cannot be found (unknown host "
+                        + endpoint.getHost() + ")", cause);
+            }
+        }
+        if (cause instanceof ConnectException) {
+            return new AssistantException(Kind.REFUSED, who() + " refused the connection (is the server running?)",
+                    cause);
+        }
+        return new AssistantException(Kind.IO, who() + " cannot be reached (" + describe(cause) + ")", cause);
+    }
+
+    private AssistantException statusError(int status, HttpResponse.ResponseInfo response, String body) {
+        String detail = serverMessage(body);
+        String suffix = detail.isEmpty() ? "" : ": " + detail;
+        return switch (status) {
+            case 401, 403 -> new AssistantException(Kind.UNAUTHORIZED, who() + " rejected the API key (HTTP " + status
+                    + ")" + suffix + ". Check SESSIONDESK_API_KEY or the key in Preferences.");
+            case 429 -> new AssistantException(Kind.RATE_LIMITED, who() + " is limiting requests (HTTP 429"
+                    + response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + " s").orElse("")
+                    + ")" + suffix + ". Try again later.");
+            case 404 -> new AssistantException(Kind.HTTP_ERROR, who() + " has no chat-completions endpoint at "
+                    + shownAddress(endpoint.toString()) + " (HTTP 404)" + suffix + ". Check the address and model.");
+            default -> new AssistantException(Kind.HTTP_ERROR, who() + " answered HTTP " + status + suffix);
+        };
+    }
+
+    /** The server's own error text ({"error":{"message":…}} or plain text), short and without the key. */
+    private String serverMessage(String body) {
+        String text = body.strip();
+        try {
+            JsonNode json = CanonicalJson.MAPPER.readTree(text);
+            JsonNode error = json.path("error");
+            if (error.isTextual()) {
+                text = error.asText();
+            } else if (error.path("message").isTextual()) {
+                text = error.path("message").asText();
+            } else if (json.path("message").isTextual()) {
+                text = json.path("message").asText();
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: keep the plain text
+        }
+        text = text.replaceAll("\\s+", " ").strip();
+        if (!apiKey.isEmpty()) {
+            text = text.replace(apiKey, "[key]");
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private void readStream(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
+        boolean[] sawFinishReason = {false}; // some servers end with finish_reason and no [DONE]
+        int lineNo = 0;
+        int eventLine = 0; // where the current event's data began, for error messages
+        StringBuilder data = new StringBuilder();
+        while (true) {
+            ResponseLines.Event e = response.next(idleTimeout);
+            if (e == null) {
+                throw new AssistantException(Kind.TIMEOUT, who() + " stopped sending in the middle of the reply"
+                        + " (nothing for " + seconds(idleTimeout) + ")");
+            }
+            if (e instanceof ResponseLines.Cancelled) {
+                return;
+            }
+            if (e instanceof ResponseLines.Failed failed) {
+                if (response.cancelled()) {
+                    return;
+                }
+                throw new AssistantException(Kind.IO, who() + " broke off the reply (" + describe(failed.cause()) + ")",
+                        failed.cause());
+            }
+            if (e instanceof ResponseLines.End) {
+                break;
+            }
+            String line = ((ResponseLines.Line) e).text();
+            lineNo++;
+            if (line.isEmpty()) {
+                if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
+                    return;
+                }
+                data.setLength(0);
+            } else if (line.startsWith("data:")) {
+                if (data.length() > 0) {
+                    data.append('\n');
+                } else {
+                    eventLine = lineNo;
+                }
+                data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
+            } else if (!line.startsWith(":") && !line.startsWith("event:") && !line.startsWith("id:")
+                    && !line.startsWith("retry:")) {
+                throw malformed(lineNo, "expected a \"data:\" line, got \"" + shorten(line) + "\"");
+            }
+        }
+        if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
+            return;
+        }
+        if (!sawFinishReason[0]) {
+            throw new AssistantException(Kind.MALFORMED, who() + " closed the stream before the reply was finished"
+                    + " (no [DONE] after " + lineNo + " lines)");
+        }
+    }
+
+    /** Handles one event's data; returns true at the end marker. */
+    private boolean handleEvent(String data, int lineNo, DeltaSink sink, boolean[] sawFinishReason)
+            throws AssistantException {
+        if (data.strip().equals(DONE)) {
+            return true;
+        }
+        JsonNode chunk;
+        try {
+            chunk = CanonicalJson.MAPPER.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw malformed(lineNo, "the data is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (chunk.has("error")) {
+            throw new AssistantException(Kind.HTTP_ERROR, who() + " reported an error mid-reply: "
+                    + serverMessage(chunk.toString()));
+        }
+        JsonNode choices = chunk.path("choices");
+        if (!choices.isArray()) {
+            throw malformed(lineNo, "the chunk has no \"choices\" array");
+        }
+        for (JsonNode choice : choices) {
+            JsonNode content = choice.path("delta").path("content");
+            if (content.isTextual() && !content.asText().isEmpty()) {
+                sink.delta(content.asText());
+            }
+            if (choice.hasNonNull("finish_reason")) {
+                sawFinishReason[0] = true;
+            }
+        }
+        return false;
+    }
+
+    private void readWholeReply(String text, DeltaSink sink) throws AssistantException {
+        try {
+            JsonNode content = CanonicalJson.MAPPER.readTree(text).path("choices").path(0).path("message").path("content");
+            if (!content.isTextual()) {
+                throw malformed(1, "the JSON reply has no choices[0].message.content");
+            }
+            sink.delta(content.asText());
+        } catch (JsonProcessingException e) {
+            throw malformed(1, "the reply is not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private AssistantException malformed(int lineNo, String what) {
+        return new AssistantException(Kind.MALFORMED, who() + " sent a reply SessionDesk cannot read (stream line "
+                + lineNo + ": " + what + ")");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+}

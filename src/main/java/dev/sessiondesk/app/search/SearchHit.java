@@ -1,0 +1,45 @@
+package dev.sessiondesk.app.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One session that matches a search: its best-ranked matching message ({@code seq}, to scroll to),
+ * a snippet of that message with the matched words between {@link #MARK_START} and {@link #MARK_END},
+ * and how many of its messages match.
+ */
+public record SearchHit(String sessionId, String sessionTitle, int seq, String snippet, int matchingMessages,
+                        double rank) {
+    public static final char MARK_START = '\u0002';
+    public static final char MARK_END = '\u0003';
+
+    /** A piece of the snippet, highlighted or not (what a view renders as Text nodes). */
+    public record Segment(String text, boolean highlighted) {
+    }
+
+    public List<Segment> segments() {
+        List<Segment> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean highlighted = false;
+        for (char ch : snippet.toCharArray()) {
+            if (ch == MARK_START || ch == MARK_END) {
+                if (current.length() > 0) {
+                    out.add(new Segment(current.toString(), highlighted));
+                    current.setLength(0);
+                }
+                highlighted = ch == MARK_START;
+            } else {
+                current.append(ch);
+            }
+        }
+        if (current.length() > 0) {
+            out.add(new Segment(current.toString(), highlighted));
+        }
+        return out;
+    }
+
+    /** The snippet with the matches wrapped in {@code open}/{@code close} (e.g. "**" for the terminal). */
+    public String snippet(String open, String close) {
+        return snippet.replace(String.valueOf(MARK_START), open).replace(String.valueOf(MARK_END), close);
+    }
+}

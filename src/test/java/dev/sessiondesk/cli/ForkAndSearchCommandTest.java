@@ -1,0 +1,105 @@
+package dev.sessiondesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.store.NewSession;
+import dev.sessiondesk.store.Store;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sessiondesk fork} and {@code sessiondesk search}. */
+class ForkAndSearchCommandTest {
+    @TempDir
+    Path dir;
+    Path data;
+    Path config;
+    Map<String, String> env = new HashMap<>();
+    String sessionId;
+
+    record Run(int exit, String out, String err) { }
+
+    @BeforeEach
+    void setUp() {
+        data = dir.resolve("data");
+        config = dir.resolve("config");
+        env.put("XDG_CONFIG_HOME", config.toString());
+        try (Store store = Store.open(data)) {
+            sessionId = store.sessions().create(NewSession.blank()).id();
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        DataLocations locations = new DataLocations(env, "Linux", dir.resolve("home"));
+        String[] full = new String[args.length + 2];
+        full[0] = "--data-dir";
+        full[1] = data.toString();
+        System.arraycopy(args, 0, full, 2, args.length);
+        int exit = SessionDeskCommand.commandLine(locations, new PrintWriter(out), new PrintWriter(err)).execute(full);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private List<Message> messages() {
+        try (Store store = Store.open(data)) {
+            return store.messages().list(sessionId);
+        }
+    }
+
+    private Session session() {
+        try (Store store = Store.open(data)) {
+            return store.sessions().require(sessionId);
+        }
+    }
+
+    @Test
+    void forkCopiesAPrefixAndLeavesTheParentIntact() {
+        for (String text : List.of("one", "two", "three", "four")) {
+            assertThat(run("add", sessionId, "--role", text.equals("two") || text.equals("four") ? "assistant" : "user",
+                    "--text", text).exit()).isZero();
+        }
+        Session parentBefore = session();
+        Run r = run("fork", sessionId, "3");
+        assertThat(r.exit()).isZero();
+        String childId = r.out().strip();
+        try (Store store = Store.open(data)) {
+            Session parent = store.sessions().require(sessionId);
+            assertThat(parent.messageCount()).isEqualTo(4);
+            assertThat(parent.headHash()).isEqualTo(parentBefore.headHash());
+            assertThat(store.verifier().verifySession(sessionId).ok()).isTrue();
+
+            Session child = store.sessions().require(childId);
+            assertThat(child.parentSessionId()).isEqualTo(sessionId);
+            assertThat(child.parentSeq()).isEqualTo(3);
+            assertThat(child.messageCount()).isEqualTo(3);
+            assertThat(store.verifier().verifySession(childId).ok()).isTrue();
+            List<Message> p = store.messages().list(sessionId);
+            List<Message> c = store.messages().list(childId);
+            assertThat(c).extracting(Message::hash).containsExactlyElementsOf(p.subList(0, 3).stream().map(Message::hash).toList());
+            assertThat(child.headHash()).isEqualTo(p.get(2).hash());
+        }
+        Run bad = run("fork", sessionId, "9");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("cannot fork session " + sessionId + " at message 9: it has 4 finished messages");
+    }
+
+    @Test
+    void searchPrintsMatchingSessionsWithSnippets() {
+        run("add", sessionId, "--role", "user", "--text", "where did I put the quokka photos");
+        run("rename", sessionId, "Photos");
+        Run r = run("search", "quokka");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(sessionId + "  #1  Photos\n    where did I put the **quokka** photos\n1 session matches\n");
+        assertThat(run("search", "\"(unbalanced").out()).isEqualTo("0 sessions match\n");
+    }
+}
