@@ -88,6 +88,7 @@ public final class SessionDeskCommand {
     /** Builds the picocli command line with SessionDesk's error handling and exit codes. */
     public static CommandLine commandLine(DataLocations locations, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SessionDeskCommand(locations));
+        addHelpOptions(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -103,6 +104,16 @@ public final class SessionDeskCommand {
             return EXIT_ERROR;
         });
         return cl;
+    }
+
+    /** Every command answers {@code --help} (and {@code --version}), not only the root. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
     }
 
     static String messageOf(Exception ex) {

@@ -143,4 +143,13 @@ class CliTest {
         assertThat(run("info").out()).contains(expected);
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
     }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : new String[] {"add", "ask", "show", "export", "verify", "new"}) {
+            Result r = run(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: sessiondesk " + command);
+        }
+    }
 }
