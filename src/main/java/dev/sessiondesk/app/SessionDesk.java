@@ -1,5 +1,8 @@
 package dev.sessiondesk.app;
 
+import dev.sessiondesk.app.backup.AllSessionsExporter;
+import dev.sessiondesk.app.backup.BackupService;
+import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -16,12 +19,16 @@ public final class SessionDesk implements AutoCloseable {
     private final ExecutorService background;
     private final SessionService sessions;
     private final SessionExporter exporter;
+    private final BackupService backups;
+    private final AllSessionsExporter exportAll;
 
-    private SessionDesk(Store store, ExecutorService background) {
+    private SessionDesk(Store store, ExecutorService background, BackupService backups) {
         this.store = store;
         this.background = background;
         this.sessions = new SessionService(store, background);
         this.exporter = new SessionExporter(store);
+        this.backups = backups;
+        this.exportAll = new AllSessionsExporter(store, exporter);
     }
 
     public static SessionDesk open(Path dataDir) {
@@ -29,8 +36,17 @@ public final class SessionDesk implements AutoCloseable {
     }
 
     public static SessionDesk open(Path dataDir, Store.Options options) {
-        Store store = Store.open(dataDir, options);
-        return new SessionDesk(store, newBackgroundExecutor());
+        // A restore killed before its swap leaves a temporary file; the store itself is whole either way.
+        RestoreService.recoverInterrupted(dataDir);
+        BackupService backups = new BackupService(dataDir);
+        Store.MigrationHook callers = options.beforeMigration();
+        Store.MigrationHook backupFirst = backups.beforeMigration();
+        // Migrations run only after a verified backup of the old version (P7).
+        Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
+            backupFirst.beforeMigration(db, from, to);
+            callers.beforeMigration(db, from, to);
+        }));
+        return new SessionDesk(store, newBackgroundExecutor(), backups);
     }
 
     private static ExecutorService newBackgroundExecutor() {
@@ -56,6 +72,15 @@ public final class SessionDesk implements AutoCloseable {
 
     public SessionExporter exporter() {
         return exporter;
+    }
+
+    /** Verified backups; {@code backups().backupIfDue(progress)} is the automatic backup at start. */
+    public BackupService backups() {
+        return backups;
+    }
+
+    public AllSessionsExporter exportAll() {
+        return exportAll;
     }
 
     @Override
