@@ -1,9 +1,10 @@
 package dev.sessiondesk.app.upgrade;
 
-import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.SessionExporter;
 import dev.sessiondesk.app.backup.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
+import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.Session;
@@ -12,6 +13,8 @@ import dev.sessiondesk.store.AppVersion;
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.SessionQuery;
 import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreException;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,15 +70,17 @@ public final class PreUpgrade {
             throw new Failed("the running SessionDesk did not save and quit within " + QUIT_TIMEOUT.toSeconds()
                     + " s; quit it and run pre-upgrade again");
         }
-        try (SessionDesk desk = SessionDesk.open(dataDir)) {
-            Store store = desk.store();
-            if (store.isReadOnly()) {
-                throw new Failed(store.readOnlyReason());
-            }
+        Path db = dataDir.resolve(Store.FILE_NAME);
+        if (!Files.isRegularFile(db)) {
+            throw new Failed("there is no store at " + db + " to prepare");
+        }
+        // Read-only: pre-upgrade runs with the version being replaced and must not change the store
+        // (no migration, no writes); the new version migrates it after its own verified backup.
+        try (Store store = Store.openReadOnly(db)) {
             refuseIfAnotherAppIsLive(store);
             BackupRecord backup;
             try {
-                backup = desk.backups().backup("pre-upgrade", progress.part(0.05, 0.6));
+                backup = new BackupService(dataDir).backup("pre-upgrade", progress.part(0.05, 0.6));
             } catch (BackupFailedException e) {
                 throw new Failed("the backup before the upgrade failed: " + e.getMessage());
             }
@@ -95,12 +100,17 @@ public final class PreUpgrade {
             }
             Path folder = PrivateFiles.ensureDirectory(dataDir.resolve(FOLDER_PREFIX + STAMP.format(clock.instant())));
             progress.update(0.6, "exporting the " + windowSessions.size() + " sessions open in windows");
-            AllSessionsExporter.Summary exported = desk.exportAll()
+            AllSessionsExporter.Summary exported = new AllSessionsExporter(store, new SessionExporter(store))
                     .export(windowSessions, folder, progress.part(0.6, 0.9));
             Map<String, Fingerprint> sessions = new TreeMap<>();
             List<Session> all = new ArrayList<>(store.sessions().list(SessionQuery.all()));
             all.addAll(store.sessions().list(SessionQuery.trash()));
             for (Session s : all) {
+                Fingerprint inBackup = backup.sessions().get(s.id());
+                if (!s.fingerprint().equals(inBackup)) {
+                    throw new Failed("session " + s.id() + " changed while preparing (" + s.fingerprint() + " now, "
+                            + inBackup + " in the backup); something is still writing to " + db);
+                }
                 sessions.put(s.id(), s.fingerprint());
             }
             List<UpgradeManifest.Window> bindings = windows.stream()
@@ -112,6 +122,8 @@ public final class PreUpgrade {
             manifest.write(manifestFile);
             progress.update(1, "ready for the upgrade");
             return new Result(folder, manifestFile, backup, sessions.size(), exported.sessions(), bindings.size());
+        } catch (StoreException e) {
+            throw new Failed(e.getMessage());
         }
     }
 
