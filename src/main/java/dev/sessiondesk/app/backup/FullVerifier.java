@@ -3,9 +3,12 @@ package dev.sessiondesk.app.backup;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.ReferenceChecks;
 import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code verify --full} and Help → Verify Store: SQLite's {@code integrity_check}, every hash chain,
@@ -13,6 +16,7 @@ import java.util.Optional;
  * verified backup that has it intact).
  */
 public final class FullVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(FullVerifier.class);
 
     /** A damaged session and the newest verified backup that still has it intact (if any). */
     public record ChainProblem(ChainReport report, Optional<BackupRecord> wayBack) {
@@ -74,10 +78,24 @@ public final class FullVerifier {
     }
 
     /**
-     * Every verified backup had each chain recomputed when it was taken, so its copy of the session was
-     * intact; a backup taken after the damage would have failed verification and never been counted.
+     * The newest verified backup whose copy of the session still recomputes: each backup's chains were
+     * recomputed when it was taken (a backup taken after the damage would have failed and never
+     * counted), and re-checking the copy now also rules out damage to the backup file itself.
      */
     private Optional<BackupRecord> wayBack(ChainReport r) {
-        return backups.latestContaining(r.sessionId());
+        for (BackupRecord b : backups.list()) {
+            if (!b.sessions().containsKey(r.sessionId())) {
+                continue;
+            }
+            try (Store copy = Store.openReadOnly(b.file())) {
+                if (copy.verifier().verifySession(r.sessionId()).ok()) {
+                    return Optional.of(b);
+                }
+            } catch (StoreException e) {
+                LOG.warn("cannot read the backup {} while looking for session {}: {}", b.file(), r.sessionId(),
+                        e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -139,7 +139,7 @@ class BackupServiceTest {
     @Test
     void appendsKeepCommittingWhileABackupCopies() throws Exception {
         try (SessionDesk desk = SessionDesk.open(data)) {
-            Seed.sessions(desk.store(), 40, 50, 400);
+            Seed.sessions(desk.store(), 20, 50, 400);
             String id = desk.sessions().create("busy", null).id();
             CompletableFuture<BackupRecord> backup = CompletableFuture.supplyAsync(() -> {
                 try {

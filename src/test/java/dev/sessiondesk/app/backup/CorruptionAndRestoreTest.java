@@ -32,6 +32,12 @@ class CorruptionAndRestoreTest {
             backup = desk.backups().backup("manual", Progress.NONE);
             assertThat(others).hasSize(2);
         }
+        // a newer backup whose own file was damaged afterwards is passed over as the way back
+        Path damagedBackup;
+        try (SessionDesk desk = SessionDesk.open(data)) {
+            damagedBackup = desk.backups().backup("manual", Progress.NONE).file();
+        }
+        DiskBytes.flipFirst(damagedBackup, "\"text\":\"a precise answer about kel");
         // the store is closed (WAL folded in): damage the bytes of message 2's content on disk
         DiskBytes.flipFirst(data.resolve(Store.FILE_NAME), "\"text\":\"a precise answer about kel");
 

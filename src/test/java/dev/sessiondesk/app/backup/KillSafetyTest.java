@@ -22,7 +22,7 @@ class KillSafetyTest {
     void aBackupKilledMidwayLosesNothingAndLeavesNoCountedHalfCopy() throws Exception {
         Map<String, Fingerprint> before;
         try (Store store = Store.open(data)) {
-            Seed.sessions(store, 60, 30, 600);
+            Seed.sessions(store, 30, 30, 500);
             before = Seed.figures(store);
         }
         Process child = ChildProcesses.start(BackupLoopChild.class, data.toString());
