@@ -51,7 +51,11 @@ public final class RestoreService {
     }
 
     public Result restore(Path backupFile, Progress progress) throws IOException {
-        Path backup = backupFile.toAbsolutePath();
+        Path backup = backupFile.toAbsolutePath().normalize();
+        Path db = dataDir.resolve(Store.FILE_NAME);
+        if (Files.exists(db) && Files.isSameFile(backup, db)) {
+            throw new BackupFailedException("will not restore " + backup + " onto itself: it is the store", (Path) null);
+        }
         progress.update(0, "verifying " + backup.getFileName());
         var problems = backups.verifyFile(backup, progress.part(0, 0.3));
         if (!problems.isEmpty()) {
@@ -65,7 +69,6 @@ public final class RestoreService {
         Files.copy(backup, incoming);
         PrivateFiles.restrict(incoming);
         force(incoming);
-        Path db = dataDir.resolve(Store.FILE_NAME);
         Path safety = null;
         boolean safetyVerified = false;
         if (Files.isRegularFile(db)) {

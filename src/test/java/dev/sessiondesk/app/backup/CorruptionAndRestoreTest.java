@@ -100,6 +100,8 @@ class CorruptionAndRestoreTest {
             b = desk.backups().backup("manual", Progress.NONE);
             desk.sessions().append(id, NewMessage.text(Role.USER, "only in the live store"));
         }
+        assertThatThrownBy(() -> new RestoreService(data, new BackupService(data))
+                .restore(data.resolve(Store.FILE_NAME), Progress.NONE)).hasMessageContaining("onto itself");
         DiskBytes.flipFirst(b.file(), "\"text\":\"kept in the backu");
         assertThatThrownBy(() -> new RestoreService(data, new BackupService(data)).restore(b.file(), Progress.NONE))
                 .isInstanceOf(BackupFailedException.class).hasMessageContaining("failed verification");
