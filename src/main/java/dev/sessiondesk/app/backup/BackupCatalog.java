@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,8 +141,7 @@ public final class BackupCatalog {
                 return Optional.empty();
             }
             Map<String, Fingerprint> sessions = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("sessions").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.path("sessions").properties()) {
                 sessions.put(e.getKey(), new Fingerprint(e.getValue().path("message_count").asInt(),
                         e.getValue().path("head_hash").asText()));
             }

@@ -103,6 +103,7 @@ public final class BackupService {
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
              FileLock lock = lockFile.lock()) {
+            LOG.debug("holding {} for one backup at a time", lock);
             PrivateFiles.restrict(dir.resolve(".lock"));
             removeLeftovers(dir);
             BackupRecord made = copyAndVerify(liveDb, dir, reason, progress);

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,8 +72,7 @@ public record UpgradeManifest(
             throw new IOException("the upgrade manifest " + file + " is not format 1");
         }
         Map<String, Fingerprint> sessions = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("sessions").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.path("sessions").properties()) {
             sessions.put(e.getKey(), fingerprint(e.getValue(), file, "sessions." + e.getKey()));
         }
         List<Window> windows = new ArrayList<>();
