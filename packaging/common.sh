@@ -14,6 +14,8 @@ DESCRIPTION="Conversations with AI assistants that are never lost"
 APP_VERSION="$(sed -n '/<artifactId>sessiondesk<\/artifactId>/,/<\/version>/s:.*<version>\(.*\)</version>.*:\1:p' \
   "$PROJECT_DIR/pom.xml" | head -1)"
 APP_VERSION="${APP_VERSION%%-*}"
+# SESSIONDESK_VERSION overrides it (release builds; building a newer package to test upgrades).
+APP_VERSION="${SESSIONDESK_VERSION:-$APP_VERSION}"
 DIST_DIR="$PROJECT_DIR/target/dist"
 STAGE_DIR="$PROJECT_DIR/target/jpackage/input"
 
