@@ -90,7 +90,8 @@ public final class BackupService {
         return problems;
     }
 
-    BackupRecord backupOf(Path liveDb, String reason, Progress progress) throws BackupFailedException {
+    /** Synchronized: the automatic backup and "Back Up Now" share this instance and take turns. */
+    synchronized BackupRecord backupOf(Path liveDb, String reason, Progress progress) throws BackupFailedException {
         if (!Files.isRegularFile(liveDb)) {
             throw new BackupFailedException("there is no store to back up at " + liveDb, (Path) null);
         }
