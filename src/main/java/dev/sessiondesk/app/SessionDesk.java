@@ -5,6 +5,9 @@ import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.ReplyService;
 import dev.sessiondesk.app.search.SearchService;
 import dev.sessiondesk.app.title.TitleService;
+import dev.sessiondesk.app.backup.AllSessionsExporter;
+import dev.sessiondesk.app.backup.BackupService;
+import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +28,10 @@ public final class SessionDesk implements AutoCloseable {
     private final TitleService titles;
     private final ReplyService replies;
     private final SearchService search;
+    private final BackupService backups;
+    private final AllSessionsExporter exportAll;
 
-    private SessionDesk(Store store, ExecutorService background) {
+    private SessionDesk(Store store, ExecutorService background, BackupService backups) {
         this.store = store;
         this.background = background;
         this.sessions = new SessionService(store, background);
@@ -36,6 +41,8 @@ public final class SessionDesk implements AutoCloseable {
         this.titles = new TitleService(store, assistants::current, background);
         this.replies = new ReplyService(store, assistants::current, titles);
         this.search = new SearchService(store, background);
+        this.backups = backups;
+        this.exportAll = new AllSessionsExporter(store, exporter);
     }
 
     public static SessionDesk open(Path dataDir) {
@@ -43,8 +50,17 @@ public final class SessionDesk implements AutoCloseable {
     }
 
     public static SessionDesk open(Path dataDir, Store.Options options) {
-        Store store = Store.open(dataDir, options);
-        return new SessionDesk(store, newBackgroundExecutor());
+        // A restore killed before its swap leaves a temporary file; the store itself is whole either way.
+        RestoreService.recoverInterrupted(dataDir);
+        BackupService backups = new BackupService(dataDir);
+        Store.MigrationHook callers = options.beforeMigration();
+        Store.MigrationHook backupFirst = backups.beforeMigration();
+        // Migrations run only after a verified backup of the old version (P7).
+        Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
+            backupFirst.beforeMigration(db, from, to);
+            callers.beforeMigration(db, from, to);
+        }));
+        return new SessionDesk(store, newBackgroundExecutor(), backups);
     }
 
     private static ExecutorService newBackgroundExecutor() {
@@ -88,6 +104,15 @@ public final class SessionDesk implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    /** Verified backups; {@code backups().backupIfDue(progress)} is the automatic backup at start. */
+    public BackupService backups() {
+        return backups;
+    }
+
+    public AllSessionsExporter exportAll() {
+        return exportAll;
     }
 
     @Override

@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class, NewCommand.class, AddCommand.class, ShowCommand.class, RenameCommand.class,
                 DeleteCommand.class, RestoreCommand.class, ExportCommand.class, VerifyCommand.class, InfoCommand.class,
                 AskCommand.class, SearchCommand.class, ForkCommand.class,
+                BackupCommand.class, BackupsCommand.class, ExportAllCommand.class, PreUpgradeCommand.class,
+                UpgradeCheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SessionDeskCommand {
     public static final int EXIT_OK = 0;

@@ -1,6 +1,7 @@
 package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.backup.FullVerifier;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.StoreReport;
 import java.io.PrintWriter;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", description = {
         "Recompute hash chains and run SQLite's quick_check. Exit 0 when intact,",
-        "1 on a mismatch (naming the session and message), 2 when the store cannot be read."})
+        "1 on a mismatch (naming the session and message), 2 when the store cannot be read.",
+        "--full adds SQLite's integrity_check, the windows' references and the search index, and names",
+        "the newest verified backup that has each damaged session intact."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     SessionDeskCommand root;
@@ -23,7 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Only this session.")
     String id;
-    @Option(names = "--full", description = "Use SQLite's slower integrity_check instead of quick_check.")
+    @Option(names = "--full", description = "integrity_check instead of quick_check, plus windows, search index and the way back.")
     boolean full;
 
     @Override
@@ -37,8 +40,20 @@ final class VerifyCommand implements Callable<Integer> {
                 out.flush();
                 return r.ok() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
             }
-            StoreReport report = desk.store().verifier().verifyAll(full);
-            out.println("sqlite " + (full ? "integrity_check" : "quick_check") + ": " + report.sqliteCheck());
+            if (full) {
+                ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+                FullVerifier.Report report;
+                try {
+                    report = new FullVerifier(desk.store(), desk.backups().catalog()).verify(progress);
+                } finally {
+                    progress.done();
+                }
+                report.lines().forEach(out::println);
+                out.flush();
+                return report.ok() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
+            }
+            StoreReport report = desk.store().verifier().verifyAll(false);
+            out.println("sqlite quick_check: " + report.sqliteCheck());
             for (ChainReport r : report.problems()) {
                 out.println(r);
             }

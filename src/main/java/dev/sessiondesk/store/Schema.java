@@ -20,7 +20,8 @@ public final class Schema {
 
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "sessions, messages, windows, drafts, app instance", Schema::v1),
-            new Migration(2, "full-text index over message text", Schema::v2));
+            new Migration(2, "full-text index over message text", Schema::v2),
+            new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -144,6 +145,21 @@ public final class Schema {
                 ins.executeUpdate();
             }
         }
+        return null;
+    }
+
+    /**
+     * What the incremental verifier last proved about each session: its first {@code message_count}
+     * messages hash to {@code head_hash}. Opening a session then hashes only what came after.
+     */
+    private static Void v3(Connection c) throws SQLException {
+        exec(c, """
+                CREATE TABLE verified_heads (
+                  session_id    TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                  message_count INTEGER NOT NULL,
+                  head_hash     TEXT NOT NULL,
+                  verified_at   INTEGER NOT NULL
+                )""");
         return null;
     }
 

@@ -148,6 +148,38 @@ public final class Store implements AutoCloseable {
         return new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false));
     }
 
+    /**
+     * Opens any SessionDesk store file (a backup, or the live file for a consistent look) read-only:
+     * no writer, no migrations, nothing on disk changes. Used to verify backups and to read the live
+     * figures from outside the running app's writer.
+     */
+    public static Store openReadOnly(Path dbFile) {
+        Path db = dbFile.toAbsolutePath();
+        if (!Files.isRegularFile(db)) {
+            throw new StoreException(StoreException.Kind.NOT_FOUND, "no store file at " + db);
+        }
+        int busyTimeoutMs = Options.defaults().busyTimeoutMs();
+        int version = probe(db, busyTimeoutMs);
+        return new Store(db.getParent(), db, version, "opened read-only: " + db, null,
+                new StoreReader(db, busyTimeoutMs, true));
+    }
+
+    /**
+     * Writes a consistent copy of the store to {@code target} with {@code VACUUM INTO}, on a connection
+     * of its own in autocommit mode (VACUUM refuses to run inside a transaction). It is a reader, not
+     * the writer: in WAL mode it reads one snapshot while appends go on committing, so it never blocks
+     * them. {@code target} must not exist yet.
+     */
+    public void vacuumInto(Path target) {
+        try (Connection c = Connections.reader(dbFile, Options.defaults().busyTimeoutMs(), false);
+             java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.execute();
+        } catch (SQLException e) {
+            throw StoreException.from(e, "copy the store to " + target, dbFile.toString());
+        }
+    }
+
     /** Reads the schema version without writing anything; tells a foreign or damaged file apart. */
     private static int probe(Path db, int busyTimeoutMs) {
         try (Connection c = Connections.reader(db, busyTimeoutMs, true);

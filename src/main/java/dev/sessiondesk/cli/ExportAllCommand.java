@@ -1,0 +1,42 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.backup.AllSessionsExporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export-all", description = {
+        "Export every session (also archived and trashed) as JSON and Markdown into DIR,",
+        "0600 files in a 0700 folder, with an index.md."})
+final class ExportAllCommand implements Callable<Integer> {
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        try (SessionDesk desk = root.open()) {
+            ReadOnlyNotice.warn(desk, spec);
+            ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+            AllSessionsExporter.Summary s;
+            try {
+                s = desk.exportAll().exportAll(dir, progress);
+            } finally {
+                progress.done();
+            }
+            spec.commandLine().getOut().println("exported " + s.sessions() + " sessions (" + s.files() + " files) to " + s.dir());
+            spec.commandLine().getOut().flush();
+            return SessionDeskCommand.EXIT_OK;
+        }
+    }
+}

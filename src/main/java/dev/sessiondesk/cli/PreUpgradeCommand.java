@@ -1,0 +1,44 @@
+package dev.sessiondesk.cli;
+
+import dev.sessiondesk.app.upgrade.PreUpgrade;
+import dev.sessiondesk.app.upgrade.RunningAppChannel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "pre-upgrade", description = {
+        "Prepare the data folder for an upgrade: verified backup, export of the sessions open in windows",
+        "and an upgrade manifest under <data>/upgrade-<time>/. Exit 0 when ready; 2 with the reason otherwise",
+        "(installers stop the upgrade then)."})
+final class PreUpgradeCommand implements Callable<Integer> {
+    @ParentCommand
+    SessionDeskCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+        PreUpgrade.Result r;
+        try {
+            // No single-instance channel yet: the heartbeat check inside PreUpgrade refuses a live app.
+            r = new PreUpgrade(root.resolvedDataDir(), RunningAppChannel.absent(), Clock.systemUTC()).run(progress);
+        } catch (PreUpgrade.Failed e) {
+            progress.done();
+            throw new CliFailure("not ready for the upgrade: " + e.getMessage());
+        } finally {
+            progress.done();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(r.manifest());
+        out.println("backup " + r.backup().file() + "; " + r.sessions() + " sessions, " + r.windows() + " windows, "
+                + r.exportedSessions() + " open sessions exported to " + r.folder());
+        out.flush();
+        return SessionDeskCommand.EXIT_OK;
+    }
+}
