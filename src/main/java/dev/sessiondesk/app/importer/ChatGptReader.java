@@ -1,0 +1,63 @@
+package dev.sessiondesk.app.importer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.model.CanonicalJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * ChatGPT's {@code conversations.json}: a top-level array streamed one conversation at a time (an
+ * export of years of chats never sits in memory whole). Each conversation tree is turned into
+ * sessions by {@link ChatGptConversation}.
+ */
+final class ChatGptReader {
+    static final String ORIGIN = "chatgpt";
+
+    private final ImportOptions options;
+
+    ChatGptReader(ImportOptions options) {
+        this.options = options;
+    }
+
+    void read(Path file, SessionSink sink) throws IOException {
+        String label = file.getFileName().toString();
+        try {
+            SafePaths.withinLimit(file, label, options.maxBytes());
+        } catch (SafePaths.RefusedPathException e) {
+            sink.failed(label, List.of(new ImportProblem(label, e.reason())));
+            return;
+        }
+        long size = Files.size(file);
+        int index = 0;
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = CanonicalJson.MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),
+                        "$: a ChatGPT export is a JSON array of conversations")));
+                return;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, p),
+                            "unexpected end of the file; the conversations before it were read")));
+                    return;
+                }
+                String where = JsonLocations.at(label, p);
+                JsonNode conversation = CanonicalJson.MAPPER.readTree(p);
+                new ChatGptConversation(label, where, index, conversation, options.partial()).emit(sink);
+                index++;
+                sink.progress(p.currentLocation().getByteOffset(), size);
+            }
+        } catch (JsonProcessingException e) {
+            // Everything up to the previous conversation was already handed over; this one is unreadable.
+            sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, e),
+                    "$[" + index + "]: not valid JSON (" + e.getOriginalMessage() + ")")));
+        }
+    }
+}

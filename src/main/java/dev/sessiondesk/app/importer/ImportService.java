@@ -1,0 +1,149 @@
+package dev.sessiondesk.app.importer;
+
+import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports sessions from other tools (shared/formats.md) into the store, for the CLI's
+ * {@code sessiondesk import} and the UI's File → Import…. Readers stream their source and hand over
+ * one session at a time; each is written in its own transaction by {@link ImportWriter} and then
+ * forgotten, so the heap holds one session, never the whole import. A damaged session is reported
+ * with its location and skipped (or, with {@code partial}, imported up to the damage and marked);
+ * everything else still imports. Sources are only ever opened for reading.
+ */
+public final class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    private final Store store;
+    private final AgentProjectSync agents;
+
+    public ImportService(Store store, AgentProjectSync agents) {
+        this.store = store;
+        this.agents = agents;
+    }
+
+    /** What would be read from {@code path} (auto-detected unless {@code format} is given). */
+    public List<ImportJob> detect(Path path, ImportFormat format) throws IOException {
+        return FormatDetector.detect(path, format);
+    }
+
+    public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
+        List<ImportJob> jobs = detect(path, options.format());
+        ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
+        for (ImportJob job : jobs) {
+            LOG.info("importing {} as {}{}", job.path(), job.format().wire(), options.dryRun() ? " (dry run)" : "");
+            if (job.format() == ImportFormat.AGENTS) {
+                report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
+                continue;
+            }
+            runJob(job, options, progress, report);
+        }
+        ImportReport done = report.build();
+        LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
+        return done;
+    }
+
+    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report)
+            throws IOException {
+        String sourceLabel = job.path().getFileName() == null ? job.path().toString() : job.path().getFileName().toString();
+        JobSink sink = new JobSink(new ImportWriter(store, job.format(), job.path().toAbsolutePath().toString()),
+                options, progress, report, sourceLabel);
+        try {
+            switch (job.format()) {
+                case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
+                case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
+                case CHATGPT -> new ChatGptReader(options).read(job.path(), sink);
+                case GOOSE_DB -> {
+                    try {
+                        new GooseDbReader(options).read(job.path(), sink);
+                    } catch (SQLException e) {
+                        report.failed(List.of(new ImportProblem(sourceLabel,
+                                "cannot read the Goose database (" + e.getMessage() + ")")));
+                    }
+                }
+                case AGENTS -> throw new IllegalStateException("agent projects are synced, not read");
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof StoreException) {
+                throw e; // the store itself failed (disk full, locked): stop, what was committed stays
+            }
+            // A reader bug must not lose the report of what was already imported.
+            LOG.error("reading {} failed unexpectedly", job.path(), e);
+            report.failed(List.of(new ImportProblem(sourceLabel, "cannot be read (" + e + ")")));
+        }
+        sink.linkPendingParents();
+    }
+
+    /** Receives sessions from a reader and writes each one at once. */
+    private static final class JobSink implements SessionSink {
+        private final ImportWriter writer;
+        private final ImportOptions options;
+        private final ImportProgress progress;
+        private final ImportReport.Builder report;
+        private final String source;
+        private final List<String[]> pendingParents = new ArrayList<>();
+        private int sessions;
+
+        JobSink(ImportWriter writer, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
+                String source) {
+            this.writer = writer;
+            this.options = options;
+            this.progress = progress;
+            this.report = report;
+            this.source = source;
+        }
+
+        @Override
+        public void session(SourceSession s) {
+            ImportOutcome outcome;
+            try {
+                outcome = writer.write(s, options.dryRun());
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND) {
+                    report.failed(List.of(new ImportProblem(s.label(), e.getMessage())));
+                    return;
+                }
+                throw e;
+            }
+            report.outcome(outcome, s.partialReason() != null);
+            if (s.partialReason() != null && outcome.kind() != ImportOutcome.Kind.ALREADY_PRESENT) {
+                report.note(new ImportProblem(s.label(), s.partialReason()));
+            }
+            if (!options.dryRun() && s.parentRef() != null && outcome.kind() == ImportOutcome.Kind.IMPORTED
+                    && outcome.sessionId() != null) {
+                pendingParents.add(new String[] {outcome.sessionId(), s.origin(), s.parentRef(),
+                        s.parentSeq() == null ? null : s.parentSeq().toString()});
+            }
+            sessions++;
+        }
+
+        @Override
+        public void failed(String label, List<ImportProblem> problems) {
+            report.failed(problems);
+        }
+
+        @Override
+        public void note(ImportProblem note) {
+            report.note(note);
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            progress.update(source, done, total, sessions);
+        }
+
+        /** Forks whose parent came later in the source; the insert linked the others already. */
+        void linkPendingParents() {
+            for (String[] p : pendingParents) {
+                writer.linkParent(p[0], p[1], p[2], p[3] == null ? null : Integer.valueOf(p[3]));
+            }
+        }
+    }
+}
