@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ListCommand.class, NewCommand.class, AddCommand.class, ShowCommand.class, RenameCommand.class,
                 DeleteCommand.class, RestoreCommand.class, ExportCommand.class, VerifyCommand.class, InfoCommand.class,
+                ImportCommand.class, WatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SessionDeskCommand {
     public static final int EXIT_OK = 0;

@@ -162,7 +162,7 @@ public final class AgentProjectSync {
         try (InputStream in = Files.newInputStream(stateFile)) {
             node = CanonicalJson.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new BadState(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + e.getOriginalMessage() + ")"));
+            throw new BadState(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
         } catch (IOException e) {
             throw new BadState(new ImportProblem(label, "cannot be read (" + e.getMessage() + ")"));
         }

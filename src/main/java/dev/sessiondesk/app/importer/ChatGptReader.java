@@ -36,7 +36,7 @@ final class ChatGptReader {
         long size = Files.size(file);
         int index = 0;
         try (InputStream in = Files.newInputStream(file);
-             JsonParser p = CanonicalJson.MAPPER.getFactory().createParser(in)) {
+             JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),
                         "$: a ChatGPT export is a JSON array of conversations")));
@@ -49,7 +49,7 @@ final class ChatGptReader {
                     return;
                 }
                 String where = JsonLocations.at(label, p);
-                JsonNode conversation = CanonicalJson.MAPPER.readTree(p);
+                JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
                 new ChatGptConversation(label, where, index, conversation, options.partial()).emit(sink);
                 index++;
                 sink.progress(p.currentLocation().getByteOffset(), size);
@@ -57,7 +57,7 @@ final class ChatGptReader {
         } catch (JsonProcessingException e) {
             // Everything up to the previous conversation was already handed over; this one is unreadable.
             sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, e),
-                    "$[" + index + "]: not valid JSON (" + e.getOriginalMessage() + ")")));
+                    "$[" + index + "]: not valid JSON (" + JsonLocations.reason(e) + ")")));
         }
     }
 }

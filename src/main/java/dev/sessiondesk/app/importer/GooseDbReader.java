@@ -176,7 +176,7 @@ final class GooseDbReader {
         try {
             return CanonicalJson.parse(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedMessageException(column, "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new MalformedMessageException(column, "not valid JSON (" + JsonLocations.reason(e) + ")");
         }
     }
 

@@ -40,7 +40,7 @@ final class GooseExportReader {
         Fields f = new Fields();
         List<ImportProblem> problems = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
-             JsonParser p = CanonicalJson.MAPPER.getFactory().createParser(in)) {
+             JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),
                         "$: a Goose session export is a JSON object")));
@@ -52,14 +52,14 @@ final class GooseExportReader {
                 if ("conversation".equals(name)) {
                     readConversation(p, value, label, fileTime, f, problems);
                 } else {
-                    f.scalar(name, CanonicalJson.MAPPER.readTree(p), label, problems);
+                    f.scalar(name, JsonLocations.STREAM_MAPPER.readTree(p), label, problems);
                 }
             }
             if (p.nextToken() != null) {
                 problems.add(new ImportProblem(JsonLocations.at(label, p), "$: unexpected data after the export object"));
             }
         } catch (JsonProcessingException e) {
-            problems.add(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + e.getOriginalMessage() + ")"));
+            problems.add(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
         }
         if (!f.sawConversation && problems.isEmpty()) {
             problems.add(new ImportProblem(label, "$.conversation: missing; this is not a Goose session export"));
@@ -100,7 +100,7 @@ final class GooseExportReader {
                 throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of the file in $.conversation");
             }
             String where = JsonLocations.at(label, p);
-            JsonNode node = CanonicalJson.MAPPER.readTree(p);
+            JsonNode node = JsonLocations.STREAM_MAPPER.readTree(p);
             if (problems.isEmpty()) {
                 long fallback = f.messages.isEmpty() ? fileTime / 1000 : f.messages.get(f.messages.size() - 1).created();
                 try {

@@ -108,7 +108,7 @@ final class GooseJsonlReader {
             try {
                 node = CanonicalJson.parse(text);
             } catch (JsonProcessingException e) {
-                problem(number, "not valid JSON (" + e.getOriginalMessage() + ")");
+                problem(number, "not valid JSON (" + JsonLocations.reason(e) + ")");
                 sawFirstLine = true;
                 return;
             } catch (RuntimeException e) {

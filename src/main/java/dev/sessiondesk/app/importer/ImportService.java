@@ -113,9 +113,6 @@ public final class ImportService {
                 throw e;
             }
             report.outcome(outcome, s.partialReason() != null);
-            if (s.partialReason() != null && outcome.kind() != ImportOutcome.Kind.ALREADY_PRESENT) {
-                report.note(new ImportProblem(s.label(), s.partialReason()));
-            }
             if (!options.dryRun() && s.parentRef() != null && outcome.kind() == ImportOutcome.Kind.IMPORTED
                     && outcome.sessionId() != null) {
                 pendingParents.add(new String[] {outcome.sessionId(), s.origin(), s.parentRef(),

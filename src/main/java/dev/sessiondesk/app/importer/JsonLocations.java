@@ -18,6 +18,21 @@ final class JsonLocations {
         return at(label, e.getLocation());
     }
 
+    /** Jackson's message without its parser-internal source description. */
+    static String reason(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        return m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\s*\\(bound as `[^`]*`\\)", "");
+    }
+
+    /**
+     * The reader for values inside a streamed document. The shared canonical mapper refuses trailing
+     * tokens (right for one whole message), which would reject the next element of a stream.
+     */
+    static final com.fasterxml.jackson.databind.ObjectMapper STREAM_MAPPER = dev.sessiondesk.model.CanonicalJson.MAPPER
+            .copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static String at(String label, JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return label;
