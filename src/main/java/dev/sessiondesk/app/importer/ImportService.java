@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    /** Small sessions are committed together (each still whole or not at all); the heap holds at most this much. */
+    private static final int BATCH_SESSIONS = 200;
+    private static final long BATCH_CHARS = 4L * 1024 * 1024;
 
     private final Store store;
     private final AgentProjectSync agents;
@@ -70,6 +73,7 @@ public final class ImportService {
                 }
                 case AGENTS -> throw new IllegalStateException("agent projects are synced, not read");
             }
+            sink.flush();
         } catch (RuntimeException e) {
             if (e instanceof StoreException) {
                 throw e; // the store itself failed (disk full, locked): stop, what was committed stays
@@ -77,6 +81,7 @@ public final class ImportService {
             // A reader bug must not lose the report of what was already imported.
             LOG.error("reading {} failed unexpectedly", job.path(), e);
             report.failed(List.of(new ImportProblem(sourceLabel, "cannot be read (" + e + ")")));
+            sink.flush(); // what was read whole before the failure still imports
         }
         sink.linkPendingParents();
     }
@@ -89,6 +94,8 @@ public final class ImportService {
         private final ImportReport.Builder report;
         private final String source;
         private final List<String[]> pendingParents = new ArrayList<>();
+        private final List<SourceSession> batch = new ArrayList<>();
+        private long batchWeight;
         private int sessions;
 
         JobSink(ImportWriter writer, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
@@ -102,16 +109,59 @@ public final class ImportService {
 
         @Override
         public void session(SourceSession s) {
-            ImportOutcome outcome;
+            if (options.dryRun()) {
+                record(s, writeAlone(s));
+                return;
+            }
+            batch.add(s);
+            batchWeight += weight(s);
+            if (batch.size() >= BATCH_SESSIONS || batchWeight >= BATCH_CHARS) {
+                flush();
+            }
+        }
+
+        /** Writes the sessions collected so far; on a store refusal retries each one alone to isolate it. */
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SourceSession> sessionsToWrite = new ArrayList<>(batch);
+            batch.clear();
+            batchWeight = 0;
+            List<ImportOutcome> outcomes = null;
+            if (sessionsToWrite.size() > 1) {
+                try {
+                    outcomes = writer.writeBatch(sessionsToWrite);
+                } catch (StoreException e) {
+                    if (!isPerSession(e)) {
+                        throw e;
+                    }
+                    LOG.info("a batch of {} sessions was refused ({}); importing them one by one", sessionsToWrite.size(),
+                            e.getMessage());
+                }
+            }
+            for (int i = 0; i < sessionsToWrite.size(); i++) {
+                SourceSession s = sessionsToWrite.get(i);
+                record(s, outcomes != null ? outcomes.get(i) : writeAlone(s));
+            }
+        }
+
+        private ImportOutcome writeAlone(SourceSession s) {
             try {
-                outcome = writer.write(s, options.dryRun());
+                return writer.write(s, options.dryRun());
             } catch (StoreException e) {
-                if (e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND) {
-                    report.failed(List.of(new ImportProblem(s.label(), e.getMessage())));
-                    return;
+                if (isPerSession(e)) {
+                    return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), null, 0, e.getMessage());
                 }
                 throw e;
             }
+        }
+
+        private static boolean isPerSession(StoreException e) {
+            return e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND;
+        }
+
+        private void record(SourceSession s, ImportOutcome outcome) {
             report.outcome(outcome, s.partialReason() != null);
             if (!options.dryRun() && s.parentRef() != null && outcome.kind() == ImportOutcome.Kind.IMPORTED
                     && outcome.sessionId() != null) {
@@ -119,6 +169,14 @@ public final class ImportService {
                         s.parentSeq() == null ? null : s.parentSeq().toString()});
             }
             sessions++;
+        }
+
+        private static long weight(SourceSession s) {
+            long chars = 0;
+            for (var m : s.messages()) {
+                chars += m.contentJson().length();
+            }
+            return chars + 200;
         }
 
         @Override
@@ -133,6 +191,9 @@ public final class ImportService {
 
         @Override
         public void progress(long done, long total) {
+            if (total > 0 && done >= total) {
+                flush();
+            }
             progress.update(source, done, total, sessions);
         }
 

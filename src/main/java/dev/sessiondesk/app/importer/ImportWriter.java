@@ -41,19 +41,34 @@ final class ImportWriter {
 
     /** Imports (or with {@code dryRun} only decides about) one session. */
     ImportOutcome write(SourceSession s, boolean dryRun) {
-        String[] chain = chain(s.messages());
-        SqlWork<ImportOutcome> work = c -> decideAndWrite(c, s, chain, dryRun);
+        SqlWork<ImportOutcome> work = c -> decideAndWrite(c, s, dryRun);
         return dryRun ? store.reader().read("check session " + s.label(), work)
                 : store.writer().write("import session " + s.label(), work);
     }
 
-    private ImportOutcome decideAndWrite(Connection c, SourceSession s, String[] chain, boolean dryRun)
-            throws SQLException {
+    /**
+     * Imports several whole sessions in one transaction: each is still all-or-nothing (a failure rolls
+     * back the batch and the caller retries them one by one), but thousands of small sessions do not
+     * cost thousands of synchronous commits.
+     */
+    List<ImportOutcome> writeBatch(List<SourceSession> batch) {
+        return store.writer().write("import " + batch.size() + " sessions", c -> {
+            List<ImportOutcome> out = new java.util.ArrayList<>(batch.size());
+            for (SourceSession s : batch) {
+                out.add(decideAndWrite(c, s, false));
+            }
+            return out;
+        });
+    }
+
+    private ImportOutcome decideAndWrite(Connection c, SourceSession s, boolean dryRun) throws SQLException {
         Existing existing = find(c, s.origin(), s.externalRef());
         if (existing == null) {
             String id = dryRun ? null : insert(c, s, s.externalRef());
             return new ImportOutcome(ImportOutcome.Kind.IMPORTED, s.label(), id, s.messages().size(), null);
         }
+        // Only a session seen before needs the source's chain (a new one gets its chain from the store).
+        String[] chain = chain(s.messages());
         ImportOutcome same = continueExisting(c, s, chain, existing, dryRun);
         if (same != null) {
             return same;
