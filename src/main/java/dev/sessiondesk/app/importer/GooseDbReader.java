@@ -7,6 +7,7 @@ import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.TitleSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,9 +88,12 @@ final class GooseDbReader {
         cfg.setReadOnly(true);
         cfg.setOpenMode(SQLiteOpenMode.OPEN_URI);
         cfg.setBusyTimeout(5_000);
-        // mode=ro at the SQLite level too: a read-only open never creates, migrates or checkpoints.
+        // mode=ro at the SQLite level too: a read-only open never migrates or checkpoints. Without a
+        // -wal file beside it (Goose not running) the file is also opened immutable, because even a
+        // read-only open of a WAL database would otherwise create -wal/-shm files next to it.
+        boolean walInUse = Files.exists(db.resolveSibling(db.getFileName() + "-wal"));
         return cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath().toUri().toString().replace("file:///", "file:/")
-                + "?mode=ro");
+                + (walInUse ? "?mode=ro" : "?mode=ro&immutable=1"));
     }
 
     private void readSession(String label, ResultSet rs, Set<String> cols, PreparedStatement messages,

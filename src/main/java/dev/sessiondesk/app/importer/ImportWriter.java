@@ -202,7 +202,8 @@ final class ImportWriter {
                     return null;
                 }
                 long deleted = rs.getLong(4);
-                return new Existing(rs.getString(1), rs.getInt(2), rs.getString(3), rs.wasNull() ? null : deleted);
+                Long deletedAt = rs.wasNull() ? null : deleted;
+                return new Existing(rs.getString(1), rs.getInt(2), rs.getString(3), deletedAt);
             }
         }
     }
