@@ -10,8 +10,9 @@ final class JsonLocations {
     private JsonLocations() {
     }
 
+    /** Where the parser's current token starts (the first character of a value, not after it). */
     static String at(String label, JsonParser parser) {
-        return at(label, parser.currentLocation());
+        return at(label, parser.currentTokenLocation());
     }
 
     static String at(String label, JsonProcessingException e) {
