@@ -295,7 +295,8 @@ public final class AgentProjectSync {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long m = rs.getLong(4);
-                        out.add(new Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : m));
+                        Long missingSince = rs.wasNull() ? null : m;
+                        out.add(new Known(rs.getString(1), rs.getString(2), rs.getString(3), missingSince));
                     }
                 }
             }

@@ -35,6 +35,7 @@ public final class AgentProjectWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentProjectWatcher.class);
     /** Agents write state.json and friends in bursts; wait for a quiet moment before rescanning. */
     private static final long QUIET_MS = 150;
+    private static final long SAFETY_RESCAN_MS = 30_000;
 
     private final WatchedProjects projects;
     private final AgentProjectSync sync;
@@ -76,9 +77,23 @@ public final class AgentProjectWatcher implements AutoCloseable {
     public AgentSyncReport follow(Path project) {
         followed.add(project);
         register(project);
-        AgentSyncReport report = sync.sync(project, false);
-        register(project); // folders created during the first scan
+        AgentSyncReport report = rescan(project);
         notifyListeners(report);
+        return report;
+    }
+
+    /**
+     * Scans the project, then watches any folder that appeared; if there was one, scans again, because
+     * a file written into a folder before it was watched produces no event of its own.
+     */
+    private AgentSyncReport rescan(Path project) {
+        AgentSyncReport report = sync.sync(project, false);
+        for (int round = 0; round < 5 && register(project) > 0; round++) {
+            AgentSyncReport again = sync.sync(project, false);
+            report = new AgentSyncReport(again.project(), report.added() + again.added(),
+                    report.updated() + again.updated(), report.markedMissing() + again.markedMissing(),
+                    again.unchanged(), again.problems());
+        }
         return report;
     }
 
@@ -103,10 +118,7 @@ public final class AgentProjectWatcher implements AutoCloseable {
                 reports.add(follow(p));
                 continue;
             }
-            AgentSyncReport r = sync.sync(p, false);
-            if (running) {
-                register(p);
-            }
+            AgentSyncReport r = running ? rescan(p) : sync.sync(p, false);
             notifyListeners(r);
             reports.add(r);
         }
@@ -114,14 +126,21 @@ public final class AgentProjectWatcher implements AutoCloseable {
     }
 
     private void loop() {
+        long lastFullScan = System.currentTimeMillis();
         while (running) {
             try {
                 WatchKey key = watchService.poll(500, TimeUnit.MILLISECONDS);
-                if (key == null) {
-                    continue;
-                }
                 Set<Path> dirty = new LinkedHashSet<>();
-                collect(key, dirty);
+                if (key == null) {
+                    // A safety net for lost events (inotify limits, network folders): rescan now and then.
+                    if (System.currentTimeMillis() - lastFullScan < SAFETY_RESCAN_MS) {
+                        continue;
+                    }
+                    dirty.addAll(followed);
+                } else {
+                    collect(key, dirty);
+                }
+                lastFullScan = System.currentTimeMillis();
                 // Gather the rest of the burst before scanning.
                 for (WatchKey more = watchService.poll(QUIET_MS, TimeUnit.MILLISECONDS); more != null;
                      more = watchService.poll(QUIET_MS, TimeUnit.MILLISECONDS)) {
@@ -131,9 +150,7 @@ public final class AgentProjectWatcher implements AutoCloseable {
                     if (!followed.contains(project)) {
                         continue;
                     }
-                    AgentSyncReport report = sync.sync(project, false);
-                    register(project);
-                    notifyListeners(report);
+                    notifyListeners(rescan(project));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -158,47 +175,50 @@ public final class AgentProjectWatcher implements AutoCloseable {
         }
     }
 
-    /** Watches the project, agents, agents/sessions and every slug folder that is inside the project. */
-    private void register(Path project) {
+    /**
+     * Watches the project, agents, agents/sessions and every slug folder that is inside the project.
+     * Returns how many of them were not watched before.
+     */
+    private int register(Path project) {
         if (!running) {
-            return;
+            return 0;
         }
         Path real;
         try {
             real = project.toRealPath();
         } catch (IOException e) {
-            return; // gone; the scan reports it
+            return 0; // gone; the scan reports it
         }
         Path agents = real.resolve("agents");
         Path sessions = agents.resolve("sessions");
-        watch(project, real, real);
-        watch(project, real, agents);
-        watch(project, real, sessions);
+        int added = watch(project, real, real) + watch(project, real, agents) + watch(project, real, sessions);
         if (Files.isDirectory(sessions)) {
             try (DirectoryStream<Path> dir = Files.newDirectoryStream(sessions, Files::isDirectory)) {
                 for (Path slug : dir) {
-                    watch(project, real, slug);
+                    added += watch(project, real, slug);
                 }
             } catch (IOException e) {
                 LOG.debug("cannot list {}: {}", sessions, e.getMessage());
             }
         }
+        return added;
     }
 
-    private void watch(Path project, Path realProject, Path dir) {
+    private int watch(Path project, Path realProject, Path dir) {
         if (!Files.isDirectory(dir)) {
-            return;
+            return 0;
         }
         try {
             SafePaths.inside(realProject, dir);
             WatchKey key = dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                     StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-            keys.put(key, project);
+            return keys.put(key, project) == null ? 1 : 0;
         } catch (SafePaths.RefusedPathException e) {
-            LOG.debug("not watching {}: {}", dir, e.reason());
+            LOG.warn("not watching {}: {}", dir, e.reason());
         } catch (IOException | ClosedWatchServiceException e) {
-            LOG.debug("cannot watch {}: {}", dir, e.getMessage());
+            LOG.warn("cannot watch {} (changes there are found by the periodic rescan): {}", dir, e.toString());
         }
+        return 0;
     }
 
     private void notifyListeners(AgentSyncReport report) {
