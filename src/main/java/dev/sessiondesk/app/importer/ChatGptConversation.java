@@ -28,6 +28,8 @@ import java.util.Set;
  *       (the same shape as a fork made in SessionDesk). Its external ref is
  *       {@code <conversation id>#branch-<leaf node id>}: node ids are stable across exports, so a
  *       re-import finds the same branch again.</li>
+ *   <li>The conversation is one unit: a malformed node on any branch means nothing of it is imported
+ *       (with partial imports: the readable prefix of the active path, and the intact branches).</li>
  *   <li>System messages and messages hidden from the conversation are skipped; so are messages
  *       whose content is empty (ChatGPT stores empty assistant turns around tool calls).</li>
  *   <li>Roles: user → user, assistant → assistant, tool → assistant with one {@code toolResponse}
@@ -95,32 +97,51 @@ final class ChatGptConversation {
         Set<String> onActive = new HashSet<>(active);
 
         Converted main = convert(active, nodes, fallbackSeconds);
-        String partialReason = null;
+        // The whole tree is checked before anything is written: a malformed node on any branch means
+        // nothing of the conversation is imported (unless the readable part was asked for).
+        List<Node> leaves = new ArrayList<>();
+        List<Converted> branches = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         if (main.problem != null) {
-            if (!partial || main.messages.isEmpty()) {
-                throw new Bad(main.problem);
+            problems.add(new ImportProblem(where, main.problem));
+        }
+        for (Node leaf : nodes.values()) {
+            if (!leaf.children.isEmpty() || onActive.contains(leaf.id)) {
+                continue;
             }
-            partialReason = "only the readable part was imported: " + where + " " + main.problem;
-            sink.note(new ImportProblem(where, main.problem));
+            Converted branch = convert(pathToRoot(leaf.id, nodes), nodes, fallbackSeconds);
+            if (branch.problem != null && problems.stream().noneMatch(p -> p.reason().equals(branch.problem))) {
+                problems.add(new ImportProblem(where, branch.problem));
+            }
+            leaves.add(leaf);
+            branches.add(branch);
+        }
+        String partialReason = null;
+        if (!problems.isEmpty()) {
+            if (!partial || main.messages.isEmpty()) {
+                sink.failed(name, problems);
+                return;
+            }
+            problems.forEach(sink::note);
+            if (main.problem != null) {
+                partialReason = "only the readable part was imported: " + where + " " + main.problem;
+            }
         }
         String mainTitle = title != null ? title : Titles.fromFirstUserText(main.messages);
         sink.session(new SourceSession(ChatGptReader.ORIGIN, id, name, mainTitle,
                 mainTitle == null ? TitleSource.NONE : TitleSource.AUTO, null, created, null, null, null,
                 main.messages, partialReason));
         if (partialReason != null) {
-            return; // branches of a damaged tree are not guessed at
+            return; // branches of a damaged active path are not guessed at
         }
         int branchNo = 0;
-        for (Node leaf : nodes.values()) {
-            if (!leaf.children.isEmpty() || onActive.contains(leaf.id)) {
-                continue;
+        for (int b = 0; b < leaves.size(); b++) {
+            Node leaf = leaves.get(b);
+            Converted branch = branches.get(b);
+            if (branch.problem != null) {
+                continue; // reported above; only with --partial do we get here
             }
             List<String> branchPath = pathToRoot(leaf.id, nodes);
-            Converted branch = convert(branchPath, nodes, fallbackSeconds);
-            if (branch.problem != null) {
-                sink.failed(name + " branch " + leaf.id, List.of(new ImportProblem(where, branch.problem)));
-                continue;
-            }
             int shared = 0;
             for (String nodeId : branchPath) {
                 if (!onActive.contains(nodeId)) {
