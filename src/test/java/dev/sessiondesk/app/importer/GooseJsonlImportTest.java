@@ -207,4 +207,37 @@ class GooseJsonlImportTest {
         assertThat(report.summaryLines().get(0)).startsWith("Dry run, nothing was written.");
         assertThat(sessionCount(store)).isZero();
     }
+
+    @Test
+    void newMessagesForASessionInTheTrashAreSkippedWithAReason() throws IOException {
+        Path folder = copyFixture("goose-jsonl", tmp);
+        importPath(store, folder, ImportOptions.defaults());
+        Session s = byRef(store, "goose", "20241120_090000");
+        store.sessions().trash(s.id());
+        Files.writeString(folder.resolve("20241120_090000.jsonl"),
+                "{\"role\":\"user\",\"created\":1732093300,\"content\":[{\"type\":\"text\",\"text\":\"And a functor?\"}]}\n",
+                StandardOpenOption.APPEND);
+
+        ImportReport report = importPath(store, folder, ImportOptions.defaults());
+
+        assertThat(report.skipped()).singleElement().satisfies(p ->
+                assertThat(p.reason()).contains("in the trash").contains(s.id()));
+        assertThat(store.messages().list(s.id())).hasSize(2);
+    }
+
+    @Test
+    void aRepairedFileCompletesItsPartialImport() throws IOException {
+        Path folder = copyFixture("goose-jsonl-damaged", tmp);
+        importPath(store, folder, ImportOptions.defaults().withPartial(true));
+        Path file = folder.resolve("20240202_100000.jsonl");
+        Files.writeString(file, Files.readString(file).replace("\"third\"\n", "\"third\"}]}\n")
+                .replace("\"role\":\"system\"", "\"role\":\"user\""));
+
+        ImportReport report = importPath(store, folder, ImportOptions.defaults());
+
+        assertThat(report.appendedTo()).isEqualTo(1);
+        Session s = byRef(store, "goose", "20240202_100000");
+        assertThat(messages(store, s)).hasSize(5);
+        assertThat(partialReason(store, s.id())).isNull();
+    }
 }
