@@ -10,7 +10,6 @@ import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +166,7 @@ final class ChatGptConversation {
             throw new Bad(path + ".mapping: must be an object of nodes");
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = mapping.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : mapping.properties()) {
             String at = path + ".mapping[\"" + e.getKey() + "\"]";
             JsonNode n = e.getValue();
             if (!n.isObject()) {

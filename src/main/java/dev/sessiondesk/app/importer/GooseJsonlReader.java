@@ -128,7 +128,7 @@ final class GooseJsonlReader {
                             + " the session is imported without a stored title or working folder"));
                 }
             }
-            if (!problems.isEmpty() || problemCount > 0) {
+            if (problemCount > 0) {
                 // The file is already damaged: only look for further bad lines, keep the prefix as it is.
                 checkOnly(number, node);
                 return;

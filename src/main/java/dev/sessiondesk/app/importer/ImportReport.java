@@ -128,10 +128,6 @@ public record ImportReport(
             alreadyPresent += n;
         }
 
-        void countAppended(int n) {
-            appendedTo += n;
-        }
-
         ImportReport build() {
             List<ImportProblem> s = new ArrayList<>(skipped);
             if (droppedSkipped > 0) {

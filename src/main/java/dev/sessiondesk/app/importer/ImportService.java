@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Imports sessions from other tools (shared/formats.md) into the store, for the CLI's
  * {@code sessiondesk import} and the UI's File → Import…. Readers stream their source and hand over
- * one session at a time; each is written in its own transaction by {@link ImportWriter} and then
- * forgotten, so the heap holds one session, never the whole import. A damaged session is reported
+ * one session at a time; {@link ImportWriter} writes each with all its messages in one transaction
+ * (small sessions several to a transaction, each still whole) and then they are forgotten, so the
+ * heap holds a bounded batch, never the whole import. A damaged session is reported
  * with its location and skipped (or, with {@code partial}, imported up to the damage and marked);
  * everything else still imports. Sources are only ever opened for reading.
  */
@@ -93,7 +94,6 @@ public final class ImportService {
         private final ImportProgress progress;
         private final ImportReport.Builder report;
         private final String source;
-        private final List<String[]> pendingParents = new ArrayList<>();
         private final List<SourceSession> batch = new ArrayList<>();
         private long batchWeight;
         private int sessions;
@@ -163,11 +163,6 @@ public final class ImportService {
 
         private void record(SourceSession s, ImportOutcome outcome) {
             report.outcome(outcome, s.partialReason() != null);
-            if (!options.dryRun() && s.parentRef() != null && outcome.kind() == ImportOutcome.Kind.IMPORTED
-                    && outcome.sessionId() != null) {
-                pendingParents.add(new String[] {outcome.sessionId(), s.origin(), s.parentRef(),
-                        s.parentSeq() == null ? null : s.parentSeq().toString()});
-            }
             sessions++;
         }
 
@@ -199,8 +194,8 @@ public final class ImportService {
 
         /** Forks whose parent came later in the source; the insert linked the others already. */
         void linkPendingParents() {
-            for (String[] p : pendingParents) {
-                writer.linkParent(p[0], p[1], p[2], p[3] == null ? null : Integer.valueOf(p[3]));
+            if (!options.dryRun()) {
+                writer.linkUnresolvedParents();
             }
         }
     }

@@ -32,6 +32,8 @@ final class ImportWriter {
     private final Store store;
     private final String format;
     private final String sourcePath;
+    /** {session id, origin, parent ref, parent seq} of forks written before their parent; strings only. */
+    private final List<String[]> unresolvedParents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ImportWriter(Store store, ImportFormat format, String sourcePath) {
         this.store = store;
@@ -122,6 +124,10 @@ final class ImportWriter {
         Session created = store.sessions().insert(c, new NewSession(title, s.workingDir(), s.origin(), ref,
                 s.createdAt()));
         String parentId = s.parentRef() == null ? null : idOf(c, s.origin(), s.parentRef());
+        if (s.parentRef() != null && parentId == null) {
+            unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef(),
+                    s.parentSeq() == null ? null : s.parentSeq().toString()});
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title_source = ?, archived_at = ?,"
                 + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
             ps.setString(1, created.title().isEmpty() ? "none" : s.titleSource().wire());
@@ -161,8 +167,19 @@ final class ImportWriter {
         }
     }
 
-    /** Links a fork whose parent was imported after it; false when the parent is still unknown. */
-    boolean linkParent(String sessionId, String origin, String parentRef, Integer parentSeq) {
+    /**
+     * Links the forks whose parent was not in the store when they were written (it came later in the
+     * source). Forks whose parent never appears stay unlinked.
+     */
+    void linkUnresolvedParents() {
+        List<String[]> pending = new java.util.ArrayList<>(unresolvedParents);
+        unresolvedParents.clear();
+        for (String[] p : pending) {
+            linkParent(p[0], p[1], p[2], p[3] == null ? null : Integer.valueOf(p[3]));
+        }
+    }
+
+    private boolean linkParent(String sessionId, String origin, String parentRef, Integer parentSeq) {
         return store.writer().write("link imported session " + sessionId + " to its parent", c -> {
             String parentId = idOf(c, origin, parentRef);
             if (parentId == null) {

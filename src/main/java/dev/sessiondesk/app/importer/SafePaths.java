@@ -2,7 +2,6 @@ package dev.sessiondesk.app.importer;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -55,10 +54,6 @@ final class SafePaths {
             throw new RefusedPathException(label, "refused, the file is " + megabytes(size)
                     + " MB, over the " + megabytes(maxBytes) + " MB limit (raise it with --max-size)");
         }
-    }
-
-    static boolean isRegularFile(Path p) {
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p);
     }
 
     static String megabytes(long bytes) {

@@ -230,11 +230,11 @@ class ImportFuzzTest {
         JsonNode[] slot = slots.get(random.nextInt(slots.size()));
         JsonNode replacement = otherType(slot[1]);
         if (slot[0] instanceof ObjectNode o) {
-            o.fields().forEachRemaining(e -> {
+            for (var e : o.properties()) {
                 if (e.getValue() == slot[1]) {
                     e.setValue(replacement);
                 }
-            });
+            }
         } else if (slot[0] instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
                 if (a.get(i) == slot[1]) {
