@@ -34,7 +34,7 @@ final class GooseJsonlReader {
     /** Reads {@code source}: one {@code .jsonl} file, or every {@code *.jsonl} directly in a folder. */
     void read(Path source, SessionSink sink) throws IOException {
         if (!Files.isDirectory(source)) {
-            readFile(source.toAbsolutePath().getParent(), source, sink);
+            readFile(null, source, sink); // a file the user named: read it wherever it is
             return;
         }
         List<Path> files = new ArrayList<>();
@@ -49,11 +49,12 @@ final class GooseJsonlReader {
         }
     }
 
+    /** Reads one file; {@code root} is the folder it was found in (null for a file named directly). */
     private void readFile(Path root, Path file, SessionSink sink) throws IOException {
         String label = file.getFileName().toString();
         Path real;
         try {
-            real = SafePaths.inside(root, file);
+            real = root == null ? file.toRealPath() : SafePaths.inside(root, file);
             SafePaths.withinLimit(real, label, options.maxBytes());
         } catch (SafePaths.RefusedPathException e) {
             sink.failed(label, List.of(new ImportProblem(label, e.reason())));

@@ -41,7 +41,12 @@ public final class ImportService {
     public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
+        Path folder = java.nio.file.Files.isDirectory(path) ? path : null;
         for (ImportJob job : jobs) {
+            if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
+                    && !refusedOutside(folder, job, report)) {
+                continue;
+            }
             LOG.info("importing {} as {}{}", job.path(), job.format().wire(), options.dryRun() ? " (dry run)" : "");
             if (job.format() == ImportFormat.AGENTS) {
                 report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
@@ -52,6 +57,17 @@ public final class ImportService {
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
         return done;
+    }
+
+    /** A file found in the given folder (sessions.db, conversations.json) must really be in it. */
+    private static boolean refusedOutside(Path folder, ImportJob job, ImportReport.Builder report) {
+        try {
+            SafePaths.inside(folder, job.path());
+            return true;
+        } catch (SafePaths.RefusedPathException e) {
+            report.failed(List.of(new ImportProblem(job.path().getFileName().toString(), e.reason())));
+            return false;
+        }
     }
 
     private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report)

@@ -63,7 +63,7 @@ class AgentProjectSyncTest {
         assertThat(sync.info(session("write-docs").id()).orElseThrow().sessionType()).isEqualTo("docs");
         assertThat(snapshot(project)).isEqualTo(before);
 
-        ImportReport again = importPath(store, project, ImportOptions.defaults());
+        ImportReport again = importPath(store, project.resolve("agents/sessions"), ImportOptions.defaults());
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyPresent()).isEqualTo(3);
         assertThat(sessionCount(store)).isEqualTo(3);

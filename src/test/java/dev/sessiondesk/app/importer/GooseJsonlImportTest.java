@@ -240,4 +240,16 @@ class GooseJsonlImportTest {
         assertThat(messages(store, s)).hasSize(5);
         assertThat(partialReason(store, s.id())).isNull();
     }
+
+    @Test
+    void reportsProgressForAProgressBar() throws IOException {
+        List<long[]> updates = new java.util.ArrayList<>();
+        ImportTestSupport.service(store).importPath(fixture("goose-jsonl"), ImportOptions.defaults(),
+                (source, done, total, sessions) -> updates.add(new long[] {done, total, sessions}));
+
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(1)[0]).isEqualTo(2);
+        assertThat(updates.get(1)[1]).isEqualTo(2);
+        assertThat(updates.get(1)[2]).as("sessions written so far").isEqualTo(2);
+    }
 }

@@ -90,4 +90,41 @@ class SourceSafetyTest {
         assertThatThrownBy(() -> importPath(store, empty, ImportOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found nothing to import");
     }
+
+    @Test
+    void aPathWithDotDotLeavingTheFolderIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("project/agents/sessions"));
+        Files.writeString(tmp.resolve("secret.json"), "{}");
+
+        assertThatThrownBy(() -> SafePaths.inside(folder, folder.resolve("../../../secret.json")))
+                .isInstanceOf(SafePaths.RefusedPathException.class).hasMessageContaining("leads outside");
+        assertThat(SafePaths.inside(tmp.resolve("project"), folder.resolve("../sessions"))).isEqualTo(folder.toRealPath());
+    }
+
+    @Test
+    void aFileNamedDirectlyIsReadEvenThroughALink() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path target = Files.copy(fixture("goose-jsonl/20241120_090000.jsonl"), elsewhere.resolve("20241120_090000.jsonl"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("20241120_090000.jsonl"), target);
+
+        ImportReport report = importPath(store, link, ImportOptions.defaults());
+
+        assertThat(report.imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aDetectedFileThatLinksOutsideTheFolderIsRefused() throws IOException {
+        Path export = Files.createDirectories(tmp.resolve("chatgpt-export"));
+        Path outside = Files.copy(fixture("chatgpt/conversations.json"), tmp.resolve("elsewhere.json"));
+        Files.createSymbolicLink(export.resolve("conversations.json"), outside);
+
+        ImportReport report = importPath(store, export, ImportOptions.defaults());
+
+        assertThat(report.imported()).isZero();
+        assertThat(report.skipped()).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("conversations.json");
+            assertThat(p.reason()).contains("symbolic link").contains("outside");
+        });
+        assertThat(sessionCount(store)).isZero();
+    }
 }
