@@ -64,7 +64,8 @@ final class GooseJsonlReader {
             sink.failed(label, List.of(new ImportProblem(label, "not a regular file")));
             return;
         }
-        String sessionId = label.substring(0, label.length() - ".jsonl".length());
+        // Goose names a session file after its id.
+        String sessionId = label.endsWith(".jsonl") ? label.substring(0, label.length() - ".jsonl".length()) : label;
         FileState state = new FileState(label, Files.getLastModifiedTime(real).toMillis());
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(real))) {
             while (true) {
@@ -72,7 +73,7 @@ final class GooseJsonlReader {
                 try {
                     line = lines.next();
                 } catch (CharacterCodingException e) {
-                    state.problem(lines.lineNumber(), "not valid UTF-8");
+                    state.unreadableLine(lines.lineNumber(), "not valid UTF-8");
                     continue;
                 }
                 if (line == null) {
@@ -167,6 +168,11 @@ final class GooseJsonlReader {
                     problem(number, "$.working_dir: must be a string");
                 }
             }
+        }
+
+        void unreadableLine(int number, String reason) {
+            sawFirstLine = true;
+            problem(number, reason);
         }
 
         private long fallbackSeconds() {

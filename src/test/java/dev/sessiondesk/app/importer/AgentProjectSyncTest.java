@@ -70,6 +70,14 @@ class AgentProjectSyncTest {
     }
 
     @Test
+    void aDryRunCountsWithoutWriting() {
+        AgentSyncReport r = sync.sync(project, true);
+
+        assertThat(r.added()).isEqualTo(3);
+        assertThat(sessionCount(store)).isZero();
+    }
+
+    @Test
     void followsTitleAndStatusChangesButNeverOverwritesAUserTitle() throws IOException {
         sync.sync(project, false);
         Files.writeString(project.resolve("agents/sessions/fix-flaky-tests/state.json"),
