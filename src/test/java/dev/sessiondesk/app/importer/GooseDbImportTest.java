@@ -39,7 +39,7 @@ class GooseDbImportTest {
     @BeforeEach
     void open() throws Exception {
         store = Store.open(tmp.resolve("data"));
-        gooseDir = Files.createDirectories(tmp.resolve("goose"));
+        gooseDir = Files.createDirectories(tmp.resolve("goose data #1")); // URI-special characters in the path
     }
 
     @AfterEach
