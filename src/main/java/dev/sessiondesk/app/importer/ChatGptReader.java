@@ -9,12 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * ChatGPT's {@code conversations.json}: a top-level array streamed one conversation at a time (an
  * export of years of chats never sits in memory whole). Each conversation tree is turned into
  * sessions by {@link ChatGptConversation}.
+ *
+ * <p>Exports are often larger than the size limit, so here the limit applies to each conversation:
+ * when the file is larger than the limit, a first streaming pass (which keeps nothing) measures every
+ * conversation, and one over the limit is skipped with a message instead of being loaded.
  */
 final class ChatGptReader {
     static final String ORIGIN = "chatgpt";
@@ -27,13 +32,8 @@ final class ChatGptReader {
 
     void read(Path file, SessionSink sink) throws IOException {
         String label = file.getFileName().toString();
-        try {
-            SafePaths.withinLimit(file, label, options.maxBytes());
-        } catch (SafePaths.RefusedPathException e) {
-            sink.failed(label, List.of(new ImportProblem(label, e.reason())));
-            return;
-        }
         long size = Files.size(file);
+        List<Long> sizes = size > options.maxBytes() ? conversationSizes(file) : List.of();
         int index = 0;
         try (InputStream in = Files.newInputStream(file);
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
@@ -49,6 +49,14 @@ final class ChatGptReader {
                     return;
                 }
                 String where = JsonLocations.at(label, p);
+                if (index < sizes.size() && sizes.get(index) > options.maxBytes()) {
+                    p.skipChildren();
+                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, "$[" + index
+                            + "]: refused, the conversation is " + SafePaths.megabytes(sizes.get(index)) + " MB, over the "
+                            + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
+                    index++;
+                    continue;
+                }
                 JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
                 new ChatGptConversation(label, where, index, conversation, options.partial()).emit(sink);
                 index++;
@@ -59,5 +67,27 @@ final class ChatGptReader {
             sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, e),
                     "$[" + index + "]: not valid JSON (" + JsonLocations.reason(e) + ")")));
         }
+    }
+
+    /**
+     * The size in bytes of each conversation, measured without keeping any of them; stops at the
+     * first unreadable spot (the reading pass reports it).
+     */
+    private static List<Long> conversationSizes(Path file) throws IOException {
+        List<Long> sizes = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return sizes;
+            }
+            for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                long start = p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                sizes.add(p.currentLocation().getByteOffset() - start);
+            }
+        } catch (JsonProcessingException e) {
+            // measured as far as it is readable
+        }
+        return sizes;
     }
 }

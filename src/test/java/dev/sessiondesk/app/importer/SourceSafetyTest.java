@@ -72,11 +72,26 @@ class SourceSafetyTest {
             assertThat(p.where()).isEqualTo("20240101_120000.jsonl");
             assertThat(p.reason()).startsWith("refused, the file is").contains("--max-size");
         });
-        for (String f : new String[] {"goose-export/export-new.json", "chatgpt/conversations.json"}) {
-            ImportReport r = importPath(store, fixture(f), ImportOptions.defaults().withMaxBytes(100));
-            assertThat(r.skipped()).singleElement().satisfies(p -> assertThat(p.reason()).contains("over the"));
-        }
+        ImportReport export = importPath(store, fixture("goose-export/export-new.json"), ImportOptions.defaults().withMaxBytes(100));
+        assertThat(export.skipped()).singleElement().satisfies(p -> assertThat(p.reason()).contains("over the"));
         assertThat(sessionCount(store)).isEqualTo(1);
+    }
+
+    @Test
+    void aChatGptExportOverTheLimitIsStillReadButItsOversizedConversationsAreRefused() throws IOException {
+        Path file = fixture("chatgpt/conversations.json");
+        long limit = 2_000; // the second conversation is small, the first is not
+
+        ImportReport report = importPath(store, file, ImportOptions.defaults().withMaxBytes(limit));
+
+        assertThat(Files.size(file)).isGreaterThan(limit);
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.skipped()).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("conversations.json:2:3");
+            assertThat(p.reason()).startsWith("$[0]: refused, the conversation is").contains("--max-size");
+        });
+        assertThat(store.sessions().findByExternalRef("chatgpt", "conv-b")).isPresent();
+        assertThat(store.sessions().findByExternalRef("chatgpt", "conv-a")).isEmpty();
     }
 
     @Test
