@@ -32,7 +32,7 @@ public final class SessionDesk implements AutoCloseable {
         this.exporter = new SessionExporter(store);
         this.agentSessions = new AgentProjectSync(store);
         this.watchedProjects = new WatchedProjects(store);
-        this.importer = new ImportService(store, agentSessions);
+        this.importer = new ImportService(store, agentSessions, background);
         // Built here, started by the GUI (the CLI never follows projects in the background).
         this.agentWatcher = new AgentProjectWatcher(watchedProjects, agentSessions);
     }

@@ -252,4 +252,20 @@ class GooseJsonlImportTest {
         assertThat(updates.get(1)[1]).isEqualTo(2);
         assertThat(updates.get(1)[2]).as("sessions written so far").isEqualTo(2);
     }
+
+    @Test
+    void importsOnABackgroundExecutorForTheUi() throws Exception {
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            ImportService service = new ImportService(store, new AgentProjectSync(store), executor);
+            ImportReport report = service.importAsync(fixture("goose-jsonl"), ImportOptions.defaults(), ImportProgress.NONE)
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(report.imported()).isEqualTo(2);
+            var failed = service.importAsync(tmp.resolve("missing"), ImportOptions.defaults(), ImportProgress.NONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> failed.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }
