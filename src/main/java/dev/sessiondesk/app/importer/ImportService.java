@@ -4,6 +4,7 @@ import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -65,10 +66,10 @@ public final class ImportService {
     public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
-        Path folder = java.nio.file.Files.isDirectory(path) ? path : null;
+        Path folder = Files.isDirectory(path) ? path : null;
         for (ImportJob job : jobs) {
             if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
-                    && !refusedOutside(folder, job, report)) {
+                    && !isInsideOrReported(folder, job, report)) {
                 continue;
             }
             LOG.info("importing {} as {}{}", job.path(), job.format().wire(), options.dryRun() ? " (dry run)" : "");
@@ -83,8 +84,8 @@ public final class ImportService {
         return done;
     }
 
-    /** A file found in the given folder (sessions.db, conversations.json) must really be in it. */
-    private static boolean refusedOutside(Path folder, ImportJob job, ImportReport.Builder report) {
+    /** A file found in the given folder (sessions.db, conversations.json) must really be in it; false (reported) if not. */
+    private static boolean isInsideOrReported(Path folder, ImportJob job, ImportReport.Builder report) {
         try {
             SafePaths.inside(folder, job.path());
             return true;
