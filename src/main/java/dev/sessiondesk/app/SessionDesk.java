@@ -8,6 +8,10 @@ import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.app.backup.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.RestoreService;
+import dev.sessiondesk.app.importer.AgentProjectSync;
+import dev.sessiondesk.app.importer.AgentProjectWatcher;
+import dev.sessiondesk.app.importer.ImportService;
+import dev.sessiondesk.app.importer.WatchedProjects;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,10 @@ public final class SessionDesk implements AutoCloseable {
     private final SearchService search;
     private final BackupService backups;
     private final AllSessionsExporter exportAll;
+    private final AgentProjectSync agentSessions;
+    private final WatchedProjects watchedProjects;
+    private final ImportService importer;
+    private final AgentProjectWatcher agentWatcher;
 
     private SessionDesk(Store store, ExecutorService background, BackupService backups) {
         this.store = store;
@@ -43,6 +51,11 @@ public final class SessionDesk implements AutoCloseable {
         this.search = new SearchService(store, background);
         this.backups = backups;
         this.exportAll = new AllSessionsExporter(store, exporter);
+        this.agentSessions = new AgentProjectSync(store);
+        this.watchedProjects = new WatchedProjects(store);
+        this.importer = new ImportService(store, agentSessions, background);
+        // Built here, started by the GUI (the CLI never follows projects in the background).
+        this.agentWatcher = new AgentProjectWatcher(watchedProjects, agentSessions);
     }
 
     public static SessionDesk open(Path dataDir) {
@@ -115,9 +128,28 @@ public final class SessionDesk implements AutoCloseable {
         return exportAll;
     }
 
+    public ImportService importer() {
+        return importer;
+    }
+
+    /** The agent filesystem sessions: sync one project, and the on-disk facts of an agent session. */
+    public AgentProjectSync agentSessions() {
+        return agentSessions;
+    }
+
+    public WatchedProjects watchedProjects() {
+        return watchedProjects;
+    }
+
+    /** Follows the watched agent projects while the app runs; {@code start()} it from the GUI. */
+    public AgentProjectWatcher agentWatcher() {
+        return agentWatcher;
+    }
+
     @Override
     public void close() {
         replies.close(); // running replies end as interrupted and are saved before the store closes
+        agentWatcher.close();
         background.shutdown();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

@@ -21,7 +21,8 @@ public final class Schema {
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "sessions, messages, windows, drafts, app instance", Schema::v1),
             new Migration(2, "full-text index over message text", Schema::v2),
-            new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3));
+            new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
+            new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -159,6 +160,41 @@ public final class Schema {
                   message_count INTEGER NOT NULL,
                   head_hash     TEXT NOT NULL,
                   verified_at   INTEGER NOT NULL
+                )""");
+        return null;
+    }
+
+    /**
+     * Where imported sessions came from (and whether only a readable prefix was imported), the agent
+     * project folders the user asked SessionDesk to follow, and the filesystem facts of agent sessions
+     * (their folder on disk, status, and when that folder disappeared: such sessions are marked, never
+     * deleted).
+     */
+    private static Void v4(Connection c) throws SQLException {
+        exec(c, """
+                CREATE TABLE session_imports (
+                  session_id     TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                  format         TEXT NOT NULL,
+                  source_path    TEXT NOT NULL,
+                  imported_at    INTEGER NOT NULL,
+                  partial_reason TEXT
+                )""");
+        exec(c, """
+                CREATE TABLE watched_projects (
+                  path     TEXT PRIMARY KEY,
+                  added_at INTEGER NOT NULL
+                )""");
+        exec(c, """
+                CREATE TABLE agent_sessions (
+                  session_id    TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                  project_dir   TEXT NOT NULL,
+                  slug          TEXT NOT NULL,
+                  session_dir   TEXT NOT NULL,
+                  status        TEXT,
+                  session_type  TEXT,
+                  synced_at     INTEGER NOT NULL,
+                  missing_since INTEGER,
+                  UNIQUE (project_dir, slug)
                 )""");
         return null;
     }

@@ -24,8 +24,11 @@ public final class SessionStore {
         return store.writer().write("create a session", c -> insert(c, spec));
     }
 
-    /** Inserts a session on the writer's connection (for callers already inside a write transaction). */
-    Session insert(Connection c, NewSession spec) throws SQLException {
+    /**
+     * Inserts a session on the writer's connection (for callers already inside a write transaction,
+     * such as an import that creates a session and appends all its messages atomically).
+     */
+    public Session insert(Connection c, NewSession spec) throws SQLException {
         long now = System.currentTimeMillis();
         long created = spec.createdAt() == null ? now : spec.createdAt();
         String id = Ids.newSessionId();

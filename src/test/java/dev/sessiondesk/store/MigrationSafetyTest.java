@@ -25,7 +25,7 @@ class MigrationSafetyTest {
     void migrationThreeAddsVerifiedHeadsToAVersionTwoStoreAndKeepsEverything() throws Exception {
         List<LegacyStores.Made> made = LegacyStores.create(data, 2, 2, 3);
         try (SessionDesk desk = SessionDesk.open(data)) {
-            assertThat(desk.store().schemaVersion()).isEqualTo(3);
+            assertThat(desk.store().schemaVersion()).isEqualTo(Schema.CURRENT);
             for (LegacyStores.Made m : made) {
                 assertThat(desk.store().sessions().require(m.id()).fingerprint()).isEqualTo(m.fingerprint());
             }
@@ -37,11 +37,11 @@ class MigrationSafetyTest {
             List<BackupRecord> backups = desk.backups().catalog().list();
             assertThat(backups).singleElement().satisfies(b -> {
                 assertThat(b.schemaVersion()).isEqualTo(2);
-                assertThat(b.reason()).isEqualTo("before migrating from schema 2 to 3");
+                assertThat(b.reason()).isEqualTo("before migrating from schema 2 to " + Schema.CURRENT);
                 assertThat(b.sessions()).hasSize(2);
             });
         }
-        assertThat(LegacyStores.userVersion(data)).isEqualTo(3);
+        assertThat(LegacyStores.userVersion(data)).isEqualTo(Schema.CURRENT);
     }
 
     @Test

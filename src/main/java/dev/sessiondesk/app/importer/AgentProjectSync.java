@@ -1,0 +1,344 @@
+package dev.sessiondesk.app.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.model.CanonicalJson;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.store.NewSession;
+import dev.sessiondesk.store.SqlWork;
+import dev.sessiondesk.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Brings the sessions an agent keeps under {@code <project>/agents/sessions/<slug>/} into the store
+ * and keeps them in step: a new slug folder becomes a session (origin "agents", external ref = its
+ * folder, working folder = the project), a changed {@code state.json} title or status updates it,
+ * and a folder gone from disk marks its session missing (never deletes it).
+ *
+ * <p>Titles come from the agent, so they are stored as automatic titles and later changes replace them
+ * with a compare-and-set that never overwrites a title the user gave in SessionDesk (P5).
+ * Nothing is ever written into the project folder; slug folders, {@code agents} or {@code sessions}
+ * that are symbolic links leading outside the project are refused.
+ */
+public final class AgentProjectSync {
+    static final String ORIGIN = "agents";
+    /** state.json is a small metadata file; anything larger is not one. */
+    static final long MAX_STATE_BYTES = 1024 * 1024;
+
+    private final Store store;
+
+    public AgentProjectSync(Store store) {
+        this.store = store;
+    }
+
+    /** Scans one project and applies what changed (or with {@code dryRun}, only counts it). */
+    public AgentSyncReport sync(Path project, boolean dryRun) {
+        Path real;
+        try {
+            real = project.toRealPath();
+        } catch (IOException e) {
+            return missingProject(project, dryRun);
+        }
+        List<ImportProblem> problems = new ArrayList<>();
+        Map<String, State> present = new HashMap<>();
+        TreeSet<String> unreadable = new TreeSet<>();
+        Path sessions = real.resolve("agents").resolve("sessions");
+        boolean listed = false;
+        if (Files.isDirectory(sessions)) {
+            try {
+                SafePaths.inside(real, sessions);
+                listed = true;
+                scan(real, sessions, present, unreadable, problems);
+            } catch (SafePaths.RefusedPathException e) {
+                problems.add(new ImportProblem(e.where(), e.reason()));
+            } catch (IOException e) {
+                problems.add(new ImportProblem(sessions.toString(), "cannot be listed (" + e.getMessage() + ")"));
+            }
+        } else {
+            listed = true; // no agents/sessions at all: every known session of it is gone from disk
+        }
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (State s : present.values()) {
+            switch (apply(real, s, dryRun)) {
+                case ADDED -> added++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        int missing = 0;
+        if (listed) {
+            for (Known k : known(real)) {
+                if (k.missingSince == null && !present.containsKey(k.slug) && !unreadable.contains(k.slug)
+                        && !Files.isDirectory(Path.of(k.sessionDir))) {
+                    if (!dryRun) {
+                        markMissing(k.sessionId);
+                    }
+                    missing++;
+                }
+            }
+        }
+        return new AgentSyncReport(real, added, updated, missing, unchanged, problems);
+    }
+
+    private AgentSyncReport missingProject(Path project, boolean dryRun) {
+        Path key = project.toAbsolutePath().normalize();
+        int missing = 0;
+        for (Known k : known(key)) {
+            if (k.missingSince == null) {
+                if (!dryRun) {
+                    markMissing(k.sessionId);
+                }
+                missing++;
+            }
+        }
+        return new AgentSyncReport(key, 0, 0, missing, 0,
+                List.of(new ImportProblem(key.toString(), "the project folder does not exist (any more)")));
+    }
+
+    /** The slug folders and their parsed state; slugs present but unreadable are named in {@code unreadable}. */
+    private void scan(Path project, Path sessions, Map<String, State> present, TreeSet<String> unreadable,
+                      List<ImportProblem> problems) throws IOException {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(sessions)) {
+            for (Path slugDir : dir) {
+                String slug = slugDir.getFileName().toString();
+                if (slug.startsWith(".") || !Files.isDirectory(slugDir)) {
+                    continue;
+                }
+                try {
+                    Path realDir = SafePaths.inside(project, slugDir);
+                    Path stateFile = slugDir.resolve("state.json");
+                    if (!Files.exists(stateFile)) {
+                        unreadable.add(slug);
+                        problems.add(new ImportProblem(relative(project, stateFile), "missing; the session is not imported yet"));
+                        continue;
+                    }
+                    Path realState = SafePaths.inside(project, stateFile);
+                    SafePaths.withinLimit(realState, relative(project, stateFile), MAX_STATE_BYTES);
+                    present.put(slug, parseState(project, slug, realDir, realState));
+                } catch (SafePaths.RefusedPathException e) {
+                    unreadable.add(slug);
+                    problems.add(new ImportProblem(e.where(), e.reason()));
+                } catch (BadState e) {
+                    unreadable.add(slug);
+                    problems.add(e.problem);
+                }
+            }
+        }
+    }
+
+    /** The parts of state.json SessionDesk keeps. */
+    record State(String slug, Path sessionDir, String title, String status, String sessionType, Long createdAt) {
+    }
+
+    private static final class BadState extends Exception {
+        final ImportProblem problem;
+
+        BadState(ImportProblem problem) {
+            super(problem.toString());
+            this.problem = problem;
+        }
+    }
+
+    private static State parseState(Path project, String slug, Path sessionDir, Path stateFile) throws BadState {
+        String label = relative(project, sessionDir.resolve("state.json"));
+        JsonNode node;
+        try (InputStream in = Files.newInputStream(stateFile)) {
+            node = CanonicalJson.MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new BadState(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
+        } catch (IOException e) {
+            throw new BadState(new ImportProblem(label, "cannot be read (" + e.getMessage() + ")"));
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadState(new ImportProblem(label, "$: must be a JSON object"));
+        }
+        JsonNode title = node.get("title");
+        if (title == null || !title.isTextual() || title.textValue().isBlank()) {
+            throw new BadState(new ImportProblem(label, "$.title: missing or not a non-empty string"));
+        }
+        String status = optionalText(node, "status", label);
+        String type = optionalText(node, "session_type", label);
+        if (type == null) {
+            type = optionalText(node, "type", label);
+        }
+        Long created = Timestamps.millis(node.get("created_at"));
+        if (created == null) {
+            try {
+                created = Files.readAttributes(sessionDir, BasicFileAttributes.class).creationTime().toMillis();
+            } catch (IOException e) {
+                created = null;
+            }
+        }
+        return new State(slug, sessionDir, Titles.collapseWhitespace(title.textValue()), status, type, created);
+    }
+
+    private static String optionalText(JsonNode node, String field, String label) throws BadState {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadState(new ImportProblem(label, "$." + field + ": must be a string"));
+        }
+        return v.textValue();
+    }
+
+    private static String relative(Path project, Path p) {
+        return project.getFileName() + "/" + project.relativize(p);
+    }
+
+    private enum Change { ADDED, UPDATED, UNCHANGED }
+
+    private Change apply(Path project, State s, boolean dryRun) {
+        SqlWork<Change> work = c -> apply(c, project, s, dryRun);
+        return dryRun ? store.reader().read("check agent session " + s.slug, work)
+                : store.writer().write("sync agent session " + s.slug, work);
+    }
+
+    private Change apply(Connection c, Path project, State s, boolean dryRun) throws SQLException {
+        String ref = s.sessionDir.toString();
+        String sessionId = null;
+        String title = null;
+        String titleSource = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, title_source FROM sessions"
+                + " WHERE origin = ? AND external_ref = ?")) {
+            ps.setString(1, ORIGIN);
+            ps.setString(2, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    sessionId = rs.getString(1);
+                    title = rs.getString(2);
+                    titleSource = rs.getString(3);
+                }
+            }
+        }
+        long now = System.currentTimeMillis();
+        if (sessionId == null) {
+            if (!dryRun) {
+                Session created = store.sessions().insert(c, new NewSession(s.title, project.toString(), ORIGIN, ref,
+                        s.createdAt));
+                exec(c, "UPDATE sessions SET title_source = 'auto' WHERE id = ?", created.id());
+                exec(c, "INSERT INTO agent_sessions(session_id, project_dir, slug, session_dir, status, session_type,"
+                        + " synced_at, missing_since) VALUES (?,?,?,?,?,?,?,NULL)",
+                        created.id(), project.toString(), s.slug, ref, s.status, s.sessionType, now);
+            }
+            return Change.ADDED;
+        }
+        boolean changed = false;
+        if (!"user".equals(titleSource) && !s.title.equals(title)) {
+            changed = true;
+            if (!dryRun) {
+                // Compare-and-set: a title the user gave meanwhile is final.
+                exec(c, "UPDATE sessions SET title = ?, title_source = 'auto', updated_at = ? WHERE id = ?"
+                        + " AND title_source <> 'user'", s.title, now, sessionId);
+            }
+        }
+        String status = null;
+        String type = null;
+        Long missingSince = null;
+        boolean hasRow = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, session_type, missing_since FROM agent_sessions"
+                + " WHERE session_id = ?")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    hasRow = true;
+                    status = rs.getString(1);
+                    type = rs.getString(2);
+                    long m = rs.getLong(3);
+                    missingSince = rs.wasNull() ? null : m;
+                }
+            }
+        }
+        boolean facts = !hasRow || !java.util.Objects.equals(status, s.status)
+                || !java.util.Objects.equals(type, s.sessionType) || missingSince != null;
+        if (facts) {
+            changed = true;
+            if (!dryRun) {
+                exec(c, "INSERT INTO agent_sessions(session_id, project_dir, slug, session_dir, status, session_type,"
+                        + " synced_at, missing_since) VALUES (?,?,?,?,?,?,?,NULL) ON CONFLICT(session_id) DO UPDATE SET"
+                        + " status = excluded.status, session_type = excluded.session_type,"
+                        + " synced_at = excluded.synced_at, missing_since = NULL",
+                        sessionId, project.toString(), s.slug, ref, s.status, s.sessionType, now);
+                exec(c, "UPDATE sessions SET updated_at = ? WHERE id = ?", now, sessionId);
+            }
+        }
+        return changed ? Change.UPDATED : Change.UNCHANGED;
+    }
+
+    private record Known(String sessionId, String slug, String sessionDir, Long missingSince) {
+    }
+
+    private List<Known> known(Path project) {
+        return store.reader().read("list agent sessions of " + project, c -> {
+            List<Known> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, slug, session_dir, missing_since"
+                    + " FROM agent_sessions WHERE project_dir = ?")) {
+                ps.setString(1, project.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long m = rs.getLong(4);
+                        Long missingSince = rs.wasNull() ? null : m;
+                        out.add(new Known(rs.getString(1), rs.getString(2), rs.getString(3), missingSince));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void markMissing(String sessionId) {
+        store.writer().write("mark agent session " + sessionId + " as missing on disk", c -> {
+            long now = System.currentTimeMillis();
+            exec(c, "UPDATE agent_sessions SET missing_since = ? WHERE session_id = ? AND missing_since IS NULL",
+                    now, sessionId);
+            exec(c, "UPDATE sessions SET updated_at = ? WHERE id = ?", now, sessionId);
+            return null;
+        });
+    }
+
+    /** The filesystem facts of an agent session, for the session's view; empty for other sessions. */
+    public Optional<AgentSessionInfo> info(String sessionId) {
+        return store.reader().read("read agent session " + sessionId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_dir, slug, session_dir, status, session_type,"
+                    + " missing_since FROM agent_sessions WHERE session_id = ?")) {
+                ps.setString(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<AgentSessionInfo>empty();
+                    }
+                    long m = rs.getLong(6);
+                    Long missing = rs.wasNull() ? null : m;
+                    return Optional.of(new AgentSessionInfo(sessionId, Path.of(rs.getString(1)), rs.getString(2),
+                            Path.of(rs.getString(3)), rs.getString(4), rs.getString(5), missing));
+                }
+            }
+        });
+    }
+
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

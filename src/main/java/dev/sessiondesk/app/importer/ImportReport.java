@@ -1,0 +1,144 @@
+package dev.sessiondesk.app.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an import did: counts per outcome, every skipped session with its located reasons, and notes
+ * (appends, separate copies, partial imports, files without metadata). Lists are capped so that an
+ * import of a huge broken folder cannot fill the heap with messages.
+ */
+public record ImportReport(
+        boolean dryRun,
+        int imported,
+        int alreadyPresent,
+        int appendedTo,
+        int importedAsCopies,
+        int partial,
+        int skippedSessions,
+        long messagesAdded,
+        List<ImportProblem> skipped,
+        List<ImportProblem> notes) {
+
+    static final int MAX_LISTED = 10_000;
+
+    public boolean hasProblems() {
+        return !skipped.isEmpty();
+    }
+
+    /** The summary the CLI prints and the UI shows. */
+    public List<String> summaryLines() {
+        List<String> out = new ArrayList<>();
+        String verb = dryRun ? "would be " : "";
+        out.add((dryRun ? "Dry run, nothing was written. " : "") + imported + " session(s) " + verb + "imported, "
+                + alreadyPresent + " already present, " + appendedTo + " " + verb + "appended to, "
+                + importedAsCopies + " " + verb + "imported as separate copies, " + skippedSessions + " skipped"
+                + " (" + messagesAdded + " message(s) " + verb + "added).");
+        if (partial > 0) {
+            out.add(partial + " session(s) " + verb + "imported in part (marked \"partial import\").");
+        }
+        for (ImportProblem p : notes) {
+            out.add("note: " + p);
+        }
+        for (ImportProblem p : skipped) {
+            out.add("skipped: " + p);
+        }
+        return out;
+    }
+
+    /** Accumulates a report while an import runs. */
+    static final class Builder {
+        private final boolean dryRun;
+        private int imported;
+        private int alreadyPresent;
+        private int appendedTo;
+        private int copies;
+        private int partial;
+        private int skippedSessions;
+        private long messages;
+        private final List<ImportProblem> skipped = new ArrayList<>();
+        private final List<ImportProblem> notes = new ArrayList<>();
+        private int droppedSkipped;
+        private int droppedNotes;
+
+        Builder(boolean dryRun) {
+            this.dryRun = dryRun;
+        }
+
+        void outcome(ImportOutcome o, boolean wasPartial) {
+            switch (o.kind()) {
+                case IMPORTED -> imported++;
+                case ALREADY_PRESENT -> alreadyPresent++;
+                case APPENDED -> {
+                    appendedTo++;
+                    note(new ImportProblem(o.label(), (dryRun ? "would append " : "appended ") + o.messagesAdded()
+                            + " new message(s) to session " + o.sessionId()));
+                }
+                case IMPORTED_AS_COPY -> {
+                    copies++;
+                    note(new ImportProblem(o.label(), o.detail()));
+                }
+                case SKIPPED -> failed(List.of(new ImportProblem(o.label(), o.detail())));
+            }
+            messages += o.messagesAdded();
+            if (wasPartial && o.kind() != ImportOutcome.Kind.ALREADY_PRESENT && o.kind() != ImportOutcome.Kind.SKIPPED) {
+                partial++;
+            }
+        }
+
+        /** One source session (or file) of which nothing was imported, with its located problems. */
+        void failed(List<ImportProblem> problems) {
+            skippedSessions++;
+            problems.forEach(this::skip);
+        }
+
+        private void skip(ImportProblem p) {
+            if (skipped.size() < MAX_LISTED) {
+                skipped.add(p);
+            } else {
+                droppedSkipped++;
+            }
+        }
+
+        void note(ImportProblem p) {
+            if (notes.size() < MAX_LISTED) {
+                notes.add(p);
+            } else {
+                droppedNotes++;
+            }
+        }
+
+        void add(ImportReport other) {
+            imported += other.imported;
+            alreadyPresent += other.alreadyPresent;
+            appendedTo += other.appendedTo;
+            copies += other.importedAsCopies;
+            partial += other.partial;
+            skippedSessions += other.skippedSessions;
+            messages += other.messagesAdded;
+            other.skipped.forEach(this::skip);
+            other.notes.forEach(this::note);
+        }
+
+        void countImported(int n) {
+            imported += n;
+        }
+
+        void countAlreadyPresent(int n) {
+            alreadyPresent += n;
+        }
+
+        ImportReport build() {
+            List<ImportProblem> s = new ArrayList<>(skipped);
+            if (droppedSkipped > 0) {
+                s.add(new ImportProblem("", "… and " + droppedSkipped + " more"));
+            }
+            List<ImportProblem> n = new ArrayList<>(notes);
+            if (droppedNotes > 0) {
+                n.add(new ImportProblem("", "… and " + droppedNotes + " more notes"));
+            }
+            return new ImportReport(dryRun, imported, alreadyPresent, appendedTo, copies, partial, skippedSessions, messages,
+                    List.copyOf(s), List.copyOf(n));
+        }
+    }
+}

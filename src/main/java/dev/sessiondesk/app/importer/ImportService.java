@@ -1,0 +1,243 @@
+package dev.sessiondesk.app.importer;
+
+import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports sessions from other tools (shared/formats.md) into the store, for the CLI's
+ * {@code sessiondesk import} and the UI's File → Import…. Readers stream their source and hand over
+ * one session at a time; {@link ImportWriter} writes each with all its messages in one transaction
+ * (small sessions several to a transaction, each still whole) and then they are forgotten, so the
+ * heap holds a bounded batch, never the whole import. A damaged session is reported
+ * with its location and skipped (or, with {@code partial}, imported up to the damage and marked);
+ * everything else still imports. Sources are only ever opened for reading.
+ */
+public final class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    /** Small sessions are committed together (each still whole or not at all); the heap holds at most this much. */
+    private static final int BATCH_SESSIONS = 200;
+    private static final long BATCH_CHARS = 4L * 1024 * 1024;
+
+    private final Store store;
+    private final AgentProjectSync agents;
+    private final Executor background;
+
+    public ImportService(Store store, AgentProjectSync agents) {
+        this(store, agents, Runnable::run);
+    }
+
+    public ImportService(Store store, AgentProjectSync agents, Executor background) {
+        this.store = store;
+        this.agents = agents;
+        this.background = background;
+    }
+
+    /**
+     * {@link #importPath} on the background executor, for File → Import… (the FX thread never reads
+     * files). Progress is reported on the importing thread; the future fails with the same clear
+     * messages (IllegalArgumentException for a path it cannot import, StoreException for the store).
+     */
+    public CompletableFuture<ImportReport> importAsync(Path path, ImportOptions options, ImportProgress progress) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return importPath(path, options, progress);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }, background);
+    }
+
+    /** What would be read from {@code path} (auto-detected unless {@code format} is given). */
+    public List<ImportJob> detect(Path path, ImportFormat format) throws IOException {
+        return FormatDetector.detect(path, format);
+    }
+
+    public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
+        List<ImportJob> jobs = detect(path, options.format());
+        ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
+        Path folder = Files.isDirectory(path) ? path : null;
+        for (ImportJob job : jobs) {
+            if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
+                    && !isInsideOrReported(folder, job, report)) {
+                continue;
+            }
+            LOG.info("importing {} as {}{}", job.path(), job.format().wire(), options.dryRun() ? " (dry run)" : "");
+            if (job.format() == ImportFormat.AGENTS) {
+                report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
+                continue;
+            }
+            runJob(job, options, progress, report);
+        }
+        ImportReport done = report.build();
+        LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
+        return done;
+    }
+
+    /** A file found in the given folder (sessions.db, conversations.json) must really be in it; false (reported) if not. */
+    private static boolean isInsideOrReported(Path folder, ImportJob job, ImportReport.Builder report) {
+        try {
+            SafePaths.inside(folder, job.path());
+            return true;
+        } catch (SafePaths.RefusedPathException e) {
+            report.failed(List.of(new ImportProblem(job.path().getFileName().toString(), e.reason())));
+            return false;
+        }
+    }
+
+    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report)
+            throws IOException {
+        String sourceLabel = job.path().getFileName() == null ? job.path().toString() : job.path().getFileName().toString();
+        JobSink sink = new JobSink(new ImportWriter(store, job.format(), job.path().toAbsolutePath().toString()),
+                options, progress, report, sourceLabel);
+        try {
+            switch (job.format()) {
+                case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
+                case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
+                case CHATGPT -> new ChatGptReader(options).read(job.path(), sink);
+                case GOOSE_DB -> {
+                    try {
+                        new GooseDbReader(options).read(job.path(), sink);
+                    } catch (SQLException e) {
+                        report.failed(List.of(new ImportProblem(sourceLabel,
+                                "cannot read the Goose database (" + e.getMessage() + ")")));
+                    }
+                }
+                case AGENTS -> throw new IllegalStateException("agent projects are synced, not read");
+            }
+            sink.flush();
+        } catch (RuntimeException e) {
+            if (e instanceof StoreException) {
+                throw e; // the store itself failed (disk full, locked): stop, what was committed stays
+            }
+            // A reader bug must not lose the report of what was already imported.
+            LOG.error("reading {} failed unexpectedly", job.path(), e);
+            report.failed(List.of(new ImportProblem(sourceLabel, "cannot be read (" + e + ")")));
+            sink.flush(); // what was read whole before the failure still imports
+        }
+        sink.linkPendingParents();
+    }
+
+    /** Receives sessions from a reader and writes each one at once. */
+    private static final class JobSink implements SessionSink {
+        private final ImportWriter writer;
+        private final ImportOptions options;
+        private final ImportProgress progress;
+        private final ImportReport.Builder report;
+        private final String source;
+        private final List<SourceSession> batch = new ArrayList<>();
+        private long batchWeight;
+        private int sessions;
+
+        JobSink(ImportWriter writer, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
+                String source) {
+            this.writer = writer;
+            this.options = options;
+            this.progress = progress;
+            this.report = report;
+            this.source = source;
+        }
+
+        @Override
+        public void session(SourceSession s) {
+            if (options.dryRun()) {
+                record(s, writeAlone(s));
+                return;
+            }
+            batch.add(s);
+            batchWeight += weight(s);
+            if (batch.size() >= BATCH_SESSIONS || batchWeight >= BATCH_CHARS) {
+                flush();
+            }
+        }
+
+        /** Writes the sessions collected so far; on a store refusal retries each one alone to isolate it. */
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SourceSession> sessionsToWrite = new ArrayList<>(batch);
+            batch.clear();
+            batchWeight = 0;
+            List<ImportOutcome> outcomes = null;
+            if (sessionsToWrite.size() > 1) {
+                try {
+                    outcomes = writer.writeBatch(sessionsToWrite);
+                } catch (StoreException e) {
+                    if (!isPerSession(e)) {
+                        throw e;
+                    }
+                    LOG.info("a batch of {} sessions was refused ({}); importing them one by one", sessionsToWrite.size(),
+                            e.getMessage());
+                }
+            }
+            for (int i = 0; i < sessionsToWrite.size(); i++) {
+                SourceSession s = sessionsToWrite.get(i);
+                record(s, outcomes != null ? outcomes.get(i) : writeAlone(s));
+            }
+        }
+
+        private ImportOutcome writeAlone(SourceSession s) {
+            try {
+                return writer.write(s, options.dryRun());
+            } catch (StoreException e) {
+                if (isPerSession(e)) {
+                    return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), null, 0, e.getMessage());
+                }
+                throw e;
+            }
+        }
+
+        private static boolean isPerSession(StoreException e) {
+            return e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND;
+        }
+
+        private void record(SourceSession s, ImportOutcome outcome) {
+            report.outcome(outcome, s.partialReason() != null);
+            sessions++;
+        }
+
+        private static long weight(SourceSession s) {
+            long chars = 0;
+            for (var m : s.messages()) {
+                chars += m.contentJson().length();
+            }
+            return chars + 200;
+        }
+
+        @Override
+        public void failed(String label, List<ImportProblem> problems) {
+            report.failed(problems);
+        }
+
+        @Override
+        public void note(ImportProblem note) {
+            report.note(note);
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            if (total > 0 && done >= total) {
+                flush();
+            }
+            progress.update(source, done, total, sessions);
+        }
+
+        /** Forks whose parent came later in the source; the insert linked the others already. */
+        void linkPendingParents() {
+            if (!options.dryRun()) {
+                writer.linkUnresolvedParents();
+            }
+        }
+    }
+}

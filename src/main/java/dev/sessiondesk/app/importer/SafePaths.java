@@ -1,0 +1,83 @@
+package dev.sessiondesk.app.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Guards for reading a user-given folder: a file is read only if its real location (after every
+ * symbolic link) is inside the real root, and only if it is not larger than the limit. Readers call
+ * these before opening anything, so a link to {@code /etc} or a {@code ../} name is refused, never read.
+ */
+final class SafePaths {
+
+    private SafePaths() {
+    }
+
+    /**
+     * The real path of {@code candidate}, or a refusal naming it when it escapes {@code root}
+     * ({@code ..}, or a symbolic link pointing outside).
+     */
+    static Path inside(Path root, Path candidate) throws RefusedPathException {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new RefusedPathException(root.toString(), "cannot be read (" + e.getMessage() + ")");
+        }
+        Path normalized = candidate.toAbsolutePath().normalize();
+        if (!normalized.startsWith(root.toAbsolutePath().normalize()) && !normalized.startsWith(realRoot)) {
+            throw new RefusedPathException(candidate.toString(), "refused, the path leads outside " + root);
+        }
+        Path real;
+        try {
+            real = candidate.toRealPath();
+        } catch (IOException e) {
+            throw new RefusedPathException(candidate.toString(), "cannot be read (" + e.getMessage() + ")");
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new RefusedPathException(candidate.toString(), "refused, it is a symbolic link to " + real
+                    + ", outside " + root);
+        }
+        return real;
+    }
+
+    /** Refuses a file larger than {@code maxBytes}, saying how large it is and how to allow it. */
+    static void withinLimit(Path file, String label, long maxBytes) throws RefusedPathException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new RefusedPathException(label, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (size > maxBytes) {
+            throw new RefusedPathException(label, "refused, the file is " + megabytes(size)
+                    + " MB, over the " + megabytes(maxBytes) + " MB limit (raise it with --max-size)");
+        }
+    }
+
+    static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb >= 10 ? String.valueOf(Math.round(mb)) : String.format(java.util.Locale.ROOT, "%.1f", mb);
+    }
+
+    /** A path the import will not read; the message names it and says why. */
+    static final class RefusedPathException extends Exception {
+        private final String where;
+        private final String reason;
+
+        RefusedPathException(String where, String reason) {
+            super(where + ": " + reason);
+            this.where = where;
+            this.reason = reason;
+        }
+
+        String where() {
+            return where;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+}
