@@ -49,6 +49,7 @@ class BenchHarnessTest {
                 var s2 = second.session(i);
                 assertThat(s1.headHash()).as("head of session %d", i).isEqualTo(s2.headHash());
                 assertThat(a.sessions().require(s1.id()).headHash()).isEqualTo(s1.headHash());
+                assertThat(ConcatenatedChainCheck.check(a, s1.id())).isEqualTo(s1.messageCount());
                 assertThat(canonical(a.messages().list(s1.id()))).isEqualTo(canonical(b.messages().list(s2.id())));
             }
         }

@@ -47,9 +47,11 @@ public final class Vocabulary {
     private final String[] words;
 
     public Vocabulary(long seed) {
-        Set<String> all = new LinkedHashSet<>(List.of(COMMON.split(" ")));
+        List<String> common = List.of(COMMON.split(" "));
+        Set<String> all = new LinkedHashSet<>(common);
+        int wanted = all.size() + MADE_UP_TERMS;
         SplittableRandom r = new SplittableRandom(seed * 31 + 7);
-        while (all.size() < COMMON.split(" ").length + MADE_UP_TERMS) {
+        while (all.size() < wanted) {
             StringBuilder w = new StringBuilder();
             int syllables = 2 + r.nextInt(3);
             for (int i = 0; i < syllables; i++) {
