@@ -16,10 +16,12 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Fills a store with a generated corpus through the real write path: {@code SessionStore.create} and
- * {@code MessageLog.appendAll} (one transaction per chunk of a session, hash chain and search index
- * maintained exactly as in the app). Two producer threads generate and canonicalise the next
- * sessions while the single store writer commits the current one.
+ * Fills a store with a generated corpus through the store's single writer, never around the hash
+ * chain. {@link WritePath#APPEND_ALL} uses {@code SessionStore.create} and {@code MessageLog.appendAll}
+ * (one transaction per chunk of a session), exactly as an importer would; {@link WritePath#BULK} (the
+ * default) writes the same rows but commits a group of small sessions at once and chains them on the
+ * producer threads, because at 10,000 sessions the per-session commits alone would take minutes of
+ * fsync on a shared disk. Two producer threads generate the next group while the writer commits.
  */
 public final class CorpusSeeder {
     /** Messages per transaction by default: bounds memory for long sessions with 50 KB tool outputs. */

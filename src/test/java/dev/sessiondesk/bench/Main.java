@@ -94,7 +94,8 @@ public final class Main {
     /** The command that reproduces this run: the Maven profile plus every setting that was given. */
     private static String command() {
         StringBuilder sb = new StringBuilder("mvn -Pbench verify");
-        for (String name : List.of("quick", "seed", "sessions", "messages", "longSession")) {
+        for (String name : List.of("quick", "seed", "sessions", "messages", "longSession", "appendSamples",
+                "rewriteAppendSamples", "visibilitySamples", "readRepeats", "verifyBytes", "backupRepeats")) {
             String v = System.getProperty("bench." + name);
             if (v != null && !v.isBlank()) {
                 sb.append(" -Dbench.").append(name).append('=').append(v.strip());

@@ -23,7 +23,8 @@ final class ResultTable {
             sb.append(capitalised(e.getKey())).append(": ").append(e.getValue()).append("  \n");
         }
         sb.append("\nEvery figure is a median or percentile taken in the same run as its baseline, alternating"
-                + " with it where possible, because the machine is shared and noisy.\n\n");
+                + " with it where possible, because the machine is shared and noisy: a load average above the core"
+                + " count means other builds and tests were running on the same cores during the run.\n\n");
         sb.append("| figure | measured | baseline in same run | ratio | target | met? |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
