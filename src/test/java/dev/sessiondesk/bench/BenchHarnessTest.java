@@ -159,6 +159,11 @@ class BenchHarnessTest {
         assertThat(s.medianMillis()).isEqualTo(50.0);
         assertThat(s.p99Millis()).isEqualTo(99.0);
         assertThat(s.maxMillis()).isEqualTo(100.0);
+        Samples thousand = new Samples();
+        for (int i = 1; i <= 1_000; i++) {
+            thousand.add(i * 1_000_000L);
+        }
+        assertThat(thousand.percentileMillis(99.9)).isEqualTo(999.0);
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class Samples {
         }
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * count);
+        int rank = (int) Math.ceil(p / 100.0 * count - 1e-9); // 99.9% of 1,000 is rank 999, not 1,000
         return sorted[Math.max(0, Math.min(count - 1, rank - 1))];
     }
 
