@@ -128,6 +128,26 @@ public final class GooseMessages {
         return CanonicalJson.bytes(toJson(m));
     }
 
+    /**
+     * The canonical bytes of a message whose content is already canonical (as everything the store
+     * writes is), assembled around the stored content without parsing it: verify reads every message
+     * of the store, and re-parsing its content was most of its cost. Equal to {@link #canonicalBytes}
+     * for canonical content; for stored content that is not canonical (edited behind the store's back)
+     * the bytes differ and the chain check fails, as it should.
+     */
+    public static byte[] canonicalBytesOfStored(NewMessage m) {
+        StringBuilder sb = new StringBuilder(m.contentJson().length() + 128);
+        sb.append("{\"content\":").append(m.contentJson());
+        sb.append(",\"created\":").append(m.created());
+        if (m.messageId() != null) {
+            sb.append(",\"id\":").append(CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(m.messageId())));
+        }
+        sb.append(",\"metadata\":{\"agentVisible\":").append(m.agentVisible())
+                .append(",\"userVisible\":").append(m.userVisible()).append("}");
+        sb.append(",\"role\":\"").append(m.role().wire()).append("\"}");
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** True when every field of {@code a} equals {@code b}'s in canonical form. */
     public static boolean sameMessage(NewMessage a, NewMessage b) {
         return java.util.Arrays.equals(canonicalBytes(a), canonicalBytes(b));

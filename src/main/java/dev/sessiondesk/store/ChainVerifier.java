@@ -95,7 +95,7 @@ public final class ChainVerifier {
                         expectedSeq++;
                         continue; // not part of the chain until it ends
                     }
-                    byte[] canonical = GooseMessages.canonicalBytes(m.body());
+                    byte[] canonical = GooseMessages.canonicalBytesOfStored(m.body());
                     bytesHashed[0] += canonical.length;
                     String recomputed = HashChain.next(head, canonical);
                     if (!recomputed.equals(m.hash())) {

@@ -94,7 +94,7 @@ public final class IncrementalVerifier {
                     if (m.state() == MessageState.STREAMING) {
                         continue; // joins the chain when it ends
                     }
-                    String next = HashChain.next(head, GooseMessages.canonicalBytes(m.body()));
+                    String next = HashChain.next(head, GooseMessages.canonicalBytesOfStored(m.body()));
                     hashed++;
                     if (!next.equals(m.hash())) {
                         return bad(sessionId, checked, m.seq(),

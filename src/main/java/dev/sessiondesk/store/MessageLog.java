@@ -38,7 +38,7 @@ public final class MessageLog {
     public AppendResult append(String sessionId, NewMessage message) {
         NewMessage canonical = canonical(message);
         return store.writer().write("save a message to session " + sessionId,
-                c -> appendIn(c, sessionId, canonical, System.currentTimeMillis()));
+                c -> appendCanonical(c, sessionId, canonical, System.currentTimeMillis()));
     }
 
     /** Commits several messages to one session in one transaction: all of them or none (imports). */
@@ -48,7 +48,7 @@ public final class MessageLog {
             long now = System.currentTimeMillis();
             List<AppendResult> out = new ArrayList<>(canonical.size());
             for (NewMessage m : canonical) {
-                out.add(appendIn(c, sessionId, m, now));
+                out.add(appendCanonical(c, sessionId, m, now));
             }
             return out;
         });
@@ -56,9 +56,13 @@ public final class MessageLog {
 
     /** Appends inside a caller's write transaction (for services that combine steps atomically). */
     public AppendResult appendIn(Connection c, String sessionId, NewMessage message, long now) throws SQLException {
+        return appendCanonical(c, sessionId, canonical(message), now);
+    }
+
+    /** The append itself; {@code m} is already canonical (parsed off the writer thread by the public methods). */
+    private AppendResult appendCanonical(Connection c, String sessionId, NewMessage m, long now) throws SQLException {
         Session s = writableSession(c, sessionId);
         s = endOpenStream(c, s, MessageState.INTERRUPTED, now);
-        NewMessage m = canonical(message);
         int seq = s.messageCount() + 1;
         String hash = HashChain.next(s.headHash(), m);
         long rowId;
@@ -250,7 +254,7 @@ public final class MessageLog {
                     }
                 }
                 for (Message m : prefix) {
-                    appendIn(c, child.id(), m.body(), now);
+                    appendCanonical(c, child.id(), m.body(), now);
                 }
             }
             return SessionStore.get(c, child.id()).orElseThrow();

@@ -59,6 +59,8 @@ class MessageRoundTripTest {
                 assertThat(back.userVisible()).isEqualTo(originalJson.path("metadata").path("userVisible").asBoolean(true));
                 assertThat(back.agentVisible()).isEqualTo(originalJson.path("metadata").path("agentVisible").asBoolean(true));
                 assertThat(GooseMessages.sameMessage(back.body(), original)).isTrue();
+                // verify's fast path must hash exactly the bytes the chain was built from
+                assertThat(GooseMessages.canonicalBytesOfStored(back.body())).isEqualTo(GooseMessages.canonicalBytes(original));
             }
             assertThat(store.verifier().verifySession(s.id()).ok()).isTrue();
         }
@@ -77,6 +79,13 @@ class MessageRoundTripTest {
             // exact numbers: no float rounding, no trailing-zero stripping, no overflow
             assertThat(stored).contains("1.50").contains("12345678901234567890123").contains("2.0E+3");
         }
+    }
+
+    @Test
+    void messageIdsWithCharactersThatNeedEscapingHashTheSameOnBothPaths() throws Exception {
+        NewMessage m = GooseMessages.parse("{\"id\":\"msg \\\"q\\\" \\u0001 é \\n\",\"role\":\"user\",\"created\":7,"
+                + "\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}");
+        assertThat(GooseMessages.canonicalBytesOfStored(m)).isEqualTo(GooseMessages.canonicalBytes(m));
     }
 
     @Test
