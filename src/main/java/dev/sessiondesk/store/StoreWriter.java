@@ -59,7 +59,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private <T> T runInTransaction(String doing, SqlWork<T> work) {
         try {
-            connection.setAutoCommit(false);
+            begin();
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -72,6 +72,24 @@ public final class StoreWriter implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw StoreException.from(e, doing, where);
+        }
+    }
+
+    /**
+     * Starts the transaction. sqlite-jdbc flips its autocommit flag before it runs BEGIN, so a BEGIN
+     * that fails (store locked by another program) would leave the flag off and the next unit of work
+     * would run without a transaction. Put the flag back so a retry really starts a transaction.
+     */
+    private void begin() throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException expected) {
+                LOG.debug("resetting autocommit after a failed BEGIN on {}: {}", where, expected.getMessage());
+            }
+            throw e;
         }
     }
 
