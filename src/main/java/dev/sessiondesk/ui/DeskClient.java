@@ -134,13 +134,13 @@ public final class DeskClient {
         };
         services.drafts().listen(failures);
         services.layout().listen(failures);
-        if (b.windows().isEmpty()) {
-            coordinator.newWindow();
-        } else {
+        if (!b.windows().isEmpty()) {
             coordinator.restore(b.windows());
         }
         if (request.openSessionId() != null) {
             coordinator.openInNewWindow(request.openSessionId());
+        } else if (b.windows().isEmpty()) {
+            coordinator.newWindow();
         }
         if (desk.store().isReadOnly()) {
             coordinator.windows().forEach(w -> w.viewModel().reportStatus(

@@ -8,13 +8,11 @@ import static dev.sessiondesk.ui.GuiFixture.typeAndPressEnter;
 import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondesk.app.windows.BehindTheAppsBack;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -133,15 +131,7 @@ class MultiWindowRestoreTest {
         ChatWindow closing = first.windows().get(1);
         String keptId = first.windows().get(0).viewModel().windowId();
         fxRun(() -> first.coordinator().closeWindow(closing));
-        waitFor("the close to be written", () -> {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
-                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM windows WHERE open = 1");
-                 var rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        waitFor("the close to be written", () -> BehindTheAppsBack.openWindows(dataDir) == 1);
         fxRun(first::abandon);
         DeskClient second = GuiFixture.start(dataDir, List.of());
         try {
@@ -161,12 +151,8 @@ class MultiWindowRestoreTest {
         String session = fxGet(() -> w.viewModel().sessionId());
         fx(first::quit).get(30, java.util.concurrent.TimeUnit.SECONDS);
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sessions.db"));
-             PreparedStatement ps = c.prepareStatement("UPDATE messages SET content_json = ? WHERE session_id = ?")) {
-            ps.setString(1, "[{\"text\":\"someone else's conversation\",\"type\":\"text\"}]");
-            ps.setString(2, session);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(BehindTheAppsBack.rewriteMessages(dataDir, session,
+                "[{\"text\":\"someone else's conversation\",\"type\":\"text\"}]")).isEqualTo(1);
 
         DeskClient second = GuiFixture.start(dataDir, List.of());
         try {

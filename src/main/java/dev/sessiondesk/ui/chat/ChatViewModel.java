@@ -218,7 +218,12 @@ public final class ChatViewModel {
         BackgroundTask.supply("open session " + id, () -> new Loaded(services.desk().sessions().require(id),
                         services.desk().store().messages().list(id)))
                 .onSuccess(l -> show(l.session(), l.messages()))
-                .onError(this::reportError)
+                .onError(error -> {
+                    if (sessionId.get() == null) {
+                        newChat(); // a new window asked for a session that is not there: never leave it empty
+                    }
+                    reportError(error);
+                })
                 .executeWith(runner);
     }
 

@@ -87,6 +87,7 @@ public final class ChatWindow {
         Button send = new Button("Send");
         send.setId("send");
         send.setDefaultButton(false);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.disableProperty().bind(vm.sendingProperty().or(vm.bannerProperty().isNotNull()));
         send.setOnAction(e -> vm.send());
         HBox composerRow = new HBox(8, composer, send);
@@ -100,12 +101,12 @@ public final class ChatWindow {
         VBox.setVgrow(messageList, Priority.ALWAYS);
 
         split.getItems().addAll(sidebar, chat);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(sidebar, false);
         vm.sidebarShownProperty().addListener((o, was, shown) -> {
             if (shown && !split.getItems().contains(sidebar)) {
                 split.getItems().add(0, sidebar);
-                split.setDividerPositions(0.26);
+                split.setDividerPositions(0.32);
             } else if (!shown) {
                 split.getItems().remove(sidebar);
             }
@@ -120,6 +121,7 @@ public final class ChatWindow {
                 ChatWindow.class.getResource("/dev/sessiondesk/ui/sessiondesk.css")).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.concat(vm.titleProperty(), " — SessionDesk"));
+        stage.setOnShown(e -> composer.requestFocus());
         stage.setMinWidth(420);
         stage.setMinHeight(320);
     }

@@ -73,7 +73,7 @@ public final class SidebarView extends VBox {
         list.setContextMenu(new ContextMenu(openHere, openNew));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(filter, list);
-        setPrefWidth(250);
+        setPrefWidth(270);
         setMinWidth(180);
     }
 
@@ -108,7 +108,8 @@ public final class SidebarView extends VBox {
         private final Supplier<String> thisWindowId;
         private final Label title = new Label();
         private final Label meta = new Label();
-        private final Label marker = new Label("● open");
+        private final Label marker = new Label();
+        private final javafx.scene.control.Tooltip markerTip = new javafx.scene.control.Tooltip();
         private final VBox box;
 
         SessionCell(SessionListModel model, Supplier<String> thisWindowId) {
@@ -117,6 +118,8 @@ public final class SidebarView extends VBox {
             title.getStyleClass().add("session-title");
             meta.getStyleClass().add("session-meta");
             marker.getStyleClass().add("session-open-marker");
+            marker.setMinWidth(Region.USE_PREF_SIZE);
+            marker.setTooltip(markerTip);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, title, spacer, marker);
@@ -138,7 +141,8 @@ public final class SidebarView extends VBox {
             boolean elsewhere = window != null && !window.equals(thisWindowId.get());
             boolean here = window != null && window.equals(thisWindowId.get());
             marker.setVisible(elsewhere || here);
-            marker.setText(elsewhere ? "● other window" : "this window");
+            marker.setText(elsewhere ? "● open" : "here");
+            markerTip.setText(elsewhere ? "Shown in another window: opening it focuses that window" : "Shown in this window");
             marker.getStyleClass().removeAll("marker-here", "marker-elsewhere");
             marker.getStyleClass().add(elsewhere ? "marker-elsewhere" : "marker-here");
             setGraphic(box);

@@ -53,6 +53,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private int zCounter;
     private String focusedWindowId;
     private boolean closing;
+    private boolean restoring;
 
     public WindowCoordinator(ClientServices services, TaskRunner runner, RetryScheduler retries, Runnable onQuit) {
         this.services = services;
@@ -66,6 +67,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     /** Shows the windows of the last run, back to front, and focuses the one that had focus. */
     public void restore(List<RestoredWindow> restored) {
+        restoring = true; // focus changes while windows appear are not the user's: keep the stored order
         List<RestoredWindow> ordered = new ArrayList<>(restored);
         ordered.sort(Comparator.comparingInt(r -> r.binding().zOrder()));
         ChatWindow focus = null;
@@ -90,8 +92,16 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
             }
         }
         if (focus != null) {
-            focus.stage().toFront();
-            focus.stage().requestFocus();
+            ChatWindow top = focus;
+            // After every window is mapped, or a later one would end up above it.
+            javafx.application.Platform.runLater(() -> {
+                restoring = false;
+                top.stage().toFront();
+                top.stage().requestFocus();
+                focused(top);
+            });
+        } else {
+            restoring = false;
         }
         sessionList.refresh();
     }
@@ -165,6 +175,9 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     }
 
     private void focused(ChatWindow w) {
+        if (restoring || !windows.containsKey(w.viewModel().windowId())) {
+            return;
+        }
         String id = w.viewModel().windowId();
         String previous = focusedWindowId;
         focusedWindowId = id;

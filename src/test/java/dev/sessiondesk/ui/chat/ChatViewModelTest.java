@@ -6,6 +6,7 @@ import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.windows.BehindTheAppsBack;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Fingerprint;
@@ -16,9 +17,6 @@ import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.NewSession;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,9 +135,7 @@ class ChatViewModelTest {
         open(Store.Options.defaults().withBusyTimeout(200));
         ChatViewModel a = window("wa");
         a.newChat();
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + desk.store().dbFile());
-             Statement st = other.createStatement()) {
-            st.execute("BEGIN EXCLUSIVE");
+        try (AutoCloseable lock = BehindTheAppsBack.holdWriteLock(dir)) {
             a.composerTextProperty().set("do not lose me");
             a.send();
             assertThat(a.messages()).isEmpty();
@@ -148,7 +144,6 @@ class ChatViewModelTest {
             assertThat(a.statusKindProperty().get()).isEqualTo(StatusKind.ERROR);
             assertThat(scheduledRetries).hasSize(1);
             assertThat(repliesStartedFor).isEmpty();
-            st.execute("ROLLBACK");
         }
         scheduledRetries.remove(0).run();
         assertThat(a.messages()).hasSize(1);
