@@ -195,4 +195,31 @@ class MultiWindowRestoreTest {
             fx(running::quit).get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void syncNowSavesDraftsCheckpointsAndReportsInTheStatusBar() throws Exception {
+        DeskClient client = GuiFixture.start(dataDir, List.of());
+        try {
+            ChatWindow w = client.windows().get(0);
+            typeAndPressEnter(w, "before the sync");
+            assertSentAndShown(w, 1);
+            fxRun(() -> w.composer().setText("a draft the sync must save"));
+            fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new javafx.event.ActionEvent()));
+            waitFor("the sync report", () -> fxGet(() -> w.status().getText().startsWith("Synced ")));
+            assertThat(fxGet(() -> w.status().getText())).matches("Synced \\d\\d:\\d\\d:\\d\\d in \\d+ ms");
+            String session = fxGet(() -> w.viewModel().sessionId());
+            String windowId = w.viewModel().windowId();
+            try (Store store = Store.open(dataDir)) {
+                assertThat(store.drafts().get(windowId)).get().extracting(d -> d.text())
+                        .isEqualTo("a draft the sync must save");
+                assertThat(store.windows().get(windowId)).get().extracting(b -> b.fingerprint())
+                        .isEqualTo(store.sessions().require(session).fingerprint());
+                // The focused window's session is the store's one active session.
+                waitFor("the active session", () -> store.sessions().active().map(s -> s.id().equals(session)).orElse(false));
+                assertThat(store.instance().current()).as("the live app's heartbeat").isPresent();
+            }
+        } finally {
+            fx(client::quit).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }

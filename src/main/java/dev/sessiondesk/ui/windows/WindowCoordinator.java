@@ -305,6 +305,9 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         ChatWindow w = windows.get(vm.windowId());
         if (w != null) {
             persist(w);
+            if (!restoring && (w.stage().isFocused() || vm.windowId().equals(focusedWindowId))) {
+                vm.focused(); // the focused window switched session: that one is active now
+            }
         }
     }
 
