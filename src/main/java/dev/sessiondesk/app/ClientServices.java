@@ -1,6 +1,7 @@
 package dev.sessiondesk.app;
 
 import dev.sessiondesk.app.chat.ReplyStarter;
+import dev.sessiondesk.app.chat.SessionChanges;
 import dev.sessiondesk.app.instance.HeartbeatService;
 import dev.sessiondesk.app.sync.BuiltInSyncSteps;
 import dev.sessiondesk.app.sync.SyncService;
@@ -42,12 +43,18 @@ public final class ClientServices implements AutoCloseable {
     private final HeartbeatService heartbeat;
     private final SyncService sync;
     private final ReplyStarter replies;
+    private final SessionChanges changes;
     private final Timings timings;
 
-    public ClientServices(SessionDesk desk, Timings timings, ReplyStarter replies) {
+    /**
+     * @param replies builds the reply seam from the open desk and the change announcements (the
+     *                assistant feature plugs in here; {@code (desk, changes) -> ReplyStarter.NONE} without one)
+     */
+    public ClientServices(SessionDesk desk, Timings timings, ReplyStarterFactory replies) {
         this.desk = desk;
         this.timings = timings;
-        this.replies = replies;
+        this.changes = new SessionChanges();
+        this.replies = replies.create(desk, changes);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autosave");
             t.setDaemon(true);
@@ -104,6 +111,19 @@ public final class ClientServices implements AutoCloseable {
 
     public ReplyStarter replies() {
         return replies;
+    }
+
+    /** Where background writers announce new content of a session, so windows show it at once. */
+    public SessionChanges changes() {
+        return changes;
+    }
+
+    /** Makes the reply seam once the store is open. */
+    @FunctionalInterface
+    public interface ReplyStarterFactory {
+        ReplyStarterFactory NONE = (desk, changes) -> ReplyStarter.NONE;
+
+        ReplyStarter create(SessionDesk desk, SessionChanges changes);
     }
 
     public HeartbeatService heartbeat() {

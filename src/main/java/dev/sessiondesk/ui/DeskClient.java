@@ -2,7 +2,6 @@ package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.instance.SingleInstance;
 import dev.sessiondesk.app.tasks.TaskRunner;
@@ -42,7 +41,7 @@ public final class DeskClient {
     private final Path dataDir;
     private final LaunchRequest request;
     private final ClientServices.Timings timings;
-    private final ReplyStarter replies;
+    private final ClientServices.ReplyStarterFactory replies;
     private final Runnable exitPlatform;
     private final List<List<String>> earlyHandOvers = new ArrayList<>();
     private SingleInstance instance;
@@ -52,7 +51,7 @@ public final class DeskClient {
     private Timeline poller;
     private volatile boolean finished;
 
-    public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ReplyStarter replies,
+    public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
                       Runnable exitPlatform) {
         this.dataDir = dataDir;
         this.request = request;
@@ -126,12 +125,22 @@ public final class DeskClient {
             wait.setOnFinished(e -> action.run());
             wait.play();
         }, this::quit);
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         SaveListener failures = new SaveListener() {
             @Override
             public void failed(String windowId, RuntimeException error) {
+                failing.set(true);
                 Platform.runLater(() -> coordinator.backgroundSaveFailed(error));
             }
+
+            @Override
+            public void saved(String windowId) {
+                if (failing.compareAndSet(true, false)) {
+                    Platform.runLater(coordinator::backgroundSaveRecovered);
+                }
+            }
         };
+        services.changes().listen(sessionId -> Platform.runLater(() -> coordinator.sessionChanged(sessionId)));
         services.drafts().listen(failures);
         services.layout().listen(failures);
         if (!b.windows().isEmpty()) {

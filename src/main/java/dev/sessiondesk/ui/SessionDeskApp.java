@@ -2,7 +2,6 @@ package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.DataLocations;
-import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ public final class SessionDeskApp extends Application {
         Platform.setImplicitExit(false);
         LaunchRequest request = LaunchRequest.parse(getParameters().getRaw());
         Path dataDir = DataLocations.system().dataDir(request.dataDir());
-        client = new DeskClient(dataDir, request, ClientServices.Timings.defaults(), ReplyStarter.NONE, Platform::exit);
+        client = new DeskClient(dataDir, request, ClientServices.Timings.defaults(),
+                ClientServices.ReplyStarterFactory.NONE, Platform::exit);
         client.start().whenComplete((outcome, error) -> {
             if (error != null) {
                 Platform.runLater(() -> failedToStart(dataDir, BackgroundTask.unwrap(error)));

@@ -1,6 +1,5 @@
 package dev.sessiondesk.ui;
 
-import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
@@ -39,7 +38,7 @@ public final class CrashHarnessMain {
         Platform.startup(() -> {
             Platform.setImplicitExit(false);
             DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(List.of()), GuiFixture.fastTimings(),
-                    ReplyStarter.NONE, () -> { });
+                    dev.sessiondesk.app.ClientServices.ReplyStarterFactory.NONE, () -> { });
             client.start().whenComplete((o, e) -> {
                 if (e != null) {
                     ready.completeExceptionally(e);

@@ -3,7 +3,6 @@ package dev.sessiondesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.ClientServices;
-import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class GuiFixture {
     public static DeskClient start(Path dataDir, List<String> args) throws Exception {
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         Platform.runLater(() -> {
-            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(args), fastTimings(), ReplyStarter.NONE, () -> { });
+            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(args), fastTimings(), ClientServices.ReplyStarterFactory.NONE, () -> { });
             client.start().whenComplete((outcome, error) -> {
                 if (error != null) {
                     started.completeExceptionally(error);

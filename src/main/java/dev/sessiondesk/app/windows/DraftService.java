@@ -24,6 +24,7 @@ public final class DraftService {
     /** Tells the status bar of each window whether its draft reached the disk. */
     public void listen(SaveListener listener) {
         debouncer.onFailure(e -> listener.failed(null, e));
+        debouncer.onSaved(() -> listener.saved(null));
     }
 
     public void update(String windowId, String text) {

@@ -26,6 +26,7 @@ public final class WindowLayoutService {
 
     public void listen(SaveListener listener) {
         debouncer.onFailure(e -> listener.failed(null, e));
+        debouncer.onSaved(() -> listener.saved(null));
     }
 
     /** Records the window's current state; it reaches the store within the debounce delay. */

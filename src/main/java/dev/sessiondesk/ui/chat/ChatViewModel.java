@@ -322,9 +322,19 @@ public final class ChatViewModel {
 
     /** A draft or layout save failed in the background: say so, keep the text. */
     public void backgroundSaveFailed(RuntimeException error) {
+        showingBackgroundFailure = true;
         setStatus(StatusKind.ERROR, StoreErrorText.isTransient(error)
                 ? StoreErrorText.forSend(error).replace("your message", "your text")
                 : "Not saved: " + error.getMessage());
+    }
+
+    private boolean showingBackgroundFailure;
+
+    public void backgroundSaveRecovered() {
+        if (showingBackgroundFailure && statusKind.get() == StatusKind.ERROR) {
+            showingBackgroundFailure = false;
+            savedNow();
+        }
     }
 
     public void reportStatus(StatusKind kind, String text) {

@@ -316,6 +316,16 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         sessionList.refresh();
     }
 
+    /** A background writer announced new content: windows showing that session read it now. */
+    public void sessionChanged(String sessionId) {
+        for (ChatWindow w : windows.values()) {
+            if (sessionId.equals(w.viewModel().sessionId())) {
+                w.viewModel().refresh();
+            }
+        }
+        sessionList.refresh();
+    }
+
     /** Re-reads the session list and every window's new messages (other clients, replies). */
     public void pollStore() {
         sessionList.refresh();
@@ -381,6 +391,13 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     public SessionListModel sessionList() {
         return sessionList;
+    }
+
+    /** Background saves work again: windows that showed their failure say so. */
+    public void backgroundSaveRecovered() {
+        for (ChatWindow w : windows.values()) {
+            w.viewModel().backgroundSaveRecovered();
+        }
     }
 
     /** A save in the background failed: every window's status bar says so (the text stays put). */

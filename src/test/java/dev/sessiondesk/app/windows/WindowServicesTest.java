@@ -159,4 +159,38 @@ class WindowServicesTest {
         assertThat(store.sessions().active()).get().extracting(Session::id).isEqualTo(b.id());
         assertThat(store.sessions().require(b.id()).updatedAt()).isEqualTo(bUpdated);
     }
+
+    @Test
+    void aDraftThatCannotBeSavedIsKeptReportedAndSavedOnceTheLockIsGone() throws Exception {
+        store.close();
+        store = Store.open(dir, Store.Options.defaults().withBusyTimeout(100));
+        DraftService drafts = new DraftService(store.drafts(), scheduler, Duration.ofMillis(100));
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        drafts.listen(new SaveListener() {
+            @Override
+            public void saved(String windowId) {
+                events.add("saved");
+            }
+
+            @Override
+            public void failed(String windowId, RuntimeException error) {
+                events.add("failed " + ((dev.sessiondesk.store.StoreException) error).kind());
+            }
+        });
+        try (AutoCloseable lock = BehindTheAppsBack.holdWriteLock(dir)) {
+            drafts.update("w1", "typed while another program writes");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (!events.contains("failed LOCKED") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(events).contains("failed LOCKED");
+            assertThat(drafts.get("w1")).contains("typed while another program writes");
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (store.drafts().get("w1").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(store.drafts().get("w1")).get().extracting(d -> d.text()).isEqualTo("typed while another program writes");
+        assertThat(events).endsWith("saved");
+    }
 }

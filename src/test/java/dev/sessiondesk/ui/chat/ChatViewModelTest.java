@@ -71,7 +71,7 @@ class ChatViewModelTest {
             repliesStartedFor.add(sessionId + "#" + committed.seq());
         };
         services = new ClientServices(desk, new ClientServices.Timings(Duration.ofHours(1), Duration.ofHours(1),
-                Duration.ofHours(1)), starter);
+                Duration.ofHours(1)), (d, changes) -> starter);
     }
 
     ChatViewModel window(String id) {
