@@ -297,11 +297,16 @@ public final class ChatViewModel {
             return;
         }
         int fromSeq = nextSeqToRead();
-        BackgroundTask.supply("read new messages of session " + sid,
-                        () -> services.desk().store().messages().list(sid, fromSeq, Integer.MAX_VALUE))
-                .onSuccess(fresh -> {
-                    if (sid.equals(sessionId.get()) && !fresh.isEmpty() && !sending.get()) {
-                        mergeFrom(fromSeq, fresh);
+        BackgroundTask.supply("read new messages of session " + sid, () -> new Loaded(
+                        services.desk().sessions().require(sid),
+                        services.desk().store().messages().list(sid, fromSeq, Integer.MAX_VALUE)))
+                .onSuccess(l -> {
+                    if (!sid.equals(sessionId.get())) {
+                        return; // the window moved on meanwhile
+                    }
+                    title.set(l.session().displayTitle()); // renamed elsewhere, or titled in the background
+                    if (!l.messages().isEmpty() && !sending.get()) {
+                        mergeFrom(fromSeq, l.messages());
                         context.bindingChanged(this);
                     }
                 })
