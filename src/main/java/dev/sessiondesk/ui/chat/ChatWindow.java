@@ -62,11 +62,8 @@ public final class ChatWindow {
         messageList.setCellFactory(MessageCell::new);
         messageList.setFocusTraversable(false);
         messageList.setPlaceholder(new Label("No messages yet. Type below and press Enter."));
-        vm.messages().addListener((ListChangeListener<Message>) c -> {
-            if (!vm.messages().isEmpty()) {
-                messageList.scrollTo(vm.messages().size() - 1);
-            }
-        });
+        vm.messages().addListener((ListChangeListener<Message>) c -> scrollToEnd());
+        stage.setOnShowing(e -> scrollToEnd());
 
         composer.setId("composer");
         composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
@@ -124,6 +121,24 @@ public final class ChatWindow {
         stage.setOnShown(e -> composer.requestFocus());
         stage.setMinWidth(420);
         stage.setMinHeight(320);
+    }
+
+    /**
+     * Shows the newest message at the bottom. Cells differ in height, so the list's own scrollTo
+     * lands only roughly; once it has laid out, scroll the rest of the way by pixels.
+     */
+    private void scrollToEnd() {
+        int last = vm.messages().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        messageList.scrollTo(last);
+        javafx.application.Platform.runLater(() -> {
+            if (messageList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(last);
+                flow.scrollPixels(1e7);
+            }
+        });
     }
 
     private void buildBanner() {
