@@ -191,6 +191,12 @@ class MultiWindowRestoreTest {
             waitFor("a window on the handed-over session", () -> fxGet(() -> running.windows().stream()
                     .anyMatch(w -> other.equals(w.viewModel().sessionId()))));
             assertThat(fxGet(() -> running.windows().size())).isEqualTo(2);
+
+            // Asking again for a session that a window already shows focuses that window: no twin.
+            fxRun(() -> running.coordinator().handOver(List.of("--open", other)));
+            fxRun(() -> running.coordinator().openInNewWindow(other));
+            Thread.sleep(300);
+            assertThat(fxGet(() -> running.windows().size())).isEqualTo(2);
         } finally {
             fx(running::quit).get(30, java.util.concurrent.TimeUnit.SECONDS);
         }

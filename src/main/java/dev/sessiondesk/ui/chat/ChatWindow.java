@@ -177,8 +177,8 @@ public final class ChatWindow {
         Menu file = new Menu("File", null, newWindow, newChat, openNew, new SeparatorMenuItem(), sync,
                 new SeparatorMenuItem(), close, quit);
         MenuItem rename = item("Rename…", "F2", this::askRename);
-        MenuItem trash = item("Delete to Trash", "Shortcut+DELETE", vm::trash);
-        MenuItem undo = item("Undo Delete", "Shortcut+Z", vm::undoTrash);
+        MenuItem trash = item("Delete to Trash", "Shortcut+Shift+DELETE", vm::trash);
+        MenuItem undo = item("Undo Delete", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
         Menu session = new Menu("Session", null, rename, trash, undo);
         MenuItem toggle = item("Toggle Sidebar", "Shortcut+B",
@@ -191,7 +191,9 @@ public final class ChatWindow {
 
     private static MenuItem item(String text, String keys, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setAccelerator(KeyCombination.keyCombination(keys));
+        if (keys != null) {
+            item.setAccelerator(KeyCombination.keyCombination(keys));
+        }
         item.setOnAction(e -> action.run());
         return item;
     }
