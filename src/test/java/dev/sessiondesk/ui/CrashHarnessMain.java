@@ -24,7 +24,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The app in a child JVM, driven over stdin for the crash test. Commands: {@code new-window},
- * {@code type I TEXT}, {@code send I TEXT}, {@code state}, {@code quit}. It prints
+ * {@code type I TEXT}, {@code send I TEXT}, {@code sync I}, {@code state}, {@code quit}. It prints
  * {@code @@ACK session seq text} whenever a window shows a user message as sent: exactly the
  * messages the user has seen as sent, which must all be in the store after a SIGKILL.
  */
@@ -94,6 +94,14 @@ public final class CrashHarnessMain {
                         }
                     });
                     say("@@END");
+                }
+                case "sync" -> {
+                    int i = Integer.parseInt(parts[1]);
+                    GuiFixture.fxRun(() -> client.coordinator().syncNow(client.windows().get(i)));
+                    GuiFixture.waitFor("the sync report", () -> GuiFixture.fxGet(
+                            () -> client.windows().get(i).status().getText().startsWith("Sync")
+                                    && !client.windows().get(i).status().getText().equals("Syncing…")));
+                    say("@@SYNCED " + encode(GuiFixture.fxGet(() -> client.windows().get(i).status().getText())));
                 }
                 case "quit" -> {
                     GuiFixture.fx(client::quit).get(30, TimeUnit.SECONDS);

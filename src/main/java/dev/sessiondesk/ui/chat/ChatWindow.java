@@ -44,6 +44,8 @@ public final class ChatWindow {
     private final TextArea composer = new TextArea();
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
+    private final org.controlsfx.control.NotificationPane notices = new org.controlsfx.control.NotificationPane();
+    private final javafx.animation.PauseTransition noticeTimer = new javafx.animation.PauseTransition();
 
     public ChatWindow(Stage stage, ChatViewModel vm, SessionListModel sessions, WindowActions actions) {
         this.stage = stage;
@@ -97,7 +99,12 @@ public final class ChatWindow {
         chat.getStyleClass().add("chat");
         VBox.setVgrow(messageList, Priority.ALWAYS);
 
-        split.getItems().addAll(sidebar, chat);
+        // ControlsFX's in-window notification bar: unlike its popup Notifications it needs no
+        // transparent window, which non-composited X desktops draw as a black box.
+        notices.setContent(chat);
+        notices.setShowFromTop(true);
+        notices.getStyleClass().add("notices");
+        split.getItems().addAll(sidebar, notices);
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(sidebar, false);
         vm.sidebarShownProperty().addListener((o, was, shown) -> {
@@ -232,6 +239,20 @@ public final class ChatWindow {
         dialog.setTitle("Rename session");
         dialog.setHeaderText("A title you set is kept: automatic titles never replace it.");
         dialog.showAndWait().ifPresent(vm::rename);
+    }
+
+    /** Shows a report (Sync Now) in a bar over the conversation for a few seconds. */
+    public void notice(String text, boolean problem, javafx.util.Duration visibleFor) {
+        notices.getStyleClass().removeAll("notice-ok", "notice-problem");
+        notices.getStyleClass().add(problem ? "notice-problem" : "notice-ok");
+        notices.show(text);
+        noticeTimer.setDuration(visibleFor);
+        noticeTimer.setOnFinished(e -> notices.hide());
+        noticeTimer.playFromStart();
+    }
+
+    public String noticeText() {
+        return notices.isShowing() ? notices.getText() : null;
     }
 
     public Stage stage() {

@@ -29,7 +29,6 @@ import java.util.Set;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -258,20 +257,9 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         w.viewModel().reportStatus(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, summary.ok()
                 ? "Synced " + time + " in " + summary.took().toMillis() + " ms"
                 : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0));
-        try {
-            Notifications n = Notifications.create()
-                    .title(summary.ok() ? "Sync Now — all saved" : "Sync Now — problems found")
-                    .text(summary.describe())
-                    .owner(w.stage())
-                    .hideAfter(javafx.util.Duration.seconds(summary.ok() ? 6 : 15));
-            if (summary.ok()) {
-                n.showInformation();
-            } else {
-                n.showWarning();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("cannot show the sync notification (the status bar has the result): {}", e.toString());
-        }
+        String title = summary.ok() ? "Sync Now: everything is saved" : "Sync Now found problems";
+        w.notice(title + "\n" + summary.describe(), !summary.ok(),
+                javafx.util.Duration.seconds(summary.ok() ? 8 : 20));
     }
 
     // ---- WindowContext -----------------------------------------------------------------------------
