@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -49,6 +48,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private final Runnable onQuit;
     private final Map<String, ChatWindow> windows = new LinkedHashMap<>();
     private final Map<String, Integer> zOrder = new LinkedHashMap<>();
+    private final Map<String, WindowBinding> lastNormalBounds = new LinkedHashMap<>();
     private int zCounter;
     private String focusedWindowId;
     private boolean closing;
@@ -207,6 +207,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         String id = w.viewModel().windowId();
         windows.remove(id);
         zOrder.remove(id);
+        lastNormalBounds.remove(id);
         sessionList.windowBySession().values().removeIf(id::equals);
         if (id.equals(focusedWindowId)) {
             focusedWindowId = null;
@@ -337,31 +338,19 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     WindowBinding bindingOf(ChatWindow w) {
         Stage s = w.stage();
         ChatViewModel vm = w.viewModel();
-        Optional<WindowBinding> before = Optional.empty();
-        double x = s.getX();
-        double y = s.getY();
-        double width = s.getWidth();
-        double height = s.getHeight();
-        if (s.isMaximized()) {
-            // Keep the size it had before it was maximized, so un-maximizing after a restart works.
-            before = lastNormalBounds.containsKey(vm.windowId()) ? Optional.of(lastNormalBounds.get(vm.windowId())) : before;
-            if (before.isPresent()) {
-                x = before.get().x();
-                y = before.get().y();
-                width = before.get().width();
-                height = before.get().height();
-            }
-        }
-        WindowBinding b = new WindowBinding(vm.windowId(), vm.sessionId(), x, y, width, height, s.isMaximized(),
-                zOrder.getOrDefault(vm.windowId(), 0), vm.windowId().equals(focusedWindowId),
+        WindowBinding normal = lastNormalBounds.get(vm.windowId());
+        // A maximized window keeps the size it had before, so un-maximizing after a restart works.
+        boolean useNormal = s.isMaximized() && normal != null;
+        WindowBinding b = new WindowBinding(vm.windowId(), vm.sessionId(),
+                useNormal ? normal.x() : s.getX(), useNormal ? normal.y() : s.getY(),
+                useNormal ? normal.width() : s.getWidth(), useNormal ? normal.height() : s.getHeight(),
+                s.isMaximized(), zOrder.getOrDefault(vm.windowId(), 0), vm.windowId().equals(focusedWindowId),
                 vm.fingerprintProperty().get(), true, System.currentTimeMillis());
         if (!s.isMaximized()) {
             lastNormalBounds.put(vm.windowId(), b);
         }
         return b;
     }
-
-    private final Map<String, WindowBinding> lastNormalBounds = new LinkedHashMap<>();
 
     public List<ChatWindow> windows() {
         return List.copyOf(windows.values());
