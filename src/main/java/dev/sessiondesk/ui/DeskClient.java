@@ -94,8 +94,16 @@ public final class DeskClient {
     }
 
     private Boot boot() throws Exception {
-        SingleInstance.Outcome claim = SingleInstance.acquireOrForward(dataDir, request.forwardedArguments(),
-                args -> Platform.runLater(() -> handOver(args)), 5_000);
+        SingleInstance.Outcome claim;
+        try {
+            claim = SingleInstance.acquireOrForward(dataDir, request.forwardedArguments(),
+                    args -> Platform.runLater(() -> handOver(args)), 5_000);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            // A read-only data folder can still be viewed (the store opens read-only); it just
+            // cannot be claimed, so a second launch will not be handed over to this one.
+            LOG.warn("cannot claim {} for this app ({}); continuing without single-instance hand-over", dataDir, e.toString());
+            claim = new SingleInstance.Outcome(null, false);
+        }
         if (claim.forwarded()) {
             LOG.info("another SessionDesk has {}; handed the launch over", dataDir);
             return null;
