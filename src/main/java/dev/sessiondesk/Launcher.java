@@ -1,6 +1,8 @@
 package dev.sessiondesk;
 
 import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.app.instance.LaunchRequest;
+import dev.sessiondesk.app.instance.SingleInstance;
 import dev.sessiondesk.cli.SessionDeskCommand;
 import dev.sessiondesk.ui.SessionDeskApp;
 import java.io.IOException;
@@ -19,6 +21,11 @@ public final class Launcher {
         DataLocations locations = DataLocations.system();
         prepareLogging(locations);
         if (GuiArguments.isGuiLaunch(args)) {
+            // An app already running on this data folder opens the window; this launch ends at once.
+            LaunchRequest request = LaunchRequest.parse(java.util.List.of(args));
+            if (SingleInstance.forward(locations.dataDir(request.dataDir()), request.forwardedArguments())) {
+                System.exit(0);
+            }
             Application.launch(SessionDeskApp.class, args);
         } else {
             System.exit(SessionDeskCommand.run(locations, args));

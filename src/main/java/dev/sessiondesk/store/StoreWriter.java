@@ -22,6 +22,7 @@ public final class StoreWriter implements AutoCloseable {
     private final String where;
     private final ExecutorService thread;
     private volatile Thread writerThread;
+    private boolean inTransaction; // only touched on the writer thread
 
     StoreWriter(Connection connection, String where) {
         this.connection = connection;
@@ -57,42 +58,45 @@ public final class StoreWriter implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> runInTransaction(doing, work), thread);
     }
 
+    /**
+     * One IMMEDIATE transaction with explicit BEGIN/COMMIT on an autocommit connection. Not JDBC's
+     * setAutoCommit(false)/commit(): sqlite-jdbc flips its flag before its BEGIN runs and begins the
+     * next transaction inside commit()/rollback(), so a lock timeout left the connection believing it
+     * was in a transaction it was not in (the next write then ran statement by statement, unguarded),
+     * and SQLITE_FULL, which ends the transaction itself, was reported as "no transaction is active".
+     */
     private <T> T runInTransaction(String doing, SqlWork<T> work) {
-        T result;
+        if (inTransaction) { // a write issued from inside a write joins the outer transaction
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreException.from(e, doing, where);
+            }
+        }
         try {
-            connection.setAutoCommit(false);
-            result = work.run(connection);
-            connection.commit();
+            execute("BEGIN IMMEDIATE"); // waits up to the busy timeout for another program's lock
         } catch (SQLException e) {
-            abandonTransaction();
+            throw StoreException.from(e, doing, where);
+        }
+        inTransaction = true;
+        try {
+            T result = work.run(connection);
+            execute("COMMIT");
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
             throw StoreException.from(e, doing, where);
         } catch (RuntimeException e) {
-            abandonTransaction();
+            rollbackQuietly();
             throw e;
+        } finally {
+            inTransaction = false;
         }
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.warn("{}: committed, but could not leave transaction mode: {}", where, e.getMessage());
-        }
-        return result;
     }
 
-    /**
-     * Rolls back whatever the failed work left open and returns the connection to autocommit. The
-     * driver begins transactions lazily, so there may be nothing to roll back; that is not an error,
-     * and it must never hide the failure that brought us here.
-     */
-    private void abandonTransaction() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.debug("rollback on {}: {}", where, e.getMessage());
-        }
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.debug("leaving transaction mode on {}: {}", where, e.getMessage());
+    private void execute(String sql) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(sql);
         }
     }
 
@@ -114,6 +118,18 @@ public final class StoreWriter implements AutoCloseable {
                 throw re;
             }
             throw new StoreException(StoreException.Kind.IO, "cannot " + doing + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                LOG.debug("SQLite had already rolled back on {} ({})", where, e.getMessage()); // e.g. after SQLITE_FULL
+            } else {
+                LOG.warn("rollback failed on {}: {}", where, e.getMessage());
+            }
         }
     }
 

@@ -1,70 +1,58 @@
 package dev.sessiondesk.ui;
 
+import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.DataLocations;
-import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.model.Session;
-import dev.sessiondesk.store.SessionQuery;
+import dev.sessiondesk.app.instance.LaunchRequest;
+import dev.sessiondesk.app.tasks.BackgroundTask;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: for now one window listing the sessions of the store. */
+/**
+ * The JavaFX application: restores every chat window of the last run (or opens one), each bound
+ * to its own session. A second launch on the same data folder hands its arguments to this one.
+ */
 public final class SessionDeskApp extends Application {
-    private SessionDesk desk;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDeskApp.class);
+    private DeskClient client;
 
     @Override
-    public void start(Stage stage) {
-        ListView<String> list = new ListView<>();
-        Label status = new Label("Opening the store…");
-        BorderPane root = new BorderPane(list);
-        root.setBottom(status);
-        stage.setTitle("SessionDesk");
-        stage.setScene(new Scene(root, 720, 480));
-        stage.show();
-        Path dataDir = DataLocations.system().dataDir(dataDirArgument());
-        CompletableFuture.supplyAsync(() -> {
-            desk = SessionDesk.open(dataDir);
-            return desk.sessions().list(SessionQuery.firstPage(500));
-        }).whenComplete((sessions, error) -> Platform.runLater(() -> {
+    public void start(Stage unusedPrimary) {
+        // Windows come and go; the app ends when the user quits or closes the last one, not when
+        // no window happens to be showing (e.g. during start-up).
+        Platform.setImplicitExit(false);
+        LaunchRequest request = LaunchRequest.parse(getParameters().getRaw());
+        Path dataDir = DataLocations.system().dataDir(request.dataDir());
+        client = new DeskClient(dataDir, request, ClientServices.Timings.defaults(),
+                ClientServices.ReplyStarterFactory.NONE, Platform::exit);
+        client.start().whenComplete((outcome, error) -> {
             if (error != null) {
-                status.setText("Cannot open the store: " + error.getCause().getMessage());
-                return;
+                Platform.runLater(() -> failedToStart(dataDir, BackgroundTask.unwrap(error)));
             }
-            show(list, sessions);
-            status.setText(desk.store().isReadOnly() ? desk.store().readOnlyReason()
-                    : sessions.size() + " sessions in " + desk.store().dbFile());
-        }));
+        });
     }
 
-    private static void show(ListView<String> list, List<Session> sessions) {
-        list.getItems().setAll(sessions.stream()
-                .map(s -> s.displayTitle() + "  (" + s.messageCount() + " messages)").toList());
-    }
-
-    private Path dataDirArgument() {
-        List<String> raw = getParameters().getRaw();
-        for (int i = 0; i < raw.size(); i++) {
-            if (raw.get(i).equals("--data-dir") && i + 1 < raw.size()) {
-                return Path.of(raw.get(i + 1));
-            }
-            if (raw.get(i).startsWith("--data-dir=")) {
-                return Path.of(raw.get(i).substring("--data-dir=".length()));
-            }
-        }
-        return null;
+    private static void failedToStart(Path dataDir, Throwable error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("SessionDesk cannot start");
+        alert.setHeaderText("SessionDesk cannot open " + dataDir);
+        alert.setContentText(String.valueOf(error.getMessage()));
+        alert.showAndWait();
+        Platform.exit();
     }
 
     @Override
     public void stop() {
-        if (desk != null) {
-            desk.close();
+        if (client != null) {
+            try {
+                client.quit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.error("SessionDesk did not shut down cleanly", e);
+            }
         }
     }
 }

@@ -1,0 +1,444 @@
+package dev.sessiondesk.ui.chat;
+
+import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.windows.FingerprintCheck;
+import dev.sessiondesk.model.AppendResult;
+import dev.sessiondesk.model.Fingerprint;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.MessageState;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Role;
+import dev.sessiondesk.model.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chat window's state and actions, without any window: which session it shows, its messages,
+ * the composer, the status line and the restore banner. Every store access runs through the
+ * {@link TaskRunner}; results arrive on its callback executor (the FX thread in the app, the same
+ * thread in tests). Every action is bound to the session id it started with, so a late result never
+ * lands in a window that has since switched to another session (promise P5).
+ */
+public final class ChatViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatViewModel.class);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+
+    private final String windowId;
+    private final ClientServices services;
+    private final TaskRunner runner;
+    private final WindowContext context;
+    private final RetryScheduler retries;
+    private final Clock clock;
+
+    private final SimpleStringProperty sessionId = new SimpleStringProperty();
+    private final SimpleStringProperty title = new SimpleStringProperty("SessionDesk");
+    private final ObservableList<Message> messages = FXCollections.observableArrayList();
+    private final StringProperty composerText = new SimpleStringProperty("");
+    private final SimpleStringProperty status = new SimpleStringProperty("Opening…");
+    private final SimpleObjectProperty<StatusKind> statusKind = new SimpleObjectProperty<>(StatusKind.INFO);
+    private final SimpleObjectProperty<Banner> banner = new SimpleObjectProperty<>();
+    private final SimpleBooleanProperty sending = new SimpleBooleanProperty();
+    private final SimpleObjectProperty<Fingerprint> fingerprint = new SimpleObjectProperty<>(Fingerprint.empty());
+    private final SimpleStringProperty undoableTrash = new SimpleStringProperty();
+    private final BooleanProperty sidebarShown = new SimpleBooleanProperty(true);
+    private boolean retryScheduled;
+
+    public ChatViewModel(String windowId, ClientServices services, TaskRunner runner, WindowContext context,
+                         RetryScheduler retries, Clock clock) {
+        this.windowId = windowId;
+        this.services = services;
+        this.runner = runner;
+        this.context = context;
+        this.retries = retries;
+        this.clock = clock;
+        composerText.addListener((obs, old, text) -> services.drafts().update(windowId, text));
+    }
+
+    // ---- what a restore or a new window starts with --------------------------------------------
+
+    /** Shows a session that passed its check (or a brand-new one) with its messages. */
+    public void show(Session session, List<Message> loaded) {
+        banner.set(null);
+        sessionId.set(session.id());
+        title.set(session.displayTitle());
+        messages.setAll(loaded);
+        fingerprint.set(fingerprintOf(loaded));
+        setStatus(StatusKind.INFO, session.messageCount() + " messages");
+        context.bindingChanged(this);
+    }
+
+    /** The remembered session failed its check: show the banner and no content. */
+    public void showProblem(String remembered, Fingerprint rememberedFingerprint, FingerprintCheck.Result result) {
+        sessionId.set(remembered);
+        fingerprint.set(rememberedFingerprint);
+        messages.clear();
+        title.set(result.session() != null ? result.session().displayTitle() : "Missing session");
+        String headline = result.verdict() == FingerprintCheck.Verdict.MISSING
+                ? "The conversation this window showed is no longer in the store."
+                : "The conversation this window showed was changed outside SessionDesk.";
+        banner.set(new Banner(remembered, headline, result.detail()));
+        setStatus(StatusKind.ERROR, "Not showing session " + remembered + " until you choose");
+        context.bindingChanged(this);
+    }
+
+    /** Restores the unsent text after a restart. */
+    public void restoreDraft(String text) {
+        composerText.set(text == null ? "" : text);
+    }
+
+    // ---- banner choices --------------------------------------------------------------------------
+
+    /** "Open stored session": show what the store holds now and remember its new fingerprint. */
+    public void openStoredSession() {
+        Banner b = banner.get();
+        if (b == null) {
+            return;
+        }
+        var elsewhere = context.sessionsShownElsewhere(windowId);
+        BackgroundTask.supply("open the stored session " + b.sessionId(), () -> {
+                    var stored = services.desk().sessions().find(b.sessionId());
+                    if (stored.isPresent() && !elsewhere.contains(b.sessionId())) {
+                        return new Loaded(stored.get(), services.desk().store().messages().list(b.sessionId()));
+                    }
+                    return new Loaded(services.newChat().newChat(null, elsewhere), List.of()); // nothing to open
+                })
+                .onSuccess(l -> {
+                    show(l.session(), l.messages());
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    // ---- actions ---------------------------------------------------------------------------------
+
+    /** Enter in the composer. The message shows as sent only after the store committed it (P1). */
+    public void send() {
+        String text = composerText.get();
+        String sid = sessionId.get();
+        if (text == null || text.isBlank() || sending.get() || sid == null || banner.get() != null) {
+            return;
+        }
+        sending.set(true);
+        setStatus(StatusKind.SAVING, "Saving…");
+        int fromSeq = nextSeqToRead();
+        String body = text.strip();
+        BackgroundTask.supply("send a message to session " + sid, () -> {
+                    AppendResult committed = services.desk().sessions().append(sid, NewMessage.text(Role.USER, body));
+                    startReply(sid, committed);
+                    return new Sent(committed, services.desk().store().messages().list(sid, fromSeq, Integer.MAX_VALUE));
+                })
+                .onSuccess(sent -> {
+                    sending.set(false);
+                    retryScheduled = false;
+                    String now = composerText.get();
+                    if (now.equals(text)) {
+                        composerText.set("");
+                    } else if (now.startsWith(text)) {
+                        composerText.set(now.substring(text.length())); // typed on while it was saving
+                    }
+                    if (sid.equals(sessionId.get())) {
+                        mergeFrom(fromSeq, sent.fresh());
+                        context.bindingChanged(this);
+                    }
+                    savedNow();
+                    context.sessionsChanged();
+                })
+                .onError(error -> {
+                    sending.set(false);
+                    LOG.warn("message for session {} not saved (kept in the composer): {}", sid, error.getMessage());
+                    setStatus(StatusKind.ERROR, StoreErrorText.forSend(error));
+                    if (StoreErrorText.isTransient(error) && !retryScheduled) {
+                        retryScheduled = true;
+                        retries.after(RETRY_DELAY, () -> {
+                            retryScheduled = false;
+                            send();
+                        });
+                    }
+                })
+                .executeWith(runner);
+    }
+
+    private void startReply(String sid, AppendResult committed) {
+        try {
+            services.replies().userMessageCommitted(sid, committed);
+        } catch (RuntimeException e) {
+            LOG.error("the reply starter failed for session {}", sid, e);
+        }
+    }
+
+    private record Sent(AppendResult committed, List<Message> fresh) {
+    }
+
+    /** New Chat (Ctrl+T): reuse this window's own empty session, or start a new one. */
+    public void newChat() {
+        String current = banner.get() == null ? sessionId.get() : null;
+        var elsewhere = context.sessionsShownElsewhere(windowId);
+        BackgroundTask.supply("start a new chat", () -> services.newChat().newChat(current, elsewhere))
+                .onSuccess(session -> {
+                    show(session, List.of());
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Shows another session here, unless another window shows it already (then that one is focused). */
+    public void open(String otherSessionId) {
+        if (Objects.equals(otherSessionId, sessionId.get()) && banner.get() == null) {
+            return;
+        }
+        if (context.focusWindowShowing(otherSessionId, windowId)) {
+            return;
+        }
+        switchTo(otherSessionId);
+    }
+
+    private void switchTo(String id) {
+        BackgroundTask.supply("open session " + id, () -> new Loaded(services.desk().sessions().require(id),
+                        services.desk().store().messages().list(id)))
+                .onSuccess(l -> show(l.session(), l.messages()))
+                .onError(error -> {
+                    if (sessionId.get() == null) {
+                        newChat(); // a new window asked for a session that is not there: never leave it empty
+                    }
+                    reportError(error);
+                })
+                .executeWith(runner);
+    }
+
+    private record Loaded(Session session, List<Message> messages) {
+    }
+
+    public void rename(String newTitle) {
+        String sid = sessionId.get();
+        if (sid == null || newTitle == null || newTitle.isBlank()) {
+            return;
+        }
+        BackgroundTask.supply("rename session " + sid, () -> services.desk().sessions().rename(sid, newTitle.strip()))
+                .onSuccess(s -> {
+                    if (sid.equals(sessionId.get())) {
+                        title.set(s.displayTitle());
+                    }
+                    savedNow();
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Delete to Trash: the window moves on to a new chat; {@link #undoTrash()} brings it back. */
+    public void trash() {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null) {
+            return;
+        }
+        var elsewhere = context.sessionsShownElsewhere(windowId);
+        BackgroundTask.supply("move session " + sid + " to the trash", () -> {
+                    services.desk().sessions().trash(sid);
+                    return services.newChat().newChat(sid, elsewhere);
+                })
+                .onSuccess(next -> {
+                    show(next, List.of());
+                    undoableTrash.set(sid);
+                    setStatus(StatusKind.INFO, "Moved to Trash");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    public void undoTrash() {
+        String sid = undoableTrash.get();
+        if (sid == null) {
+            return;
+        }
+        undoableTrash.set(null);
+        BackgroundTask.supply("restore session " + sid + " from the trash", () -> {
+                    services.desk().sessions().restore(sid);
+                    return new Loaded(services.desk().sessions().require(sid), services.desk().store().messages().list(sid));
+                })
+                .onSuccess(l -> {
+                    show(l.session(), l.messages());
+                    setStatus(StatusKind.INFO, "Restored from Trash");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /**
+     * Reads what was added to this session since it was shown (another client, an assistant reply,
+     * a streaming reply's progress) and shows it. Cheap when nothing changed.
+     */
+    public void refresh() {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null || sending.get()) {
+            return;
+        }
+        int fromSeq = nextSeqToRead();
+        BackgroundTask.supply("read new messages of session " + sid, () -> new Loaded(
+                        services.desk().sessions().require(sid),
+                        services.desk().store().messages().list(sid, fromSeq, Integer.MAX_VALUE)))
+                .onSuccess(l -> {
+                    if (!sid.equals(sessionId.get())) {
+                        return; // the window moved on meanwhile
+                    }
+                    title.set(l.session().displayTitle()); // renamed elsewhere, or titled in the background
+                    if (!l.messages().isEmpty() && !sending.get()) {
+                        mergeFrom(fromSeq, l.messages());
+                        context.bindingChanged(this);
+                    }
+                })
+                .onError(e -> LOG.debug("refresh of session {} failed: {}", sid, e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** Marks the focused window's session as the store's active one. */
+    public void focused() {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null) {
+            return;
+        }
+        BackgroundTask.supply("mark session " + sid + " active", () -> services.active().focused(sid))
+                .onError(e -> LOG.warn("cannot mark session {} active: {}", sid, e.getMessage()))
+                .executeWith(runner);
+    }
+
+    /** A draft or layout save failed in the background: say so, keep the text. */
+    public void backgroundSaveFailed(RuntimeException error) {
+        showingBackgroundFailure = true;
+        setStatus(StatusKind.ERROR, StoreErrorText.isTransient(error)
+                ? StoreErrorText.forSend(error).replace("your message", "your text")
+                : "Not saved: " + error.getMessage());
+    }
+
+    private boolean showingBackgroundFailure;
+
+    public void backgroundSaveRecovered() {
+        if (showingBackgroundFailure && statusKind.get() == StatusKind.ERROR) {
+            showingBackgroundFailure = false;
+            savedNow();
+        }
+    }
+
+    public void reportStatus(StatusKind kind, String text) {
+        setStatus(kind, text);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The first seq to read again: the first streaming message shown, or the one after the last. */
+    private int nextSeqToRead() {
+        for (Message m : messages) {
+            if (m.state() == MessageState.STREAMING) {
+                return m.seq();
+            }
+        }
+        return messages.isEmpty() ? 1 : messages.get(messages.size() - 1).seq() + 1;
+    }
+
+    private void mergeFrom(int fromSeq, List<Message> fresh) {
+        messages.removeIf(m -> m.seq() >= fromSeq);
+        messages.addAll(fresh);
+        fingerprint.set(fingerprintOf(messages));
+    }
+
+    static Fingerprint fingerprintOf(List<Message> shown) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Message m = shown.get(i);
+            if (m.hash() != null && m.state() != MessageState.STREAMING) {
+                return new Fingerprint(m.seq(), m.hash());
+            }
+        }
+        return Fingerprint.empty();
+    }
+
+    private void savedNow() {
+        setStatus(StatusKind.SAVED, "Saved " + LocalTime.now(clock).format(TIME));
+    }
+
+    private void reportError(Throwable error) {
+        LOG.warn("window {}: {}", windowId, error.getMessage());
+        setStatus(StatusKind.ERROR, error.getMessage());
+    }
+
+    private void setStatus(StatusKind kind, String text) {
+        statusKind.set(kind);
+        status.set(text);
+    }
+
+    // ---- properties --------------------------------------------------------------------------------
+
+    public String windowId() {
+        return windowId;
+    }
+
+    public ReadOnlyStringProperty sessionIdProperty() {
+        return sessionId;
+    }
+
+    public String sessionId() {
+        return sessionId.get();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ObservableList<Message> messages() {
+        return messages;
+    }
+
+    public StringProperty composerTextProperty() {
+        return composerText;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<StatusKind> statusKindProperty() {
+        return statusKind;
+    }
+
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner;
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending;
+    }
+
+    public ObjectProperty<Fingerprint> fingerprintProperty() {
+        return fingerprint;
+    }
+
+    public ReadOnlyStringProperty undoableTrashProperty() {
+        return undoableTrash;
+    }
+
+    public BooleanProperty sidebarShownProperty() {
+        return sidebarShown;
+    }
+}

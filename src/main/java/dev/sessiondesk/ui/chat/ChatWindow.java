@@ -1,0 +1,285 @@
+package dev.sessiondesk.ui.chat;
+
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.ui.sidebar.SessionListModel;
+import dev.sessiondesk.ui.sidebar.SidebarView;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * A chat window: menu, optional session sidebar, the restore banner, the virtualized message list,
+ * the composer (Enter sends, Shift+Enter starts a new line) and the status bar with Sync Now.
+ * All behaviour lives in {@link ChatViewModel}; this class only lays it out and wires keys.
+ */
+public final class ChatWindow {
+    private final Stage stage;
+    private final ChatViewModel vm;
+    private final WindowActions actions;
+    private final SidebarView sidebar;
+    private final SplitPane split = new SplitPane();
+    private final ListView<Message> messageList = new ListView<>();
+    private final TextArea composer = new TextArea();
+    private final Label status = new Label();
+    private final VBox bannerBox = new VBox(6);
+    private final org.controlsfx.control.NotificationPane notices = new org.controlsfx.control.NotificationPane();
+    private final javafx.animation.PauseTransition noticeTimer = new javafx.animation.PauseTransition();
+
+    public ChatWindow(Stage stage, ChatViewModel vm, SessionListModel sessions, WindowActions actions) {
+        this.stage = stage;
+        this.vm = vm;
+        this.actions = actions;
+        this.sidebar = new SidebarView(sessions, vm::windowId, (id, newWindow) -> {
+            if (newWindow) {
+                actions.openInNewWindow(id);
+            } else {
+                vm.open(id);
+            }
+        });
+
+        messageList.setId("messages");
+        messageList.setItems(vm.messages());
+        messageList.setCellFactory(MessageCell::new);
+        messageList.setFocusTraversable(false);
+        messageList.setPlaceholder(new Label("No messages yet. Type below and press Enter."));
+        vm.messages().addListener((ListChangeListener<Message>) c -> scrollToEnd());
+        stage.setOnShowing(e -> scrollToEnd());
+
+        composer.setId("composer");
+        composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
+        composer.setWrapText(true);
+        composer.setPrefRowCount(3);
+        composer.textProperty().bindBidirectional(vm.composerTextProperty());
+        composer.disableProperty().bind(vm.bannerProperty().isNotNull());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    composer.replaceSelection("\n");
+                } else {
+                    vm.send();
+                }
+            }
+        });
+        Button send = new Button("Send");
+        send.setId("send");
+        send.setDefaultButton(false);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.disableProperty().bind(vm.sendingProperty().or(vm.bannerProperty().isNotNull()));
+        send.setOnAction(e -> vm.send());
+        HBox composerRow = new HBox(8, composer, send);
+        composerRow.setAlignment(Pos.BOTTOM_RIGHT);
+        composerRow.getStyleClass().add("composer-row");
+        HBox.setHgrow(composer, Priority.ALWAYS);
+
+        buildBanner();
+        VBox chat = new VBox(bannerBox, messageList, composerRow);
+        chat.getStyleClass().add("chat");
+        VBox.setVgrow(messageList, Priority.ALWAYS);
+
+        // ControlsFX's in-window notification bar: unlike its popup Notifications it needs no
+        // transparent window, which non-composited X desktops draw as a black box.
+        notices.setContent(chat);
+        notices.setShowFromTop(true);
+        notices.getStyleClass().add("notices");
+        split.getItems().addAll(sidebar, notices);
+        split.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(sidebar, false);
+        vm.sidebarShownProperty().addListener((o, was, shown) -> {
+            if (shown && !split.getItems().contains(sidebar)) {
+                split.getItems().add(0, sidebar);
+                split.setDividerPositions(0.32);
+            } else if (!shown) {
+                split.getItems().remove(sidebar);
+            }
+        });
+
+        BorderPane root = new BorderPane(split);
+        root.setTop(menuBar());
+        root.setBottom(statusBar());
+        root.getStyleClass().add("chat-window");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ChatWindow.class.getResource("/dev/sessiondesk/ui/sessiondesk.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.concat(vm.titleProperty(), " — SessionDesk"));
+        stage.setOnShown(e -> composer.requestFocus());
+        stage.setMinWidth(420);
+        stage.setMinHeight(320);
+    }
+
+    /**
+     * Shows the newest message at the bottom. Cells differ in height, so the list's own scrollTo
+     * lands only roughly; once it has laid out, scroll the rest of the way by pixels.
+     */
+    private void scrollToEnd() {
+        int last = vm.messages().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        messageList.scrollTo(last);
+        javafx.application.Platform.runLater(() -> {
+            if (messageList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(last);
+                flow.scrollPixels(1e7);
+            }
+        });
+    }
+
+    private void buildBanner() {
+        bannerBox.setId("banner");
+        bannerBox.getStyleClass().add("banner");
+        Label headline = new Label();
+        headline.getStyleClass().add("banner-headline");
+        headline.setWrapText(true);
+        Label detail = new Label();
+        detail.getStyleClass().add("banner-detail");
+        detail.setWrapText(true);
+        Button openStored = new Button("Open stored session");
+        openStored.setId("banner-open-stored");
+        openStored.setOnAction(e -> vm.openStoredSession());
+        Button close = new Button("Close window");
+        close.setId("banner-close");
+        close.setOnAction(e -> actions.closeWindow(this));
+        HBox buttons = new HBox(8, openStored, close);
+        bannerBox.getChildren().addAll(headline, detail, buttons);
+        vm.bannerProperty().addListener((o, was, b) -> {
+            headline.setText(b == null ? "" : b.headline());
+            detail.setText(b == null ? "" : b.detail());
+        });
+        bannerBox.visibleProperty().bind(vm.bannerProperty().isNotNull());
+        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newWindow = item("New Window", "Shortcut+N", actions::newWindow);
+        MenuItem newChat = item("New Chat", "Shortcut+T", vm::newChat);
+        MenuItem openNew = item("Open in New Window", "Shortcut+Shift+O",
+                () -> sidebar.selected().ifPresent(actions::openInNewWindow));
+        MenuItem close = item("Close Window", "Shortcut+W", () -> actions.closeWindow(this));
+        MenuItem sync = item("Sync Now", "Shortcut+Shift+S", () -> actions.syncNow(this));
+        MenuItem quit = item("Quit", "Shortcut+Q", actions::quit);
+        Menu file = new Menu("File", null, newWindow, newChat, openNew, new SeparatorMenuItem(), sync,
+                new SeparatorMenuItem(), close, quit);
+        MenuItem rename = item("Rename…", "F2", this::askRename);
+        MenuItem trash = item("Delete to Trash", "Shortcut+Shift+DELETE", vm::trash);
+        MenuItem undo = item("Undo Delete", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
+        undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
+        Menu session = new Menu("Session", null, rename, trash, undo);
+        MenuItem toggle = item("Toggle Sidebar", "Shortcut+B",
+                () -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
+        Menu view = new Menu("View", null, toggle);
+        MenuBar bar = new MenuBar(file, session, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (keys != null) {
+            item.setAccelerator(KeyCombination.keyCombination(keys));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private HBox statusBar() {
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusKindProperty().addListener((o, was, kind) -> styleStatus(kind));
+        styleStatus(vm.statusKindProperty().get());
+        Hyperlink undo = new Hyperlink("Undo");
+        undo.setId("undo-trash");
+        undo.setOnAction(e -> vm.undoTrash());
+        undo.visibleProperty().bind(vm.undoableTrashProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button sidebarToggle = new Button("Sessions");
+        sidebarToggle.setOnAction(e -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
+        Button sync = new Button("Sync Now");
+        sync.setId("sync-now");
+        sync.setOnAction(e -> actions.syncNow(this));
+        HBox bar = new HBox(8, status, undo, spacer, sidebarToggle, sync);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void styleStatus(StatusKind kind) {
+        status.getStyleClass().removeIf(s -> s.startsWith("status-"));
+        status.getStyleClass().add("status-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void askRename() {
+        TextInputDialog dialog = new TextInputDialog(vm.titleProperty().get());
+        dialog.initOwner(stage);
+        dialog.setTitle("Rename session");
+        dialog.setHeaderText("A title you set is kept: automatic titles never replace it.");
+        dialog.showAndWait().ifPresent(vm::rename);
+    }
+
+    /** Shows a report (Sync Now) in a bar over the conversation for a few seconds. */
+    public void notice(String text, boolean problem, javafx.util.Duration visibleFor) {
+        notices.getStyleClass().removeAll("notice-ok", "notice-problem");
+        notices.getStyleClass().add(problem ? "notice-problem" : "notice-ok");
+        notices.show(text);
+        noticeTimer.setDuration(visibleFor);
+        noticeTimer.setOnFinished(e -> notices.hide());
+        noticeTimer.playFromStart();
+    }
+
+    public String noticeText() {
+        return notices.isShowing() ? notices.getText() : null;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ChatViewModel viewModel() {
+        return vm;
+    }
+
+    public TextArea composer() {
+        return composer;
+    }
+
+    public ListView<Message> messageList() {
+        return messageList;
+    }
+
+    public SidebarView sidebar() {
+        return sidebar;
+    }
+
+    public VBox banner() {
+        return bannerBox;
+    }
+
+    public Label status() {
+        return status;
+    }
+}
