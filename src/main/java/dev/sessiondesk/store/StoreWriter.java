@@ -22,6 +22,7 @@ public final class StoreWriter implements AutoCloseable {
     private final String where;
     private final ExecutorService thread;
     private volatile Thread writerThread;
+    private boolean inTransaction; // only touched on the writer thread
 
     StoreWriter(Connection connection, String where) {
         this.connection = connection;
@@ -57,21 +58,45 @@ public final class StoreWriter implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> runInTransaction(doing, work), thread);
     }
 
+    /**
+     * One IMMEDIATE transaction with explicit BEGIN/COMMIT on an autocommit connection. Not JDBC's
+     * setAutoCommit(false)/commit(): sqlite-jdbc flips its flag before its BEGIN runs and begins the
+     * next transaction inside commit()/rollback(), so a lock timeout left the connection believing it
+     * was in a transaction it was not in (the next write then ran statement by statement, unguarded),
+     * and SQLITE_FULL, which ends the transaction itself, was reported as "no transaction is active".
+     */
     private <T> T runInTransaction(String doing, SqlWork<T> work) {
-        try {
-            connection.setAutoCommit(false);
+        if (inTransaction) { // a write issued from inside a write joins the outer transaction
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreException.from(e, doing, where);
             }
+        }
+        try {
+            execute("BEGIN IMMEDIATE"); // waits up to the busy timeout for another program's lock
         } catch (SQLException e) {
             throw StoreException.from(e, doing, where);
+        }
+        inTransaction = true;
+        try {
+            T result = work.run(connection);
+            execute("COMMIT");
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw StoreException.from(e, doing, where);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(sql);
         }
     }
 
@@ -98,9 +123,13 @@ public final class StoreWriter implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            connection.rollback();
+            execute("ROLLBACK");
         } catch (SQLException e) {
-            LOG.warn("rollback failed on {}: {}", where, e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                LOG.debug("SQLite had already rolled back on {} ({})", where, e.getMessage()); // e.g. after SQLITE_FULL
+            } else {
+                LOG.warn("rollback failed on {}: {}", where, e.getMessage());
+            }
         }
     }
 

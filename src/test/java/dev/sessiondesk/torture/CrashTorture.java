@@ -61,8 +61,24 @@ final class CrashTorture {
         return this;
     }
 
+    private long deadlineNanos = Long.MAX_VALUE;
+    private int progressEvery;
+
+    /** Stops starting new rounds after {@code minutes} (a long run on a busy machine); the summary says how many ran. */
+    CrashTorture timeBudgetMinutes(long minutes) {
+        this.deadlineNanos = System.nanoTime() + minutes * 60_000_000_000L;
+        return this;
+    }
+
+    /** Prints the summary so far every {@code rounds} kills. */
+    CrashTorture progressEvery(int rounds) {
+        this.progressEvery = rounds;
+        return this;
+    }
+
     Summary run(int kills) throws IOException, InterruptedException {
         plannedKills = kills;
+        int done = 0;
         Files.createDirectories(logDir);
         Files.createDirectories(work.resolve("acks"));
         long start = System.nanoTime();
@@ -81,12 +97,24 @@ final class CrashTorture {
                     throw new AssertionError("after kill " + round + " (seed " + seed + ", data in " + dataDir + "):\n  "
                             + String.join("\n  ", v.problems.subList(0, Math.min(20, v.problems.size()))));
                 }
+                done = round;
+                if (progressEvery > 0 && round % progressEvery == 0) {
+                    System.out.println(summary(round, start).line() + " (so far, " + (System.nanoTime() - start) / 1_000_000_000
+                            + " s)");
+                }
+                if (System.nanoTime() > deadlineNanos) {
+                    break;
+                }
             }
         } finally {
             for (Child c : warming) {
                 c.process.destroyForcibly().waitFor();
             }
         }
+        return summary(done, start);
+    }
+
+    private Summary summary(int kills, long start) {
         return new Summary(seed, kills, expected.acknowledgedOperations, expected.acknowledgedMessages, total,
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -201,13 +229,17 @@ final class CrashTorture {
         }
     }
 
-    /** {@code CrashTorture WORK_DIR KILLS [SEED [MAX_RUN_MS]]}: a long run from the command line. */
+    /** {@code CrashTorture WORK_DIR KILLS [SEED [MAX_RUN_MS [MINUTES]]]}: a long run from the command line. */
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         int kills = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
         int maxRunMs = args.length > 3 ? Integer.parseInt(args[3]) : 400;
-        Summary s = new CrashTorture(work, seed).maxRunMs(maxRunMs).run(kills);
+        CrashTorture torture = new CrashTorture(work, seed).maxRunMs(maxRunMs).progressEvery(25);
+        if (args.length > 4) {
+            torture.timeBudgetMinutes(Long.parseLong(args[4]));
+        }
+        Summary s = torture.run(kills);
         System.out.println(s.line());
         System.out.println(s.details());
     }

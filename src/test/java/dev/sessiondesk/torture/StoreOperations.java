@@ -114,6 +114,9 @@ final class StoreOperations {
             for (int i = 0; i < checkpoints && at < full.length(); i++) {
                 pause(w);
                 at = Math.min(full.length(), at + 1 + w.random.nextInt(Math.max(1, (full.length() - tagLength) / 3)));
+                if (at < full.length() && Character.isLowSurrogate(full.charAt(at))) {
+                    at++; // tokens arrive as whole characters: never split an emoji's surrogate pair
+                }
                 String text = full.substring(0, at);
                 if (!w.desk.store().messages().checkpoint(stream, textContent(text))) {
                     throw new IllegalStateException("checkpoint of session " + s + " found the reply no longer streaming");
