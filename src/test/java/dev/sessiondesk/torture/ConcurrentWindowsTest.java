@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentWindowsTest {
     private static final int WINDOWS = 6;
     private static final int SESSIONS = 4;
-    private static final int OPS_PER_WINDOW = 45;
+    private static final int OPS_PER_WINDOW = 35;
 
     record Acked(String sessionId, int seq, String canonical) {
     }
