@@ -22,7 +22,10 @@ class CrashTortureTest {
         long seed = Long.getLong("sessiondesk.torture.seed", System.nanoTime());
         CrashTorture.Summary summary;
         try {
-            summary = new CrashTorture(work, seed).run(kills);
+            summary = new CrashTorture(work, seed)
+                    .maxRunMs(Integer.getInteger("sessiondesk.torture.maxRunMs", 400))
+                    .progressEvery(kills >= 100 ? 25 : 0)
+                    .run(kills);
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("crash torture failed with seed " + seed
                     + " (replay: -Dsessiondesk.torture.seed=" + seed + "): " + e.getMessage(), e);
