@@ -169,6 +169,7 @@ class DamagedStoreTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the read-only folder is held for its effect
     void aReadOnlyDataFolderOpensReadOnlyWithAClearReasonAndLosesNothing() throws Exception {
         TortureFiles.Seeded seeded = closedStoreWithMessages(4);
         List<String> before = TortureFiles.fingerprint(data());

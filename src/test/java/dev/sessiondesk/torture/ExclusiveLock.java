@@ -52,13 +52,18 @@ final class ExclusiveLock implements AutoCloseable {
 
     /** Commits and lets go. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (process.isAlive()) {
             in.write("COMMIT;\n.quit\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
             in.close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while " + holder + " let go of the lock", e);
             }
         }
     }

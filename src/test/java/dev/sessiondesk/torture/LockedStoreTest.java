@@ -27,7 +27,7 @@ class LockedStoreTest {
             long waitedMs;
             try (ExclusiveLock lock = ExclusiveLock.take(store.dbFile(), dir.resolve("logs"))) {
                 CompletableFuture<Void> release = CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS)).thenRun(() -> closeQuietly(lock));
+                        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS)).thenRun(() -> release(lock));
                 long t0 = System.nanoTime();
                 AppendResult a = store.messages().append(seeded.sessionId(), m);
                 waitedMs = (System.nanoTime() - t0) / 1_000_000;
@@ -44,6 +44,7 @@ class LockedStoreTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for its effect
     void aLockLongerThanTheBusyTimeoutFailsWithLockedAndTheRetrySucceeds(@TempDir Path dir) throws Exception {
         Random r = new Random(3);
         try (Store store = Store.open(dir.resolve("data"), Store.Options.defaults().withBusyTimeout(300))) {
@@ -66,7 +67,7 @@ class LockedStoreTest {
         }
     }
 
-    private static void closeQuietly(ExclusiveLock lock) {
+    private static void release(ExclusiveLock lock) {
         try {
             lock.close();
         } catch (Exception e) {

@@ -49,9 +49,15 @@ final class ReadOnlyFolder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (mounted) {
-            int rc = TortureFiles.run("umount", dir.toAbsolutePath().toString());
+            int rc;
+            try {
+                rc = TortureFiles.run("umount", dir.toAbsolutePath().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while unmounting " + dir, e);
+            }
             if (rc != 0) {
                 throw new IOException("could not unmount the read-only bind mount on " + dir);
             }
