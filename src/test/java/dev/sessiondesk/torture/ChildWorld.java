@@ -16,7 +16,9 @@ import java.util.Random;
  */
 final class ChildWorld {
     static final List<String> WINDOWS = List.of("w1", "w2", "w3", "w4");
+    /** New sessions stop here; forks may go on to {@link #MAX_FORKED_SESSIONS}, so forking never starves. */
     static final int MAX_SESSIONS = 8;
+    static final int MAX_FORKED_SESSIONS = 16;
 
     final SessionDesk desk;
     final Random random;

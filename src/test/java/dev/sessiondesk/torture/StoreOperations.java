@@ -382,7 +382,7 @@ final class StoreOperations {
         }
 
         public boolean applicable(ChildWorld w) {
-            return w.sessionCount() < ChildWorld.MAX_SESSIONS;
+            return w.sessionCount() < ChildWorld.MAX_FORKED_SESSIONS;
         }
 
         public void run(ChildWorld w) throws IOException {
