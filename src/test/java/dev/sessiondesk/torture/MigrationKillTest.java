@@ -79,12 +79,39 @@ class MigrationKillTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME));
              Statement s = c.createStatement()) {
-            s.execute("DROP TABLE messages_fts");
+            // Every table a later migration made goes, whatever later migrations exist.
+            for (String table : tablesAddedAfterVersionOne(c)) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+            }
             s.execute("DELETE FROM schema_history WHERE version > 1");
             s.execute("PRAGMA user_version = 1");
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         return seeded;
+    }
+
+    /** Tables of the current schema that schema 1 did not have (built fresh in memory to compare). */
+    private static List<String> tablesAddedAfterVersionOne(Connection current) throws Exception {
+        List<String> versionOne = new ArrayList<>();
+        try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            dev.sessiondesk.store.Schema.MIGRATIONS.get(0).apply().run(memory);
+            versionOne.addAll(tableNames(memory));
+        }
+        List<String> added = new ArrayList<>(tableNames(current));
+        added.removeAll(versionOne);
+        added.removeIf(t -> t.startsWith("messages_fts_")); // FTS5 shadow tables go with their table
+        return added;
+    }
+
+    private static List<String> tableNames(Connection c) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static void killWhileOpening(Path dir, Path data, int delayMs, long seed) throws Exception {
