@@ -156,6 +156,7 @@ public final class DeskClient {
             wait.setOnFinished(e -> action.run());
             wait.play();
         }, this::quit);
+        coordinator.useConfigDir(configDir);
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         SaveListener failures = new SaveListener() {
             @Override

@@ -256,6 +256,60 @@ public final class ChatViewModel {
                 .executeWith(runner);
     }
 
+    /** Renames any session (the sidebar's Rename…); the title shows here if it is this window's. */
+    public void renameSession(String id, String newTitle) {
+        if (id == null || newTitle == null || newTitle.isBlank()) {
+            return;
+        }
+        BackgroundTask.supply("rename session " + id, () -> services.desk().sessions().rename(id, newTitle.strip()))
+                .onSuccess(s -> {
+                    if (id.equals(sessionId.get())) {
+                        title.set(s.displayTitle());
+                    }
+                    savedNow();
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Pins a session to the top of the list, or unpins it. */
+    public void setPinned(String id, boolean pinned) {
+        BackgroundTask.run((pinned ? "pin" : "unpin") + " session " + id,
+                        () -> services.desk().store().sessions().setPinned(id, pinned))
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SAVED, pinned ? "Pinned" : "Unpinned");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Archives a session (out of the way, never deleted), or brings it back. */
+    public void setArchived(String id, boolean archived) {
+        BackgroundTask.run((archived ? "archive" : "unarchive") + " session " + id,
+                        () -> services.desk().store().sessions().setArchived(id, archived))
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SAVED, archived ? "Archived" : "Back from the archive");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Writes this session to {@code file} (Goose JSON or Markdown) off the FX thread. */
+    public void export(dev.sessiondesk.app.SessionExporter.Format format, java.nio.file.Path file) {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null) {
+            return;
+        }
+        setStatus(StatusKind.SAVING, "Exporting…");
+        BackgroundTask.run("export session " + sid + " to " + file, () -> services.desk().exporter().exportTo(sid, format, file))
+                .onSuccess(v -> setStatus(StatusKind.SAVED, "Exported to " + file))
+                .onError(e -> setStatus(StatusKind.ERROR, "Not exported to " + file + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
     /** Delete to Trash: the window moves on to a new chat; {@link #undoTrash()} brings it back. */
     public void trash() {
         String sid = sessionId.get();

@@ -118,6 +118,7 @@ public final class ChatWindow {
         HBox.setHgrow(composer, Priority.ALWAYS);
 
         buildBanner();
+        sessionListMenu();
         VBox chat = new VBox(bannerBox, messageList, replyBar(), composerRow);
         chat.getStyleClass().add("chat");
         VBox.setVgrow(messageList, Priority.ALWAYS);
@@ -274,11 +275,22 @@ public final class ChatWindow {
         MenuItem trash = item("Delete to Trash", "Shortcut+Shift+DELETE", vm::trash);
         MenuItem undo = item("Undo Delete", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
-        Menu session = new Menu("Session", null, rename, trash, undo);
+        MenuItem exportJson = item("Export as JSON…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
+        MenuItem exportMd = item("Export as Markdown…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
+        MenuItem stopReply = item("Stop Reply", null, vm::stopReply);
+        stopReply.disableProperty().bind(vm.replyingProperty().not());
+        Menu session = new Menu("Session", null, rename, trash, undo, new SeparatorMenuItem(), stopReply,
+                new SeparatorMenuItem(), exportJson, exportMd);
+        MenuItem search = item("Search…", "Shortcut+K", () -> actions.search(this));
+        MenuItem prefs = item("Preferences…", "Shortcut+COMMA", () -> actions.preferences(this));
+        Menu edit = new Menu("Edit", null, search, new SeparatorMenuItem(), prefs);
         MenuItem toggle = item("Toggle Sidebar", "Shortcut+B",
                 () -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
-        Menu view = new Menu("View", null, toggle);
-        MenuBar bar = new MenuBar(file, session, view);
+        javafx.scene.control.CheckMenuItem hidden = new javafx.scene.control.CheckMenuItem("Show hidden messages");
+        hidden.setId("show-hidden");
+        hidden.selectedProperty().bindBidirectional(vm.showHiddenProperty());
+        Menu view = new Menu("View", null, toggle, hidden);
+        MenuBar bar = new MenuBar(file, edit, session, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -318,6 +330,39 @@ public final class ChatWindow {
     private void styleStatus(StatusKind kind) {
         status.getStyleClass().removeIf(s -> s.startsWith("status-"));
         status.getStyleClass().add("status-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void export(dev.sessiondesk.app.SessionExporter.Format format) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export session");
+        String ext = format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "json" : "md";
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "Goose JSON" : "Markdown", "*." + ext));
+        chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\w .-]", "_").strip() + "." + ext);
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            vm.export(format, file.toPath());
+        }
+    }
+
+    private void sessionListMenu() {
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> {
+            TextInputDialog dialog = new TextInputDialog(s.displayTitle());
+            dialog.initOwner(stage);
+            dialog.setTitle("Rename session");
+            dialog.setHeaderText(null);
+            dialog.showAndWait().ifPresent(t -> vm.renameSession(s.id(), t));
+        }));
+        MenuItem pin = new MenuItem("Pin");
+        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setPinned(s.id(), !s.pinned())));
+        MenuItem archive = new MenuItem("Archive");
+        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setArchived(s.id(), !s.archived())));
+        sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
+            pin.setText(s.pinned() ? "Unpin" : "Pin");
+            archive.setText(s.archived() ? "Unarchive" : "Archive");
+        }));
+        sidebar.contextMenu().getItems().addAll(new SeparatorMenuItem(), rename, pin, archive);
     }
 
     private void askRename() {
