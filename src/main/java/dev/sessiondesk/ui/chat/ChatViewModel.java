@@ -405,7 +405,13 @@ public final class ChatViewModel {
         }
         boolean now = services.replies().replying(sid);
         String problem = services.replies().problem(sid).orElse(null);
+        boolean was = replying.get();
         replying.set(now);
+        if (now && statusKind.get() != StatusKind.ERROR) {
+            setStatus(StatusKind.INFO, "The assistant is replying… (Esc stops it)");
+        } else if (was && problem == null) {
+            savedNow();
+        }
         replyProblem.set(now ? null : problem);
         Message last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
         replyInterrupted.set(!now && last != null && last.role() == Role.ASSISTANT
