@@ -417,7 +417,7 @@ public final class ChatViewModel {
         replyInterrupted.set(!now && last != null && last.role() == Role.ASSISTANT
                 && last.state() == MessageState.INTERRUPTED);
         if (!now && problem != null) {
-            setStatus(StatusKind.ERROR, "The assistant did not answer: " + problem);
+            setStatus(StatusKind.ERROR, "The assistant did not answer (details above; your message is saved)");
         }
     }
 

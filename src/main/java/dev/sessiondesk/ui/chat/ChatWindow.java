@@ -316,10 +316,16 @@ public final class ChatWindow {
         undo.managedProperty().bind(undo.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // A long status (an error that names an endpoint) is cut short, never the buttons beside it.
+        status.setMinWidth(0);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        HBox.setHgrow(status, Priority.SOMETIMES);
         Button sidebarToggle = new Button("Sessions");
+        sidebarToggle.setMinWidth(Region.USE_PREF_SIZE);
         sidebarToggle.setOnAction(e -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
         Button sync = new Button("Sync Now");
         sync.setId("sync-now");
+        sync.setMinWidth(Region.USE_PREF_SIZE);
         sync.setOnAction(e -> actions.syncNow(this));
         HBox bar = new HBox(8, status, undo, spacer, sidebarToggle, sync);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -86,7 +86,8 @@ public final class SearchDialog {
         VBox root = new VBox(8, query, status, results);
         root.setStyle("-fx-padding: 12;");
         VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
-        Scene scene = new Scene(root, 560, 420);
+        Scene scene = new Scene(root);
+        root.setPrefSize(560, 420);
         scene.getStylesheets().add(Objects.requireNonNull(
                 SearchDialog.class.getResource("/dev/sessiondesk/ui/sessiondesk.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
