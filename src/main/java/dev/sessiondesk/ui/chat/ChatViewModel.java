@@ -167,10 +167,13 @@ public final class ChatViewModel {
                     }
                     if (sid.equals(sessionId.get())) {
                         mergeFrom(fromSeq, sent.fresh());
-                        updateReplyState();
                         context.bindingChanged(this);
                     }
                     savedNow();
+                    if (sid.equals(sessionId.get())) {
+                        updateReplyState();
+                        refresh(); // reply progress announced while the send was finishing was skipped
+                    }
                     context.sessionsChanged();
                 })
                 .onError(error -> {
