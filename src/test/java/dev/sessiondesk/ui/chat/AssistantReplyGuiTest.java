@@ -90,8 +90,11 @@ class AssistantReplyGuiTest {
 
     @Test
     void anEndpointThatRejectsTheKeyShowsWhyAndKeepsTheMessage() throws Exception {
-        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.status(401,
-                "{\"error\":{\"message\":\"Incorrect API key provided\"}}"))) {
+        java.util.concurrent.atomic.AtomicBoolean keyFixed = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeChatServer.Behaviour rejecting = FakeChatServer.status(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
+        FakeChatServer.Behaviour answering = FakeChatServer.streaming(List.of("here ", "I am"), Duration.ZERO);
+        try (FakeChatServer server = FakeChatServer.start((ex, srv) ->
+                (keyFixed.get() ? answering : rejecting).respond(ex, srv))) {
             client = GuiFixture.start(dataDir, List.of(), SessionDeskApp.ASSISTANT);
             client.services().desk().assistants().use(AssistantSettings.endpoint(server.baseUrl(), "m", "wrong-key"));
             ChatWindow w = client.windows().get(0);
@@ -102,7 +105,16 @@ class AssistantReplyGuiTest {
             assertThat(fxGet(problem::getText)).contains("rejected the API key").doesNotContain("wrong-key");
             assertThat(stored(w)).extracting(Message::role).containsExactly(Role.USER);
             assertThat(fxGet(() -> w.viewModel().messages().size())).isEqualTo(1);
-            assertThat(w.stage().getScene().lookup("#reply-retry").isVisible()).isTrue();
+            Button retry = (Button) w.stage().getScene().lookup("#reply-retry");
+            assertThat(fxGet(retry::isVisible)).isTrue();
+
+            keyFixed.set(true); // the user fixed the key: Retry answers the message already saved
+            fxRun(retry::fire);
+            waitFor("the retried reply", () -> fxGet(() -> w.viewModel().messages().size() == 2
+                    && w.viewModel().messages().get(1).state() == MessageState.COMPLETE
+                    && !w.stage().getScene().lookup("#reply-bar").isVisible()));
+            assertThat(stored(w)).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+            assertThat(ContentItems.plainText(stored(w).get(1).contentJson())).isEqualTo("here I am");
         }
     }
 }
