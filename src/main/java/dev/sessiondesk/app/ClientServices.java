@@ -67,6 +67,7 @@ public final class ClientServices implements AutoCloseable {
         this.active = new ActiveSessionTracker(desk.store().sessions());
         this.heartbeat = new HeartbeatService(desk.store().instance(), scheduler);
         this.sync = new SyncService(BuiltInSyncSteps.of(desk.store(), drafts, layout), Clock.systemDefaultZone());
+        this.sync.addStep(streamingReplies(desk));
     }
 
     /** Starts the heartbeat; ends replies a crashed app left streaming. Call off the UI thread. */
@@ -74,12 +75,31 @@ public final class ClientServices implements AutoCloseable {
         if (desk.store().isReadOnly()) {
             return;
         }
-        int interrupted = desk.store().messages().interruptAbandonedStreams();
+        int interrupted = desk.replies().recoverAbandonedReplies();
         if (interrupted > 0) {
             LOG.info("{} replies left streaming by a previous run are now marked interrupted", interrupted);
         }
         heartbeat.start(timings.heartbeatPeriod());
     }
+
+    /** Sync Now writes what streaming replies have so far, not only at their next checkpoint tick. */
+    private static dev.sessiondesk.app.sync.SyncStep streamingReplies(SessionDesk desk) {
+        return new dev.sessiondesk.app.sync.SyncStep() {
+            @Override
+            public dev.sessiondesk.app.sync.SyncStepResult run(dev.sessiondesk.app.sync.SyncContext context) {
+                int n = desk.replies().checkpointStreaming();
+                return dev.sessiondesk.app.sync.SyncStepResult.done(STREAMING_STEP, n,
+                        n == 0 ? "no reply streaming" : n + " streaming repl" + (n == 1 ? "y" : "ies") + " saved");
+            }
+
+            @Override
+            public String name() {
+                return STREAMING_STEP;
+            }
+        };
+    }
+
+    public static final String STREAMING_STEP = "streaming replies";
 
     public SessionDesk desk() {
         return desk;

@@ -39,6 +39,15 @@ public final class DeskClient {
     public enum Outcome { RUNNING, HANDED_OVER }
 
     private final Path dataDir;
+    private final Path configDir;
+    private final java.util.Map<String, String> environment;
+    /** A token flood becomes at most one FX hand-over at a time, however many sessions stream. */
+    private final dev.sessiondesk.ui.chat.CoalescingRelay<String> changedSessions =
+            new dev.sessiondesk.ui.chat.CoalescingRelay<>(Platform::runLater, ids -> ids.forEach(id -> {
+                if (this.coordinator != null) {
+                    this.coordinator.sessionChanged(id);
+                }
+            }));
     private final LaunchRequest request;
     private final ClientServices.Timings timings;
     private final ClientServices.ReplyStarterFactory replies;
@@ -53,7 +62,18 @@ public final class DeskClient {
 
     public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
                       Runnable exitPlatform) {
+        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform);
+    }
+
+    /**
+     * @param environment the variables that override the assistant settings file
+     * @param configDir   where the assistant settings file is read from
+     */
+    public DeskClient(Path dataDir, java.util.Map<String, String> environment, Path configDir, LaunchRequest request, ClientServices.Timings timings,
+                      ClientServices.ReplyStarterFactory replies, Runnable exitPlatform) {
         this.dataDir = dataDir;
+        this.configDir = configDir;
+        this.environment = environment;
         this.request = request;
         this.timings = timings;
         this.replies = replies;
@@ -90,7 +110,7 @@ public final class DeskClient {
         return done;
     }
 
-    private record Boot(List<RestoredWindow> windows) {
+    private record Boot(List<RestoredWindow> windows, String assistantNotice) {
     }
 
     private Boot boot() throws Exception {
@@ -110,6 +130,9 @@ public final class DeskClient {
         }
         instance = claim.owner();
         desk = SessionDesk.open(dataDir);
+        // The user's assistant settings (environment over the 0600 file); a bad file falls back to
+        // the offline assistant with a message that names it.
+        String assistantNotice = desk.assistants().useConfigured(environment, configDir).orElse(null);
         services = new ClientServices(desk, timings, replies);
         services.start();
         List<RestoredWindow> restored = new ArrayList<>();
@@ -123,7 +146,7 @@ public final class DeskClient {
             LOG.info("restoring window {} on session {}: {}", b.windowId(), b.sessionId(), check.verdict());
             restored.add(new RestoredWindow(b, check, messages, draft));
         }
-        return new Boot(restored);
+        return new Boot(restored, assistantNotice);
     }
 
     private void show(Boot b) {
@@ -133,6 +156,7 @@ public final class DeskClient {
             wait.setOnFinished(e -> action.run());
             wait.play();
         }, this::quit);
+        coordinator.useConfigDir(configDir);
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         SaveListener failures = new SaveListener() {
             @Override
@@ -148,7 +172,7 @@ public final class DeskClient {
                 }
             }
         };
-        services.changes().listen(sessionId -> Platform.runLater(() -> coordinator.sessionChanged(sessionId)));
+        services.changes().listen(changedSessions::add);
         services.drafts().listen(failures);
         services.layout().listen(failures);
         if (!b.windows().isEmpty()) {
@@ -158,6 +182,10 @@ public final class DeskClient {
             coordinator.openInNewWindow(request.openSessionId());
         } else if (b.windows().isEmpty()) {
             coordinator.newWindow();
+        }
+        if (b.assistantNotice() != null) {
+            coordinator.windows().forEach(w -> w.viewModel().reportStatus(
+                    dev.sessiondesk.ui.chat.StatusKind.ERROR, b.assistantNotice()));
         }
         if (desk.store().isReadOnly()) {
             coordinator.windows().forEach(w -> w.viewModel().reportStatus(
@@ -261,6 +289,10 @@ public final class DeskClient {
 
     public ClientServices services() {
         return services;
+    }
+
+    public Path configDir() {
+        return configDir;
     }
 
     public Path dataDir() {

@@ -2,6 +2,7 @@ package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.DataLocations;
+import dev.sessiondesk.app.chat.AssistantReplies;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionDeskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(SessionDeskApp.class);
+    /** Replies stream from the desk's ReplyService into the session the message was committed to. */
+    public static final ClientServices.ReplyStarterFactory ASSISTANT =
+            (desk, changes) -> new AssistantReplies(desk.replies(), changes);
     private DeskClient client;
 
     @Override
@@ -26,9 +30,10 @@ public final class SessionDeskApp extends Application {
         // no window happens to be showing (e.g. during start-up).
         Platform.setImplicitExit(false);
         LaunchRequest request = LaunchRequest.parse(getParameters().getRaw());
-        Path dataDir = DataLocations.system().dataDir(request.dataDir());
-        client = new DeskClient(dataDir, request, ClientServices.Timings.defaults(),
-                ClientServices.ReplyStarterFactory.NONE, Platform::exit);
+        DataLocations locations = DataLocations.system();
+        Path dataDir = locations.dataDir(request.dataDir());
+        client = new DeskClient(dataDir, locations.environment(), locations.configDir(), request,
+                ClientServices.Timings.defaults(), ASSISTANT, Platform::exit);
         client.start().whenComplete((outcome, error) -> {
             if (error != null) {
                 Platform.runLater(() -> failedToStart(dataDir, BackgroundTask.unwrap(error)));

@@ -37,6 +37,8 @@ class AskProcessTest {
     private Process startAsk(Path data, Path logs, String key, String... askArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dsessiondesk.logDir=" + logs,
+                // The shipped logging setup, not the tests' logback-test.xml that is on this class path too.
+                "-Dlogback.configurationFile=logback.xml",
                 "dev.sessiondesk.Launcher", "--data-dir", data.toString(), "ask"));
         cmd.addAll(List.of(askArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd);

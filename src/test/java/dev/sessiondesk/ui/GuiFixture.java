@@ -36,9 +36,15 @@ public final class GuiFixture {
 
     /** A client over {@code dataDir}, started and showing its windows. */
     public static DeskClient start(Path dataDir, List<String> args) throws Exception {
+        return start(dataDir, args, ClientServices.ReplyStarterFactory.NONE);
+    }
+
+    /** A client whose windows get replies from {@code replies} (e.g. {@code SessionDeskApp.ASSISTANT}). */
+    public static DeskClient start(Path dataDir, List<String> args, ClientServices.ReplyStarterFactory replies)
+            throws Exception {
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         Platform.runLater(() -> {
-            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(args), fastTimings(), ClientServices.ReplyStarterFactory.NONE, () -> { });
+            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(args), fastTimings(), replies, () -> { });
             client.start().whenComplete((outcome, error) -> {
                 if (error != null) {
                     started.completeExceptionally(error);

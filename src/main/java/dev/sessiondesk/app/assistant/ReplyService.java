@@ -66,6 +66,7 @@ public final class ReplyService implements AutoCloseable {
     private final ExecutorService replyThreads;
     private final ScheduledExecutorService checkpointClock;
     private final Map<String, ReplyHandle> active = new ConcurrentHashMap<>();
+    private final Map<ReplyHandle, StreamingReplyWriter> writers = new ConcurrentHashMap<>();
 
     /**
      * @param titles may be null: then no automatic titles are written
@@ -96,6 +97,27 @@ public final class ReplyService implements AutoCloseable {
             throw new IllegalArgumentException("a message cannot be empty");
         }
         return start(sessionId, Mode.SEND, text, listener);
+    }
+
+    /**
+     * Streams a reply to the user's message that the caller has already committed (the GUI saves it
+     * itself, so it can show it as sent first). The same as {@link #retry}: answer the last user message.
+     */
+    public ReplyHandle replyToSaved(String sessionId, ReplyListener listener) {
+        return start(sessionId, Mode.RETRY, null, listener);
+    }
+
+    /**
+     * Writes the text every streaming reply has so far into its row now instead of at the next
+     * tick (Sync Now). Returns how many replies were streaming.
+     */
+    public int checkpointStreaming() {
+        int n = 0;
+        for (StreamingReplyWriter w : writers.values()) {
+            w.checkpointNow();
+            n++;
+        }
+        return n;
     }
 
     /** Asks again for a reply to the last user message (after a failure, or to regenerate). */
@@ -181,6 +203,17 @@ public final class ReplyService implements AutoCloseable {
 
         StreamingReplyWriter writer = new StreamingReplyWriter(store.messages(), sessionId, checkpointClock,
                 checkpointInterval);
+        writers.put(handle, writer);
+        try {
+            return stream(handle, assistant, writer, userMessage, conversation, listener);
+        } finally {
+            writers.remove(handle);
+        }
+    }
+
+    private ReplyOutcome stream(ReplyHandle handle, Assistant assistant, StreamingReplyWriter writer,
+                                AppendResult userMessage, List<ChatTurn> conversation, SafeListener listener) {
+        String sessionId = handle.sessionId();
         Cancellation cancellation = handle.cancellation();
         String error = null;
         AssistantException.Kind errorKind = null;

@@ -104,6 +104,11 @@ final class StreamingReplyWriter {
         return superseded;
     }
 
+    /** Sync Now: checkpoint at once (skipped only while another checkpoint or the finish is writing). */
+    void checkpointNow() {
+        checkpoint();
+    }
+
     private void checkpoint() {
         if (!storeLock.tryLock()) {
             return; // finishing, or the previous checkpoint is still writing: the next tick catches up

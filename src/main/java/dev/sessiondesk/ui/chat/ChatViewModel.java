@@ -62,6 +62,13 @@ public final class ChatViewModel {
     private final SimpleStringProperty undoableTrash = new SimpleStringProperty();
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(true);
     private boolean retryScheduled;
+    private final SimpleBooleanProperty replying = new SimpleBooleanProperty();
+    private final SimpleStringProperty replyProblem = new SimpleStringProperty();
+    private final SimpleBooleanProperty replyInterrupted = new SimpleBooleanProperty();
+    private final BooleanProperty showHidden = new SimpleBooleanProperty();
+    private final javafx.beans.property.SimpleIntegerProperty scrollTarget = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     public ChatViewModel(String windowId, ClientServices services, TaskRunner runner, WindowContext context,
                          RetryScheduler retries, Clock clock) {
@@ -84,6 +91,7 @@ public final class ChatViewModel {
         messages.setAll(loaded);
         fingerprint.set(fingerprintOf(loaded));
         setStatus(StatusKind.INFO, session.messageCount() + " messages");
+        updateReplyState();
         context.bindingChanged(this);
     }
 
@@ -162,6 +170,10 @@ public final class ChatViewModel {
                         context.bindingChanged(this);
                     }
                     savedNow();
+                    if (sid.equals(sessionId.get())) {
+                        updateReplyState();
+                        refresh(); // reply progress announced while the send was finishing was skipped
+                    }
                     context.sessionsChanged();
                 })
                 .onError(error -> {
@@ -247,6 +259,60 @@ public final class ChatViewModel {
                 .executeWith(runner);
     }
 
+    /** Renames any session (the sidebar's Rename…); the title shows here if it is this window's. */
+    public void renameSession(String id, String newTitle) {
+        if (id == null || newTitle == null || newTitle.isBlank()) {
+            return;
+        }
+        BackgroundTask.supply("rename session " + id, () -> services.desk().sessions().rename(id, newTitle.strip()))
+                .onSuccess(s -> {
+                    if (id.equals(sessionId.get())) {
+                        title.set(s.displayTitle());
+                    }
+                    savedNow();
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Pins a session to the top of the list, or unpins it. */
+    public void setPinned(String id, boolean pinned) {
+        BackgroundTask.run((pinned ? "pin" : "unpin") + " session " + id,
+                        () -> services.desk().store().sessions().setPinned(id, pinned))
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SAVED, pinned ? "Pinned" : "Unpinned");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Archives a session (out of the way, never deleted), or brings it back. */
+    public void setArchived(String id, boolean archived) {
+        BackgroundTask.run((archived ? "archive" : "unarchive") + " session " + id,
+                        () -> services.desk().store().sessions().setArchived(id, archived))
+                .onSuccess(v -> {
+                    setStatus(StatusKind.SAVED, archived ? "Archived" : "Back from the archive");
+                    context.sessionsChanged();
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Writes this session to {@code file} (Goose JSON or Markdown) off the FX thread. */
+    public void export(dev.sessiondesk.app.SessionExporter.Format format, java.nio.file.Path file) {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null) {
+            return;
+        }
+        setStatus(StatusKind.SAVING, "Exporting…");
+        BackgroundTask.run("export session " + sid + " to " + file, () -> services.desk().exporter().exportTo(sid, format, file))
+                .onSuccess(v -> setStatus(StatusKind.SAVED, "Exported to " + file))
+                .onError(e -> setStatus(StatusKind.ERROR, "Not exported to " + file + ": " + e.getMessage()))
+                .executeWith(runner);
+    }
+
     /** Delete to Trash: the window moves on to a new chat; {@link #undoTrash()} brings it back. */
     public void trash() {
         String sid = sessionId.get();
@@ -296,11 +362,17 @@ public final class ChatViewModel {
         if (sid == null || banner.get() != null || sending.get()) {
             return;
         }
+        if (refreshing) {
+            refreshAgain = true; // one read at a time, so an older read never overwrites a newer one
+            return;
+        }
+        refreshing = true;
         int fromSeq = nextSeqToRead();
         BackgroundTask.supply("read new messages of session " + sid, () -> new Loaded(
                         services.desk().sessions().require(sid),
                         services.desk().store().messages().list(sid, fromSeq, Integer.MAX_VALUE)))
                 .onSuccess(l -> {
+                    refreshDone();
                     if (!sid.equals(sessionId.get())) {
                         return; // the window moved on meanwhile
                     }
@@ -309,9 +381,120 @@ public final class ChatViewModel {
                         mergeFrom(fromSeq, l.messages());
                         context.bindingChanged(this);
                     }
+                    updateReplyState();
                 })
-                .onError(e -> LOG.debug("refresh of session {} failed: {}", sid, e.getMessage()))
+                .onError(e -> {
+                    refreshDone();
+                    LOG.debug("refresh of session {} failed: {}", sid, e.getMessage());
+                })
                 .executeWith(runner);
+    }
+
+    private void refreshDone() {
+        refreshing = false;
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
+    }
+
+    // ---- assistant replies -------------------------------------------------------------------------
+
+    /** Reads whether a reply streams into this session, its last problem, and whether it ended cut short. */
+    private void updateReplyState() {
+        String sid = sessionId.get();
+        if (sid == null) {
+            return;
+        }
+        boolean now = services.replies().replying(sid);
+        String problem = services.replies().problem(sid).orElse(null);
+        boolean was = replying.get();
+        replying.set(now);
+        if (now && statusKind.get() != StatusKind.ERROR) {
+            setStatus(StatusKind.INFO, "The assistant is replying… (Esc stops it)");
+        } else if (was && problem == null) {
+            savedNow();
+        }
+        replyProblem.set(now ? null : problem);
+        Message last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+        replyInterrupted.set(!now && last != null && last.role() == Role.ASSISTANT
+                && last.state() == MessageState.INTERRUPTED);
+        if (!now && problem != null) {
+            setStatus(StatusKind.ERROR, "The assistant did not answer (details above; your message is saved)");
+        }
+    }
+
+    /** Stop (or Esc): the partial reply is kept and marked stopped. */
+    public void stopReply() {
+        String sid = sessionId.get();
+        if (sid != null && replying.get()) {
+            services.replies().stop(sid);
+        }
+    }
+
+    /** Asks again for an answer to the last message of yours. */
+    public void retryReply() {
+        startAgain(true);
+    }
+
+    /** Asks the assistant to carry on after an interrupted or stopped reply. */
+    public void continueReply() {
+        startAgain(false);
+    }
+
+    private void startAgain(boolean retry) {
+        String sid = sessionId.get();
+        if (sid == null || replying.get() || banner.get() != null) {
+            return;
+        }
+        replyProblem.set(null);
+        replyInterrupted.set(false);
+        replying.set(true);
+        setStatus(StatusKind.SAVING, retry ? "Asking again…" : "Continuing…");
+        BackgroundTask.run((retry ? "retry" : "continue") + " the reply in session " + sid, () -> {
+                    if (retry) {
+                        services.replies().retry(sid);
+                    } else {
+                        services.replies().continueReply(sid);
+                    }
+                })
+                .onSuccess(v -> refresh())
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /**
+     * "Duplicate from this message": a new session holding this session's messages up to {@code seq};
+     * {@code opened} gets its id (the window opens it in a new window).
+     */
+    public void forkFrom(int seq, java.util.function.Consumer<String> opened) {
+        String sid = sessionId.get();
+        if (sid == null || banner.get() != null) {
+            return;
+        }
+        BackgroundTask.supply("duplicate session " + sid + " up to message " + seq,
+                        () -> services.desk().sessions().fork(sid, seq))
+                .onSuccess(copy -> {
+                    setStatus(StatusKind.SAVED, "Duplicated into \"" + copy.displayTitle() + "\"");
+                    context.sessionsChanged();
+                    opened.accept(copy.id());
+                })
+                .onError(this::reportError)
+                .executeWith(runner);
+    }
+
+    /** Opens a session (here, or focuses the window showing it) scrolled to message {@code seq}. */
+    public void openAt(String otherSessionId, int seq) {
+        scrollTarget.set(-1);
+        scrollTarget.set(seq);
+        if (otherSessionId.equals(sessionId.get()) && banner.get() == null) {
+            return;
+        }
+        if (context.focusWindowShowing(otherSessionId, windowId)) {
+            scrollTarget.set(-1);
+            return;
+        }
+        switchTo(otherSessionId);
     }
 
     /** Marks the focused window's session as the store's active one. */
@@ -436,6 +619,30 @@ public final class ChatViewModel {
 
     public ReadOnlyStringProperty undoableTrashProperty() {
         return undoableTrash;
+    }
+
+    public ReadOnlyBooleanProperty replyingProperty() {
+        return replying;
+    }
+
+    /** The last reply's problem (names the endpoint), or null. */
+    public ReadOnlyStringProperty replyProblemProperty() {
+        return replyProblem;
+    }
+
+    /** The newest message is a reply that was cut short (the app or the endpoint failed mid-reply). */
+    public ReadOnlyBooleanProperty replyInterruptedProperty() {
+        return replyInterrupted;
+    }
+
+    /** View → Show hidden messages: messages meant for the agent only are shown too. */
+    public BooleanProperty showHiddenProperty() {
+        return showHidden;
+    }
+
+    /** The message seq a search asked to show (-1: none); the window scrolls there once it is loaded. */
+    public javafx.beans.property.IntegerProperty scrollTargetProperty() {
+        return scrollTarget;
     }
 
     public BooleanProperty sidebarShownProperty() {

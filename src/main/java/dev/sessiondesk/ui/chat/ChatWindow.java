@@ -60,8 +60,23 @@ public final class ChatWindow {
         });
 
         messageList.setId("messages");
-        messageList.setItems(vm.messages());
-        messageList.setCellFactory(MessageCell::new);
+        // Messages meant for the agent only stay hidden unless View → Show hidden messages is on.
+        javafx.collections.transformation.FilteredList<Message> visible = new javafx.collections.transformation.FilteredList<>(
+                vm.messages(), Message::userVisible);
+        vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
+        messageList.setItems(visible);
+        messageList.setCellFactory(list -> {
+            MessageCell cell = new MessageCell(list);
+            MenuItem fork = new MenuItem("Duplicate from this message");
+            fork.setOnAction(e -> {
+                if (cell.getItem() != null) {
+                    vm.forkFrom(cell.getItem().seq(), actions::openInNewWindow);
+                }
+            });
+            cell.emptyProperty().addListener((o, was, empty) -> cell.setContextMenu(empty ? null : new javafx.scene.control.ContextMenu(fork)));
+            return cell;
+        });
+        vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
         messageList.setFocusTraversable(false);
         messageList.setPlaceholder(new Label("No messages yet. Type below and press Enter."));
         vm.messages().addListener((ListChangeListener<Message>) c -> scrollToEnd());
@@ -89,13 +104,22 @@ public final class ChatWindow {
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.disableProperty().bind(vm.sendingProperty().or(vm.bannerProperty().isNotNull()));
         send.setOnAction(e -> vm.send());
-        HBox composerRow = new HBox(8, composer, send);
+        Button stop = new Button("Stop");
+        stop.setId("stop");
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setOnAction(e -> vm.stopReply());
+        stop.visibleProperty().bind(vm.replyingProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        send.visibleProperty().bind(vm.replyingProperty().not());
+        send.managedProperty().bind(send.visibleProperty());
+        HBox composerRow = new HBox(8, composer, send, stop);
         composerRow.setAlignment(Pos.BOTTOM_RIGHT);
         composerRow.getStyleClass().add("composer-row");
         HBox.setHgrow(composer, Priority.ALWAYS);
 
         buildBanner();
-        VBox chat = new VBox(bannerBox, messageList, composerRow);
+        sessionListMenu();
+        VBox chat = new VBox(bannerBox, messageList, replyBar(), composerRow);
         chat.getStyleClass().add("chat");
         VBox.setVgrow(messageList, Priority.ALWAYS);
 
@@ -121,6 +145,12 @@ public final class ChatWindow {
         root.setBottom(statusBar());
         root.getStyleClass().add("chat-window");
         Scene scene = new Scene(root);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.replyingProperty().get()) {
+                e.consume();
+                vm.stopReply();
+            }
+        });
         scene.getStylesheets().add(Objects.requireNonNull(
                 ChatWindow.class.getResource("/dev/sessiondesk/ui/sessiondesk.css")).toExternalForm());
         stage.setScene(scene);
@@ -135,7 +165,10 @@ public final class ChatWindow {
      * lands only roughly; once it has laid out, scroll the rest of the way by pixels.
      */
     private void scrollToEnd() {
-        int last = vm.messages().size() - 1;
+        if (scrollToTarget()) {
+            return;
+        }
+        int last = messageList.getItems().size() - 1;
         if (last < 0) {
             return;
         }
@@ -146,6 +179,26 @@ public final class ChatWindow {
                 flow.scrollPixels(1e7);
             }
         });
+    }
+
+    /** A search asked for a message: once it is loaded, show and select it (true), instead of the end. */
+    private boolean scrollToTarget() {
+        int seq = vm.scrollTargetProperty().get();
+        if (seq < 0) {
+            return false;
+        }
+        var items = messageList.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).seq() == seq) {
+                int index = i;
+                messageList.getSelectionModel().select(index);
+                messageList.scrollTo(index);
+                javafx.application.Platform.runLater(() -> messageList.scrollTo(index));
+                vm.scrollTargetProperty().set(-1);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void buildBanner() {
@@ -173,6 +226,41 @@ public final class ChatWindow {
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
     }
 
+    /** Under the conversation: why the last reply failed, or that it was cut short, with Retry / Continue. */
+    private HBox replyBar() {
+        Label text = new Label();
+        text.setId("reply-problem");
+        text.setWrapText(true);
+        text.getStyleClass().add("reply-problem-text");
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            String problem = vm.replyProblemProperty().get();
+            if (problem != null) {
+                return "The assistant did not answer: " + problem;
+            }
+            return vm.replyInterruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
+        }, vm.replyProblemProperty(), vm.replyInterruptedProperty()));
+        Button retry = new Button("Retry");
+        retry.setId("reply-retry");
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setOnAction(e -> vm.retryReply());
+        Button carryOn = new Button("Continue");
+        carryOn.setId("reply-continue");
+        carryOn.setMinWidth(Region.USE_PREF_SIZE);
+        carryOn.setOnAction(e -> vm.continueReply());
+        carryOn.visibleProperty().bind(vm.replyInterruptedProperty());
+        carryOn.managedProperty().bind(carryOn.visibleProperty());
+        HBox bar = new HBox(8, text, retry, carryOn);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("reply-bar");
+        bar.getStyleClass().add("reply-bar");
+        bar.visibleProperty().bind(vm.replyProblemProperty().isNotNull().or(vm.replyInterruptedProperty())
+                .and(vm.replyingProperty().not()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
     private MenuBar menuBar() {
         MenuItem newWindow = item("New Window", "Shortcut+N", actions::newWindow);
         MenuItem newChat = item("New Chat", "Shortcut+T", vm::newChat);
@@ -187,11 +275,22 @@ public final class ChatWindow {
         MenuItem trash = item("Delete to Trash", "Shortcut+Shift+DELETE", vm::trash);
         MenuItem undo = item("Undo Delete", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
-        Menu session = new Menu("Session", null, rename, trash, undo);
+        MenuItem exportJson = item("Export as JSON…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
+        MenuItem exportMd = item("Export as Markdown…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
+        MenuItem stopReply = item("Stop Reply", null, vm::stopReply);
+        stopReply.disableProperty().bind(vm.replyingProperty().not());
+        Menu session = new Menu("Session", null, rename, trash, undo, new SeparatorMenuItem(), stopReply,
+                new SeparatorMenuItem(), exportJson, exportMd);
+        MenuItem search = item("Search…", "Shortcut+K", () -> actions.search(this));
+        MenuItem prefs = item("Preferences…", "Shortcut+COMMA", () -> actions.preferences(this));
+        Menu edit = new Menu("Edit", null, search, new SeparatorMenuItem(), prefs);
         MenuItem toggle = item("Toggle Sidebar", "Shortcut+B",
                 () -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
-        Menu view = new Menu("View", null, toggle);
-        MenuBar bar = new MenuBar(file, session, view);
+        javafx.scene.control.CheckMenuItem hidden = new javafx.scene.control.CheckMenuItem("Show hidden messages");
+        hidden.setId("show-hidden");
+        hidden.selectedProperty().bindBidirectional(vm.showHiddenProperty());
+        Menu view = new Menu("View", null, toggle, hidden);
+        MenuBar bar = new MenuBar(file, edit, session, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -217,10 +316,16 @@ public final class ChatWindow {
         undo.managedProperty().bind(undo.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // A long status (an error that names an endpoint) is cut short, never the buttons beside it.
+        status.setMinWidth(0);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        HBox.setHgrow(status, Priority.SOMETIMES);
         Button sidebarToggle = new Button("Sessions");
+        sidebarToggle.setMinWidth(Region.USE_PREF_SIZE);
         sidebarToggle.setOnAction(e -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
         Button sync = new Button("Sync Now");
         sync.setId("sync-now");
+        sync.setMinWidth(Region.USE_PREF_SIZE);
         sync.setOnAction(e -> actions.syncNow(this));
         HBox bar = new HBox(8, status, undo, spacer, sidebarToggle, sync);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -231,6 +336,39 @@ public final class ChatWindow {
     private void styleStatus(StatusKind kind) {
         status.getStyleClass().removeIf(s -> s.startsWith("status-"));
         status.getStyleClass().add("status-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void export(dev.sessiondesk.app.SessionExporter.Format format) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export session");
+        String ext = format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "json" : "md";
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "Goose JSON" : "Markdown", "*." + ext));
+        chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\w .-]", "_").strip() + "." + ext);
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            vm.export(format, file.toPath());
+        }
+    }
+
+    private void sessionListMenu() {
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> {
+            TextInputDialog dialog = new TextInputDialog(s.displayTitle());
+            dialog.initOwner(stage);
+            dialog.setTitle("Rename session");
+            dialog.setHeaderText(null);
+            dialog.showAndWait().ifPresent(t -> vm.renameSession(s.id(), t));
+        }));
+        MenuItem pin = new MenuItem("Pin");
+        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setPinned(s.id(), !s.pinned())));
+        MenuItem archive = new MenuItem("Archive");
+        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setArchived(s.id(), !s.archived())));
+        sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
+            pin.setText(s.pinned() ? "Unpin" : "Pin");
+            archive.setText(s.archived() ? "Unarchive" : "Archive");
+        }));
+        sidebar.contextMenu().getItems().addAll(new SeparatorMenuItem(), rename, pin, archive);
     }
 
     private void askRename() {

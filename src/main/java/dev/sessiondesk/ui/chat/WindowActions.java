@@ -11,4 +11,13 @@ public interface WindowActions {
     void syncNow(ChatWindow window);
 
     void quit();
+
+    /** Edit → Search (Ctrl+K): the search box over every conversation. */
+    void search(ChatWindow from);
+
+    /** Shows message {@code seq} of a session: in the window showing it, else in {@code from}. */
+    void openAt(ChatWindow from, String sessionId, int seq);
+
+    /** Edit → Preferences…: the assistant's endpoint, model, key and timeouts. */
+    void preferences(ChatWindow from);
 }

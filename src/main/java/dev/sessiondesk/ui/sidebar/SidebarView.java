@@ -33,6 +33,7 @@ public final class SidebarView extends VBox {
 
     private final TextField filter = new TextField();
     private final ListView<Session> list = new ListView<>();
+    private final ContextMenu contextMenu = new ContextMenu();
 
     /**
      * @param open           (sessionId, inNewWindow) → show it
@@ -70,11 +71,21 @@ public final class SidebarView extends VBox {
         openHere.setOnAction(e -> selected().ifPresent(id -> open.accept(id, false)));
         MenuItem openNew = new MenuItem("Open in New Window");
         openNew.setOnAction(e -> selected().ifPresent(id -> open.accept(id, true)));
-        list.setContextMenu(new ContextMenu(openHere, openNew));
+        list.setContextMenu(contextMenu);
+        contextMenu.getItems().addAll(openHere, openNew);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(filter, list);
         setPrefWidth(270);
         setMinWidth(180);
+    }
+
+    /** More entries for the session list's context menu (rename, pin, archive); they act on {@link #selectedSession()}. */
+    public ContextMenu contextMenu() {
+        return contextMenu;
+    }
+
+    public java.util.Optional<Session> selectedSession() {
+        return java.util.Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     }
 
     public java.util.Optional<String> selected() {
@@ -134,7 +145,7 @@ public final class SidebarView extends VBox {
                 setGraphic(null);
                 return;
             }
-            title.setText(s.displayTitle());
+            title.setText((s.pinned() ? "📌 " : "") + s.displayTitle() + (s.archived() ? " (archived)" : ""));
             meta.setText(s.messageCount() + (s.messageCount() == 1 ? " message · " : " messages · ")
                     + activity(s.lastActivity(), Instant.now()));
             String window = model.windowBySession().get(s.id());

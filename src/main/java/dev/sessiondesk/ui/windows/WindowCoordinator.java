@@ -263,6 +263,54 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
                 javafx.util.Duration.seconds(summary.ok() ? 8 : 20));
     }
 
+    // ---- search and preferences --------------------------------------------------------------------
+
+    @Override
+    public void search(ChatWindow from) {
+        if (searchDialog == null) {
+            searchDialog = new dev.sessiondesk.ui.search.SearchDialog(from.stage(), services.desk().search(),
+                    (sessionId, seq) -> {
+                        ChatWindow target = windows.get(focusedWindowId);
+                        openAt(target != null ? target : from, sessionId, seq);
+                    });
+        }
+        searchDialog.show();
+    }
+
+    private dev.sessiondesk.ui.search.SearchDialog searchDialog;
+    private java.nio.file.Path configDir;
+
+    /** Where Preferences saves the assistant settings. */
+    public void useConfigDir(java.nio.file.Path dir) {
+        this.configDir = dir;
+    }
+
+    public dev.sessiondesk.ui.search.SearchDialog searchDialog() {
+        return searchDialog;
+    }
+
+    @Override
+    public void openAt(ChatWindow from, String sessionId, int seq) {
+        for (ChatWindow w : windows.values()) {
+            if (sessionId.equals(w.viewModel().sessionId()) && w.viewModel().bannerProperty().get() == null) {
+                w.stage().toFront();
+                w.stage().requestFocus();
+                w.viewModel().scrollTargetProperty().set(-1);
+                w.viewModel().scrollTargetProperty().set(seq);
+                return;
+            }
+        }
+        if (windows.containsValue(from)) {
+            from.viewModel().openAt(sessionId, seq);
+        }
+    }
+
+    @Override
+    public void preferences(ChatWindow from) {
+        new dev.sessiondesk.ui.prefs.PreferencesDialog(from.stage(), services.desk().assistants(), configDir, runner,
+                message -> from.viewModel().reportStatus(StatusKind.SAVED, message)).show();
+    }
+
     // ---- WindowContext -----------------------------------------------------------------------------
 
     @Override

@@ -528,4 +528,47 @@ class ReplyServiceTest {
         assertThat(ContentItems.plainText(stored.get(1).contentJson())).isEqualTo("first ");
         assertThat(desk.store().verifier().verifySession(s.id()).ok()).isTrue();
     }
+
+    @Test
+    void aReplyToAnAlreadySavedMessageDoesNotSaveItAgainAndSyncCheckpointsThePartial() throws Exception {
+        Session s = newSession();
+        desk.store().messages().append(s.id(), dev.sessiondesk.model.NewMessage.text(Role.USER, "saved by the window"));
+        java.util.concurrent.CountDownLatch secondTokenSent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Assistant pausing = new Assistant() {
+            @Override
+            public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation) {
+                assertThat(conversation).hasSize(1);
+                sink.delta("half ");
+                sink.delta("way");
+                secondTokenSent.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sink.delta(" done");
+            }
+
+            @Override
+            public String describe() {
+                return "a pausing test assistant";
+            }
+        };
+        // Checkpoints every 30 s: only checkpointStreaming() can put "half way" into the row in time.
+        try (ReplyService replies = new ReplyService(desk.store(), () -> pausing, null, Duration.ofSeconds(30))) {
+            ReplyHandle handle = replies.replyToSaved(s.id(), ReplyListener.NONE);
+            assertThat(secondTokenSent.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(replies.checkpointStreaming()).isEqualTo(1);
+            Message partial = desk.store().messages().list(s.id()).get(1);
+            assertThat(partial.state()).isEqualTo(MessageState.STREAMING);
+            assertThat(ContentItems.plainText(partial.contentJson())).isEqualTo("half way");
+            release.countDown();
+            assertThat(handle.done().get(20, TimeUnit.SECONDS).state()).isEqualTo(ReplyState.COMPLETE);
+            assertThat(replies.checkpointStreaming()).isZero();
+        }
+        List<Message> stored = desk.store().messages().list(s.id());
+        assertThat(stored).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+        assertThat(ContentItems.plainText(stored.get(1).contentJson())).isEqualTo("half way done");
+    }
 }
