@@ -11,4 +11,8 @@ public interface WindowActions {
     void syncNow(ChatWindow window);
 
     void quit();
+
+    /** Lets other features add their items to a new window's menu bar (called once per window). */
+    default void addMenus(javafx.scene.control.MenuBar bar, ChatWindow window) {
+    }
 }
