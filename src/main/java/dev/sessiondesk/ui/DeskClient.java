@@ -259,7 +259,7 @@ public final class DeskClient {
         }
     }
 
-    MaintenanceController maintenanceController() {
+    public MaintenanceController maintenanceController() {
         if (maintenanceUi == null) {
             maintenanceUi = new MaintenanceController(this);
         }
