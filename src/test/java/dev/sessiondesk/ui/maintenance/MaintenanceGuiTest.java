@@ -172,4 +172,29 @@ class MaintenanceGuiTest {
         fxRun(() -> shown.stage().close());
         fx(client::quit).get(30, TimeUnit.SECONDS);
     }
+
+    @Test
+    void restoreReplacesTheStoreAndBringsTheWindowsBackFromIt() throws Exception {
+        Path data = tmp.resolve("data");
+        DeskClient client = startClient(data, tmp.resolve("home"));
+        waitFor("a window", () -> fxGet(() -> !client.windows().isEmpty()));
+        client.awaitStartMaintenance();
+        String windowId = fxGet(() -> client.windows().get(0).viewModel().windowId());
+        Session s = client.desk().sessions().create("restored", null);
+        client.desk().sessions().append(s.id(), StoreFixture.text(Role.USER, "before the backup"));
+        MaintenanceController c = client.maintenanceController();
+        var backup = fx(() -> c.backUpNow(null)).get(30, TimeUnit.SECONDS);
+        client.desk().sessions().append(s.id(), StoreFixture.text(Role.USER, "after the backup"));
+
+        var result = fx(() -> c.restore(null, backup)).get(60, TimeUnit.SECONDS);
+
+        assertThat(result.restoredFrom()).isEqualTo(backup.file());
+        assertThat(result.safetyCopyVerified()).isTrue();
+        waitFor("the windows from the restored store", () -> fxGet(() -> !client.windows().isEmpty()
+                && client.windows().get(0).stage().isShowing()));
+        assertThat(fxGet(() -> client.windows().get(0).viewModel().windowId())).isEqualTo(windowId);
+        assertThat(client.desk().sessions().messages(s.id())).hasSize(1);
+        assertThat(fxGet(() -> c.lastReport().text())).contains("the store as it was is kept at");
+        fx(client::quit).get(30, TimeUnit.SECONDS);
+    }
 }
