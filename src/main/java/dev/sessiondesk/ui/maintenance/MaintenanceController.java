@@ -179,7 +179,15 @@ public final class MaintenanceController {
                     () -> chooseAndExportIntact(owner)));
         }
         report(owner, "Verify Store", r.ok() ? "The store is intact" : "The store has problems; the way back is below",
-                !r.ok(), r.lines(), ways);
+                !r.ok(), figuresFirst(r.lines()), ways);
+    }
+
+    /** The report's closing line holds the figures; a reader wants them first, before the details. */
+    static List<String> figuresFirst(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(lines.size() - 1));
+        out.addAll(lines.subList(0, lines.size() - 1));
+        return out;
     }
 
     public void chooseAndExportIntact(Window owner) {

@@ -42,7 +42,9 @@ public final class ReportDialog {
         text.setEditable(false);
         text.setWrapText(true);
         text.setText(String.join("\n", lines));
-        text.setPrefRowCount(Math.max(4, Math.min(14, lines.size() + 1)));
+        // Tall enough to show a typical report whole, wrapped lines included; longer ones scroll.
+        int rows = lines.stream().mapToInt(l -> Math.max(1, (l.length() + 84) / 85)).sum();
+        text.setPrefRowCount(Math.max(4, Math.min(18, rows)));
         HBox buttons = new HBox(8);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         for (Choice c : choices) {
@@ -75,7 +77,6 @@ public final class ReportDialog {
 
     public ReportDialog show() {
         stage.show();
-        stage.toFront();
         return this;
     }
 
