@@ -93,7 +93,13 @@ public final class MaintenanceController {
     }
 
     public CompletableFuture<BackupRecord> backUpNow(Window owner) {
-        return run(owner, "Backing up", p -> desk().backups().backup("manual", p), b -> {
+        ClientServices services = client.services();
+        return run(owner, "Backing up", p -> {
+            // What the windows show and hold right now belongs in the backup: write it first.
+            services.drafts().flush();
+            services.layout().flush();
+            return desk().backups().backup("manual", p);
+        }, b -> {
             report(owner, "Back Up Now", "Backup saved and verified", false, List.of(
                     b.file().toString(),
                     b.sessionCount() + " sessions, " + b.messageCount() + " messages, " + size(b.sizeBytes()),
