@@ -233,4 +233,22 @@ class MaintenanceGuiTest {
         fxRun(() -> report.stage().close());
         fx(again::quit).get(30, TimeUnit.SECONDS);
     }
+
+    @Test
+    void prepareForUpgradeFromTheRunningAppWritesTheManifestWithItsWindows() throws Exception {
+        DeskClient client = startClient(tmp.resolve("data"), tmp.resolve("home"));
+        waitFor("a window", () -> fxGet(() -> !client.windows().isEmpty()));
+        client.awaitStartMaintenance();
+        var window = fxGet(() -> client.windows().get(0));
+        GuiFixture.typeAndPressEnter(window, "kept across the upgrade");
+        GuiFixture.assertSentAndShown(window, 1);
+
+        var result = fx(() -> client.maintenanceController().prepareForUpgrade(null)).get(60, TimeUnit.SECONDS);
+
+        assertThat(Files.isRegularFile(result.manifest())).isTrue();
+        assertThat(result.windows()).isEqualTo(1); // the window's binding was written before the manifest
+        assertThat(result.exportedSessions()).isEqualTo(1);
+        assertThat(fxGet(() -> client.maintenanceController().lastReport().text())).contains(result.manifest().toString());
+        fx(client::quit).get(30, TimeUnit.SECONDS);
+    }
 }
