@@ -1,7 +1,7 @@
 package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.upgrade.PreUpgrade;
-import dev.sessiondesk.app.upgrade.RunningAppChannel;
+import dev.sessiondesk.app.instance.SaveAndQuitChannel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -26,8 +26,8 @@ final class PreUpgradeCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
         PreUpgrade.Result r;
         try {
-            // No single-instance channel yet: the heartbeat check inside PreUpgrade refuses a live app.
-            r = new PreUpgrade(root.resolvedDataDir(), RunningAppChannel.absent(), Clock.systemUTC()).run(progress);
+            // A GUI on the same folder is asked over its single-instance socket to save and quit first.
+            r = new PreUpgrade(root.resolvedDataDir(), new SaveAndQuitChannel(root.resolvedDataDir()), Clock.systemUTC()).run(progress);
         } catch (PreUpgrade.Failed e) {
             progress.done();
             throw new CliFailure("not ready for the upgrade: " + e.getMessage());

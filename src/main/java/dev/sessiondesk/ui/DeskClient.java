@@ -12,7 +12,18 @@ import dev.sessiondesk.model.WindowBinding;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.windows.RestoredWindow;
 import dev.sessiondesk.ui.windows.WindowCoordinator;
+import dev.sessiondesk.app.backup.RestoreService;
+import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.instance.SaveAndQuitChannel;
+import dev.sessiondesk.app.maintenance.GooseImportOffer;
+import dev.sessiondesk.app.maintenance.StartupMaintenance;
+import dev.sessiondesk.app.upgrade.UpgradeCheck;
+import dev.sessiondesk.ui.maintenance.MaintenanceController;
+import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
+import dev.sessiondesk.ui.maintenance.RecoveryDialog;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +63,10 @@ public final class DeskClient {
     private final ClientServices.Timings timings;
     private final ClientServices.ReplyStarterFactory replies;
     private final Runnable exitPlatform;
+    private final GooseSessionsFinder gooseFinder;
+    private StartupMaintenance maintenance;
+    private MaintenanceController maintenanceUi;
+    private RecoveryDialog recovery;
     private final List<List<String>> earlyHandOvers = new ArrayList<>();
     private SingleInstance instance;
     private SessionDesk desk;
@@ -62,7 +77,14 @@ public final class DeskClient {
 
     public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
                       Runnable exitPlatform) {
-        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform);
+        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform,
+                GooseSessionsFinder.system());
+    }
+
+    /** @param gooseFinder where the first-run Goose import offer looks (tests point it at a temp folder) */
+    public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
+                      Runnable exitPlatform, GooseSessionsFinder gooseFinder) {
+        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform, gooseFinder);
     }
 
     /**
@@ -71,6 +93,12 @@ public final class DeskClient {
      */
     public DeskClient(Path dataDir, java.util.Map<String, String> environment, Path configDir, LaunchRequest request, ClientServices.Timings timings,
                       ClientServices.ReplyStarterFactory replies, Runnable exitPlatform) {
+        this(dataDir, environment, configDir, request, timings, replies, exitPlatform, GooseSessionsFinder.system());
+    }
+
+    public DeskClient(Path dataDir, java.util.Map<String, String> environment, Path configDir, LaunchRequest request, ClientServices.Timings timings,
+                      ClientServices.ReplyStarterFactory replies, Runnable exitPlatform, GooseSessionsFinder gooseFinder) {
+        this.gooseFinder = gooseFinder;
         this.dataDir = dataDir;
         this.configDir = configDir;
         this.environment = environment;
@@ -110,7 +138,7 @@ public final class DeskClient {
         return done;
     }
 
-    private record Boot(List<RestoredWindow> windows, String assistantNotice) {
+    private record Boot(List<RestoredWindow> windows, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems) {
     }
 
     private Boot boot() throws Exception {
@@ -129,12 +157,20 @@ public final class DeskClient {
             return null;
         }
         instance = claim.owner();
+        return openStore();
+    }
+
+    /** Opens the store and loads what the windows need; also the second half of a restore. */
+    private Boot openStore() {
         desk = SessionDesk.open(dataDir);
         // The user's assistant settings (environment over the 0600 file); a bad file falls back to
         // the offline assistant with a message that names it.
         String assistantNotice = desk.assistants().useConfigured(environment, configDir).orElse(null);
         services = new ClientServices(desk, timings, replies);
         services.start();
+        maintenance = new StartupMaintenance(desk, Clock.systemUTC());
+        maintenance.addSyncSteps(services.sync());
+        Optional<UpgradeCheck.Report> upgradeProblems = maintenance.upgradeProblems();
         List<RestoredWindow> restored = new ArrayList<>();
         for (WindowBinding b : services.layout().openWindows()) {
             if (b.sessionId() == null) {
@@ -146,10 +182,26 @@ public final class DeskClient {
             LOG.info("restoring window {} on session {}: {}", b.windowId(), b.sessionId(), check.verdict());
             restored.add(new RestoredWindow(b, check, messages, draft));
         }
-        return new Boot(restored, assistantNotice);
+        return new Boot(restored, assistantNotice, upgradeProblems);
     }
 
     private void show(Boot b) {
+        if (b.upgradeProblems().isPresent()) {
+            // Something the upgrade manifest promised is not in the store: the user decides first,
+            // before any window (or the daily backup, whose rotation could drop a good backup) runs.
+            LOG.warn("the upgrade check found problems: {}", b.upgradeProblems().get().problems());
+            recovery = new RecoveryDialog(b.upgradeProblems().get(), desk.backups().catalog().latest().orElse(null),
+                    maintenanceController());
+            recovery.show(() -> {
+                recovery = null;
+                showWindows(b);
+            }, this::quit);
+            return;
+        }
+        showWindows(b);
+    }
+
+    private void showWindows(Boot b) {
         TaskRunner runner = new TaskRunner(desk.background(), Platform::runLater);
         coordinator = new WindowCoordinator(services, runner, (delay, action) -> {
             PauseTransition wait = new PauseTransition(Duration.millis(delay.toMillis()));
@@ -157,6 +209,11 @@ public final class DeskClient {
             wait.play();
         }, this::quit);
         coordinator.useConfigDir(configDir);
+        coordinator.setMenuExtension((bar, window) -> {
+            new MaintenanceMenus(maintenanceController(), window).addTo(bar);
+            window.addBannerChoice("banner-open-backup", "Open from backup…",
+                    () -> maintenanceController().openFromBackup(window));
+        });
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         SaveListener failures = new SaveListener() {
             @Override
@@ -194,11 +251,108 @@ public final class DeskClient {
         poller = new Timeline(new KeyFrame(POLL, e -> coordinator.pollStore()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
-        earlyHandOvers.forEach(coordinator::handOver);
+        earlyHandOvers.forEach(this::handOver);
         earlyHandOvers.clear();
+        afterWindowsShown();
+    }
+
+    /** Daily backup, agent projects, the first-run Goose offer: in the background, reported in the status bar. */
+    private void afterWindowsShown() {
+        SessionDesk d = desk;
+        StartupMaintenance m = maintenance;
+        Optional<GooseSessionsFinder.Finding> offer = new GooseImportOffer(dataDir, gooseFinder, Clock.systemUTC())
+                .pending().filter(f -> !d.store().isReadOnly());
+        offer.ifPresent(f -> maintenanceController().offerGooseImport(f));
+        Thread t = new Thread(() -> {
+            List<String> notes = new ArrayList<>();
+            m.dailyBackup(dev.sessiondesk.app.backup.Progress.NONE).ifPresent(notes::add);
+            m.startAgentWatcher().ifPresent(notes::add);
+            if (!notes.isEmpty()) {
+                Platform.runLater(() -> {
+                    if (coordinator != null && desk == d) {
+                        coordinator.windows().forEach(w -> w.viewModel().reportStatus(
+                                notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
+                                        ? dev.sessiondesk.ui.chat.StatusKind.ERROR : dev.sessiondesk.ui.chat.StatusKind.SAVED,
+                                String.join(" · ", notes)));
+                    }
+                });
+            }
+        }, "start-maintenance");
+        t.setDaemon(true);
+        t.start();
+        maintenanceRuns = t;
+    }
+
+    private volatile Thread maintenanceRuns;
+
+    /** For tests: waits until the start-up backup and agent scan have finished. */
+    public void awaitStartMaintenance() throws InterruptedException {
+        Thread t = maintenanceRuns;
+        if (t != null) {
+            t.join(60_000);
+        }
+    }
+
+    public MaintenanceController maintenanceController() {
+        if (maintenanceUi == null) {
+            maintenanceUi = new MaintenanceController(this);
+        }
+        return maintenanceUi;
+    }
+
+    /**
+     * Restores a backup in place: hides the windows, writes what is pending, closes the store, runs
+     * the restore, then opens the restored store and brings the windows back from it, exactly as a
+     * start would (the app keeps the data folder throughout). Completes on the FX thread.
+     */
+    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, dev.sessiondesk.app.backup.Progress progress) {
+        CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
+        stopPolling();
+        if (coordinator != null) {
+            coordinator.windows().forEach(coordinator::persistNow);
+            coordinator.hideAll();
+        }
+        coordinator = null;
+        Thread t = new Thread(() -> {
+            RestoreService.Result result = null;
+            Throwable failure = null;
+            try {
+                services.close();
+                desk.close();
+                result = new RestoreService(dataDir, new dev.sessiondesk.app.backup.BackupService(dataDir))
+                        .restore(backup, progress);
+            } catch (Exception e) {
+                LOG.error("restore of {} failed", backup, e);
+                failure = e;
+            }
+            try {
+                Boot b = openStore(); // the restored store, or the untouched one after a refused restore
+                RestoreService.Result r = result;
+                Throwable f = failure;
+                Platform.runLater(() -> {
+                    show(b);
+                    if (f != null) {
+                        done.completeExceptionally(f);
+                    } else {
+                        done.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.error("cannot reopen {} after the restore", dataDir, e);
+                Platform.runLater(() -> done.completeExceptionally(e));
+            }
+        }, "restore");
+        t.setDaemon(false);
+        t.start();
+        return done;
     }
 
     private void handOver(List<String> args) {
+        if (SaveAndQuitChannel.isRequest(args)) {
+            LOG.info("asked over the single-instance socket to save everything and quit");
+            quit();
+            return;
+        }
         if (coordinator == null) {
             earlyHandOvers.add(args); // arrived while this app was still starting
         } else {
@@ -277,6 +431,15 @@ public final class DeskClient {
                 instance.close();
             }
         }
+    }
+
+    /** The upgrade recovery dialog while it replaces the windows, else null. */
+    public RecoveryDialog recovery() {
+        return recovery;
+    }
+
+    public dev.sessiondesk.app.SessionDesk desk() {
+        return desk;
     }
 
     public WindowCoordinator coordinator() {

@@ -44,6 +44,7 @@ public final class ChatWindow {
     private final TextArea composer = new TextArea();
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
+    private final HBox bannerButtons = new HBox(8);
     private final org.controlsfx.control.NotificationPane notices = new org.controlsfx.control.NotificationPane();
     private final javafx.animation.PauseTransition noticeTimer = new javafx.animation.PauseTransition();
 
@@ -216,8 +217,8 @@ public final class ChatWindow {
         Button close = new Button("Close window");
         close.setId("banner-close");
         close.setOnAction(e -> actions.closeWindow(this));
-        HBox buttons = new HBox(8, openStored, close);
-        bannerBox.getChildren().addAll(headline, detail, buttons);
+        bannerButtons.getChildren().addAll(openStored, close);
+        bannerBox.getChildren().addAll(headline, detail, bannerButtons);
         vm.bannerProperty().addListener((o, was, b) -> {
             headline.setText(b == null ? "" : b.headline());
             detail.setText(b == null ? "" : b.detail());
@@ -261,6 +262,14 @@ public final class ChatWindow {
         return bar;
     }
 
+    /** Another feature's choice on the restore banner (e.g. "Open from backup"), before "Close window". */
+    public void addBannerChoice(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        bannerButtons.getChildren().add(Math.max(0, bannerButtons.getChildren().size() - 1), b);
+    }
+
     private MenuBar menuBar() {
         MenuItem newWindow = item("New Window", "Shortcut+N", actions::newWindow);
         MenuItem newChat = item("New Chat", "Shortcut+T", vm::newChat);
@@ -292,6 +301,7 @@ public final class ChatWindow {
         Menu view = new Menu("View", null, toggle, hidden);
         MenuBar bar = new MenuBar(file, edit, session, view);
         bar.setUseSystemMenuBar(true);
+        actions.addMenus(bar, this);
         return bar;
     }
 

@@ -20,4 +20,7 @@ public interface WindowActions {
 
     /** Edit → Preferences…: the assistant's endpoint, model, key and timeouts. */
     void preferences(ChatWindow from);
+    /** Lets other features add their items to a new window's menu bar (called once per window). */
+    default void addMenus(javafx.scene.control.MenuBar bar, ChatWindow window) {
+    }
 }

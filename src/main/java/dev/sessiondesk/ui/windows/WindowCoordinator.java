@@ -371,6 +371,23 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         }
     }
 
+    /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
+    public void setMenuExtension(java.util.function.BiConsumer<javafx.scene.control.MenuBar, ChatWindow> extension) {
+        this.menuExtension = extension;
+    }
+
+    @Override
+    public void addMenus(javafx.scene.control.MenuBar bar, ChatWindow window) {
+        menuExtension.accept(bar, window);
+    }
+
+    private java.util.function.BiConsumer<javafx.scene.control.MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
+
+    /** Writes a window's binding and geometry now (before the store is closed for a restore). */
+    public void persistNow(ChatWindow w) {
+        persist(w);
+    }
+
     private void persist(ChatWindow w) {
         ChatViewModel vm = w.viewModel();
         sessionList.windowBySession().values().removeIf(vm.windowId()::equals);
