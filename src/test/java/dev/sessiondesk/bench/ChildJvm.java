@@ -54,6 +54,11 @@ final class ChildJvm {
         if (gui) {
             cmd.addAll(HEADLESS_FX);
         }
+        if (ctx.config().jfr()) {
+            // -Dbench.jfr=true: a profile of every child too, to explain a missed target.
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + ctx.config().dir().resolve(label + "-" + System.nanoTime() + ".jfr").toAbsolutePath());
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

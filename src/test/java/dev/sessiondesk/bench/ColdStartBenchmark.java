@@ -41,6 +41,7 @@ final class ColdStartBenchmark implements Benchmark {
         Samples toToolkit = new Samples();
         Samples toShown = new Samples();
         Samples toPainted = new Samples();
+        Samples cpu = new Samples();
         long messages = 0;
         for (int i = 0; i < runs; i++) {
             ChildJvm.Run base = ChildJvm.run(ctx, dir, "jvm", "64m", false, JvmStartProbe.class, List.of(), 60);
@@ -56,6 +57,7 @@ final class ColdStartBenchmark implements Benchmark {
             toToolkit.add((run.millis("fxStarted") - run.millis("main")) * 1_000_000L);
             toShown.add((run.millis("shown") - run.millis("fxStarted")) * 1_000_000L);
             toPainted.add((run.millis("painted") - run.millis("shown")) * 1_000_000L);
+            cpu.add(run.millis("cpuMillisAtPaint") * 1_000_000L);
             messages = run.millis("messagesShown");
         }
         BenchConfig cfg = ctx.config();
@@ -63,10 +65,12 @@ final class ColdStartBenchmark implements Benchmark {
                         + " (%,d messages shown, the %,d-message session among them), JVM -Xmx1g, Monocle headless, software"
                         + " rendering; warm OS file cache. Median breakdown: process start → main %s, main → JavaFX toolkit"
                         + " up %s, → windows shown (store open, restore checks, messages read, windows built) %s, → first"
-                        + " frame painted %s. Baseline: a JVM that prints at main, median %s.", runs, cfg.storeSessions(),
+                        + " frame painted %s. CPU time the child had used by the paint (all its threads): median %s, so on a busy"
+                        + " machine (see the load average) most of the wall time is waiting for a core. Baseline: a JVM that"
+                        + " prints at main, median %s.", runs, cfg.storeSessions(),
                 cfg.storeMessages(), messages, cfg.longSession(), Format.ms(toMain.medianMillis()),
                 Format.ms(toToolkit.medianMillis()), Format.ms(toShown.medianMillis()),
-                Format.ms(toPainted.medianMillis()), Format.ms(jvm.medianMillis())));
+                Format.ms(toPainted.medianMillis()), Format.ms(cpu.medianMillis()), Format.ms(jvm.medianMillis())));
         String name = String.format("%s [store %,d sessions / %,d messages]", ROW, cfg.storeSessions(), cfg.storeMessages());
         return List.of(Figure.measured(name, Format.ms(start.medianMillis()), start.medianMillis(),
                 "JVM start to main " + Format.ms(jvm.medianMillis()), start.medianMillis() / jvm.medianMillis(), TARGET,

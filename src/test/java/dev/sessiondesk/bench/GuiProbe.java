@@ -72,6 +72,9 @@ public final class GuiProbe {
                 report("shown", System.currentTimeMillis());
                 afterFrames(2, () -> {
                     report("painted", System.currentTimeMillis());
+                    // CPU the whole process had used by then: what the start costs without the other load on the machine.
+                    report("cpuMillisAtPaint", ((com.sun.management.OperatingSystemMXBean)
+                            ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
                     painted.complete(client);
                 });
             });
@@ -86,10 +89,8 @@ public final class GuiProbe {
             case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
-        onFx(() -> {
-            client.abandon();
-            return null;
-        });
+        // No clean shutdown: the data folder is thrown away, and a client that is out of heap would hang
+        // in it. Exit (not halt) so a JFR recording (-Dbench.jfr=true) is still written.
         System.out.flush();
         System.exit(0);
     }
@@ -168,16 +169,30 @@ public final class GuiProbe {
             }
         });
         streaming.set(false);
-        Thread.sleep(1_500); // the last replies finish and the windows read them
-        replies.close();
-        driver.shutdown();
-        int after = onFx(() -> shownMessages(windows));
         report("streamMaxMs", streamingResult.maxMillis());
         report("streamP99Ms", streamingResult.p99Millis());
         report("streamGapMaxMs", streamingResult.maxGapMillis());
+        report("streamOngoingStallMs", streamingResult.ongoingMillis());
         report("repliesFinished", finished.get());
         report("deltas", deltas.get());
-        report("messagesAddedInWindows", after - before);
+        report("heapUsedAfterStreaming", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        int stored = 0;
+        for (String sid : sessions) {
+            stored += client.services().desk().store().sessions().require(sid).messageCount();
+        }
+        report("storedMessagesOfTheseSessions", stored);
+        try {
+            Thread.sleep(1_500); // the last replies finish and the windows read them
+            CompletableFuture<Integer> after = new CompletableFuture<>();
+            Platform.runLater(() -> after.complete(shownMessages(windows)));
+            int shown = after.get(20, TimeUnit.SECONDS);
+            report("messagesAddedInWindows", shown - before);
+            report("messagesShownAfter", shown);
+        } catch (java.util.concurrent.TimeoutException e) {
+            report("fxThreadStuckAfterStreaming", "true");
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // the FX thread does not come back: nothing more to learn here
+        }
     }
 
     private static int shownMessages(List<ChatWindow> windows) {

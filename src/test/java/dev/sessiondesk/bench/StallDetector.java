@@ -1,11 +1,12 @@
 package dev.sessiondesk.bench;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
 /**
@@ -13,14 +14,20 @@ import javafx.application.Platform;
  * {@code Platform.runLater} every {@value #PERIOD_MILLIS} ms and each records how long it waited.
  * The worst wait is the longest stall (a pulse that lays out and renders also counts: that is time
  * the thread could not react). The largest gap between two consecutive probes running is reported
- * as well, because a starved timer thread would hide a stall from the first figure.
+ * as well, because a starved timer thread would hide a stall from the first figure. A stall still
+ * going on when the measurement ends counts with its length so far, so a thread that never comes
+ * back is reported, not waited for.
  */
 final class StallDetector {
     static final long PERIOD_MILLIS = 5;
 
-    record Result(long[] delaysNanos, long maxGapNanos) {
+    record Result(long[] delaysNanos, long maxGapNanos, long ongoingNanos) {
         double maxMillis() {
-            return delaysNanos.length == 0 ? Double.NaN : delaysNanos[delaysNanos.length - 1] / 1e6;
+            long max = ongoingNanos;
+            for (long d : delaysNanos) {
+                max = Math.max(max, d);
+            }
+            return max / 1e6;
         }
 
         double p99Millis() {
@@ -29,7 +36,12 @@ final class StallDetector {
         }
 
         double maxGapMillis() {
-            return maxGapNanos / 1e6;
+            return Math.max(maxGapNanos, ongoingNanos) / 1e6;
+        }
+
+        /** The FX thread had not run a probe for this long when the measurement ended (0: it was keeping up). */
+        double ongoingMillis() {
+            return ongoingNanos / 1e6;
         }
     }
 
@@ -38,12 +50,10 @@ final class StallDetector {
 
     /** Probes for {@code length}, running {@code load} (off the FX thread) once the first probe has run. */
     static Result measure(Duration length, Runnable load) throws Exception {
-        // Written and read only on the FX thread.
-        long[][] delays = {new long[1024]};
-        int[] count = {0};
-        long[] lastRun = {0};
-        long[] maxGap = {0};
-        java.util.concurrent.CountDownLatch probing = new java.util.concurrent.CountDownLatch(1);
+        ConcurrentLinkedQueue<Long> delays = new ConcurrentLinkedQueue<>();
+        AtomicLong lastRun = new AtomicLong();
+        AtomicLong maxGap = new AtomicLong();
+        CountDownLatch probing = new CountDownLatch(1);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fx-stall-probe");
             t.setDaemon(true);
@@ -54,14 +64,11 @@ final class StallDetector {
             long posted = System.nanoTime();
             Platform.runLater(() -> {
                 long ran = System.nanoTime();
-                if (count[0] == delays[0].length) {
-                    delays[0] = Arrays.copyOf(delays[0], count[0] * 2);
+                delays.add(ran - posted);
+                long previous = lastRun.getAndSet(ran);
+                if (previous != 0) {
+                    maxGap.accumulateAndGet(ran - previous, Math::max);
                 }
-                delays[0][count[0]++] = ran - posted;
-                if (lastRun[0] != 0) {
-                    maxGap[0] = Math.max(maxGap[0], ran - lastRun[0]);
-                }
-                lastRun[0] = ran;
                 probing.countDown();
             });
         }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -72,12 +79,14 @@ final class StallDetector {
         Thread.sleep(length.toMillis());
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
-        CompletableFuture<Result> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            long[] sorted = Arrays.copyOf(delays[0], count[0]);
-            Arrays.sort(sorted);
-            result.complete(new Result(sorted, maxGap[0]));
-        });
-        return result.get(30, TimeUnit.SECONDS);
+        // Give the last probes a moment; whatever has still not run is a stall in progress.
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        while (System.nanoTime() < waitUntil) {
+            Thread.sleep(10);
+        }
+        long sinceLast = System.nanoTime() - lastRun.get();
+        long ongoing = sinceLast > TimeUnit.MILLISECONDS.toNanos(200) ? sinceLast : 0;
+        long[] sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(sorted, maxGap.get(), ongoing);
     }
 }
