@@ -34,8 +34,25 @@ final class Connections {
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         if (readOnlyFile) {
             cfg.setReadOnly(true);
+            if (onReadOnlyVolumeWithoutLog(db)) {
+                // SQLite cannot create the -shm a WAL store needs in a folder it cannot write; with no
+                // -wal there is nothing besides the main file to read, so it can be read as immutable.
+                return cfg.createConnection("jdbc:sqlite:" + db.toAbsolutePath().toUri() + "?immutable=1");
+            }
         }
         return cfg.createConnection(url(db));
+    }
+
+    private static boolean onReadOnlyVolumeWithoutLog(Path db) {
+        Path dir = db.toAbsolutePath().getParent();
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        try {
+            return dir != null && !java.nio.file.Files.isWritable(dir) && !java.nio.file.Files.exists(
+                    db.resolveSibling(db.getFileName() + "-shm")) && (!java.nio.file.Files.exists(wal)
+                    || java.nio.file.Files.size(wal) == 0);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static SQLiteConfig base(int busyTimeoutMs) {

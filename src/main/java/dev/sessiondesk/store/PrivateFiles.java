@@ -40,7 +40,8 @@ public final class PrivateFiles {
                 }
             }
         }
-        if (posix(abs)) {
+        // Only when needed: an existing 0700 folder on a read-only volume must still open (read-only).
+        if (posix(abs) && !Files.getPosixFilePermissions(abs).equals(DIR)) {
             Files.setPosixFilePermissions(abs, DIR);
         }
         return abs;

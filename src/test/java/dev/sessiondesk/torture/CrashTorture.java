@@ -1,0 +1,246 @@
+package dev.sessiondesk.torture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.model.CanonicalJson;
+import dev.sessiondesk.store.Store;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The crash-torture parent: runs {@link TortureChild} on one data folder, SIGKILLs it at random
+ * moments, and after every kill checks the store with a fresh {@link Store} against everything the
+ * child acknowledged. Deterministic in its choices for a seed (the kill moments race the child, so
+ * a run is reproducible in what it tries, not in exactly where each kill lands).
+ */
+final class CrashTorture {
+
+    record Summary(long seed, int kills, long operations, long messages, StoreInvariants.Verdict verdict,
+                   long elapsedMs) {
+        String line() {
+            return kills + " kills, " + operations + " operations acknowledged, " + verdict.lost + " lost, "
+                    + verdict.mixedUpWindows + " mixed-up windows, " + verdict.chainErrors + " chain errors";
+        }
+
+        String details() {
+            return "seed " + seed + ": " + messages + " messages acknowledged, " + verdict.misplaced
+                    + " misplaced messages or titles, " + verdict.other + " other problems, " + elapsedMs / 1000 + " s";
+        }
+    }
+
+    private final Path work;
+    private final long seed;
+    private final Random random;
+    private final Path dataDir;
+    private final Path logDir;
+    private final ExpectedState expected = new ExpectedState();
+    private final StoreInvariants.Verdict total = new StoreInvariants.Verdict();
+    private ExpectedState.InFlight expectedInFlight;
+    private int plannedKills;
+    private int maxRunMs = 400;
+
+    CrashTorture(Path work, long seed) {
+        this.work = work;
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.dataDir = work.resolve("data");
+        this.logDir = work.resolve("logs");
+    }
+
+    /** The longest a child runs after it opened the store before it is killed. */
+    CrashTorture maxRunMs(int ms) {
+        this.maxRunMs = ms;
+        return this;
+    }
+
+    private long deadlineNanos = Long.MAX_VALUE;
+    private int progressEvery;
+
+    /** Stops starting new rounds after {@code minutes} (a long run on a busy machine); the summary says how many ran. */
+    CrashTorture timeBudgetMinutes(long minutes) {
+        this.deadlineNanos = System.nanoTime() + minutes * 60_000_000_000L;
+        return this;
+    }
+
+    /** Prints the summary so far every {@code rounds} kills. */
+    CrashTorture progressEvery(int rounds) {
+        this.progressEvery = rounds;
+        return this;
+    }
+
+    Summary run(int kills) throws IOException, InterruptedException {
+        plannedKills = kills;
+        int done = 0;
+        Files.createDirectories(logDir);
+        Files.createDirectories(work.resolve("acks"));
+        long start = System.nanoTime();
+        try {
+            for (int round = 1; round <= kills; round++) {
+                long t0 = System.nanoTime();
+                killOnce(round);
+                long t1 = System.nanoTime();
+                StoreInvariants.Verdict v = checkStore();
+                if (Boolean.getBoolean("sessiondesk.torture.verbose")) {
+                    System.out.printf("round %d: child %d ms, check %d ms%n", round, (t1 - t0) / 1_000_000,
+                            (System.nanoTime() - t1) / 1_000_000);
+                }
+                total.add(v);
+                if (!v.ok()) {
+                    throw new AssertionError("after kill " + round + " (seed " + seed + ", data in " + dataDir + "):\n  "
+                            + String.join("\n  ", v.problems.subList(0, Math.min(20, v.problems.size()))));
+                }
+                done = round;
+                if (progressEvery > 0 && round % progressEvery == 0) {
+                    System.out.println(summary(round, start).line() + " (so far, " + (System.nanoTime() - start) / 1_000_000_000
+                            + " s)");
+                }
+                if (System.nanoTime() > deadlineNanos) {
+                    break;
+                }
+            }
+        } finally {
+            for (Child c : warming) {
+                c.process.destroyForcibly().waitFor();
+            }
+        }
+        return summary(done, start);
+    }
+
+    private Summary summary(int kills, long start) {
+        return new Summary(seed, kills, expected.acknowledgedOperations, expected.acknowledgedMessages, total,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A started child JVM, warmed up and waiting for {@code GO}. */
+    private final class Child {
+        final Process process;
+        final long childSeed;
+        final Path acks;
+        final CountDownLatch warm = new CountDownLatch(1);
+        final CountDownLatch ready = new CountDownLatch(1);
+        final Thread reader;
+
+        Child(int round) throws IOException {
+            acks = work.resolve("acks").resolve(String.format("run-%05d.jsonl", round));
+            childSeed = random.nextLong();
+            process = ChildJvm.builder(logDir, TortureChild.class.getName(), dataDir.toString(), acks.toString(),
+                            Long.toString(childSeed))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve("child-stderr.txt").toFile()))
+                    .start();
+            reader = new Thread(this::readOutput, "torture-child-stdout");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readOutput() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.equals("WARM")) {
+                        warm.countDown();
+                    } else if (line.equals("READY")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the child was killed while its output was read: expected
+            }
+        }
+
+        void go(int round) throws IOException, InterruptedException {
+            if (!warm.await(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the torture child did not start within 120 s (seed " + seed + ", round "
+                        + round + "); see " + logDir.resolve("child-stderr.txt"));
+            }
+            process.getOutputStream().write("GO\n".getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
+        }
+    }
+
+    /** Children started ahead, so JVM start-up overlaps the rounds before theirs. */
+    private final java.util.ArrayDeque<Child> warming = new java.util.ArrayDeque<>();
+    private static final int START_AHEAD = 2;
+
+    private void killOnce(int round) throws IOException, InterruptedException {
+        for (int r = round + warming.size(); warming.size() < START_AHEAD && r <= plannedKills; r++) {
+            warming.addLast(new Child(r));
+        }
+        Child child = warming.removeFirst();
+        boolean duringStartup = random.nextInt(8) == 0;
+        int delayMs = duringStartup ? random.nextInt(300) : 5 + random.nextInt(maxRunMs);
+        long warmStart = System.nanoTime();
+        child.go(round);
+        if (Boolean.getBoolean("sessiondesk.torture.verbose")) {
+            System.out.printf("round %d: waited %d ms for a warm child%n", round, (System.nanoTime() - warmStart) / 1_000_000);
+        }
+        if (!duringStartup && !child.ready.await(60, TimeUnit.SECONDS)) {
+            child.process.destroyForcibly().waitFor();
+            throw new AssertionError("the torture child did not open the store within 60 s (seed " + seed + ", round "
+                    + round + "); see " + logDir.resolve("child-stderr.txt"));
+        }
+        Thread.sleep(delayMs);
+        if (!child.process.isAlive()) {
+            throw new AssertionError("the torture child exited by itself with " + child.process.exitValue() + " (seed "
+                    + seed + ", round " + round + ", child seed " + child.childSeed + "); see "
+                    + logDir.resolve("child-stderr.txt"));
+        }
+        child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
+        child.process.waitFor();
+        child.reader.join(5_000);
+        if (round + warming.size() < plannedKills) {
+            warming.addLast(new Child(round + warming.size() + 1)); // warms up while this round is checked
+        }
+        expectedInFlight = expected.foldRun(readFacts(child.acks));
+    }
+
+    /** The complete lines of an ack log; a line torn by the kill was never acknowledged. */
+    static List<JsonNode> readFacts(Path acks) throws IOException {
+        List<JsonNode> facts = new ArrayList<>();
+        if (!Files.exists(acks)) {
+            return facts;
+        }
+        String all = Files.readString(acks, StandardCharsets.UTF_8);
+        int end = all.lastIndexOf('\n');
+        if (end < 0) {
+            return facts;
+        }
+        for (String line : all.substring(0, end).split("\n")) {
+            facts.add(CanonicalJson.parse(line));
+        }
+        return facts;
+    }
+
+    private StoreInvariants.Verdict checkStore() {
+        try (Store store = Store.open(dataDir)) {
+            StoreInvariants.Snapshot seen = StoreInvariants.snapshot(store, ChildWorld.WINDOWS);
+            StoreInvariants.Verdict v = StoreInvariants.check(store, seen, expected, expectedInFlight);
+            StoreInvariants.adopt(seen, expected);
+            return v;
+        }
+    }
+
+    /** {@code CrashTorture WORK_DIR KILLS [SEED [MAX_RUN_MS [MINUTES]]]}: a long run from the command line. */
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int kills = Integer.parseInt(args[1]);
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
+        int maxRunMs = args.length > 3 ? Integer.parseInt(args[3]) : 400;
+        CrashTorture torture = new CrashTorture(work, seed).maxRunMs(maxRunMs).progressEvery(25);
+        if (args.length > 4) {
+            torture.timeBudgetMinutes(Long.parseLong(args[4]));
+        }
+        Summary s = torture.run(kills);
+        System.out.println(s.line());
+        System.out.println(s.details());
+    }
+}
