@@ -65,8 +65,8 @@ final class ColdStartBenchmark implements Benchmark {
                         + " (%,d messages shown, the %,d-message session among them), JVM -Xmx1g, Monocle headless, software"
                         + " rendering; warm OS file cache. Median breakdown: process start → main %s, main → JavaFX toolkit"
                         + " up %s, → windows shown (store open, restore checks, messages read, windows built) %s, → first"
-                        + " frame painted %s. CPU time the child had used by the paint (all its threads): median %s, so on a busy"
-                        + " machine (see the load average) most of the wall time is waiting for a core. Baseline: a JVM that"
+                        + " frame painted %s. CPU time the child had used by the paint (all its threads, JIT compilers and GC"
+                        + " included): median %s; compare it with the wall time to see how much was waiting for a core. Baseline: a JVM that"
                         + " prints at main, median %s.", runs, cfg.storeSessions(),
                 cfg.storeMessages(), messages, cfg.longSession(), Format.ms(toMain.medianMillis()),
                 Format.ms(toToolkit.medianMillis()), Format.ms(toShown.medianMillis()),
