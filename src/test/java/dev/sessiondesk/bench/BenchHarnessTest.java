@@ -172,13 +172,13 @@ class BenchHarnessTest {
         figures.add(Figure.measured("fast thing", "10 ms", 10, "raw 9 ms", 1.1, Target.ratioAtMost(1.5, "raw"), null));
         figures.add(Figure.measured("slow thing", "80 ms", 80, "floor 1 ms", 80.0, Target.millisAtMost(50), null));
         figures.add(Figure.failed("broken thing", Target.millisAtMost(5), "probe died"));
-        figures.addAll(PendingFigures.rows());
+        figures.add(Figure.notMeasuredYet("future thing", Target.informational("≤ 1 s"), "the future importer"));
         String table = ResultTable.render(figures, Map.of("CPU", "test"), Map.of(), "mvn -Pbench verify", "now", "1",
                 "2", 1.0, List.of("a note"));
         assertThat(table).contains("| fast thing | 10 ms | raw 9 ms | 1.10× | ≤ 1.50× raw | yes |")
                 .contains("| slow thing | 80 ms | floor 1 ms | 80× | ≤ 50 ms | **NO** |")
                 .contains("| broken thing | failed: probe died |")
-                .contains("not measured yet (needs the Goose JSONL importer)")
+                .contains("not measured yet (needs the future importer)")
                 .contains("- a note");
         assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + figures.size());
     }

@@ -35,7 +35,24 @@ public final class Main {
                 new CrossProcessVisibilityBenchmark(),
                 new LargeStoreReadBenchmark(),
                 new VerifyThroughputBenchmark(),
-                new BackupStandInBenchmark());
+                new BackupStandInBenchmark(),
+                new ColdStartBenchmark(),
+                new ImportBenchmark(),
+                new WindowHeapBenchmark(),
+                new StreamingStallBenchmark());
+    }
+
+    /**
+     * The benchmarks {@code -Dbench.only} names (comma-separated parts of their class names, e.g.
+     * {@code ColdStart,Import}); all when it is not set. For re-measuring a few rows at full size.
+     */
+    static List<Benchmark> selected(List<Benchmark> all) {
+        String only = System.getProperty("bench.only", "").strip();
+        if (only.isEmpty()) {
+            return all;
+        }
+        List<String> parts = java.util.Arrays.stream(only.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return all.stream().filter(b -> parts.stream().anyMatch(p -> b.getClass().getSimpleName().contains(p))).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,7 +70,7 @@ public final class Main {
         List<Figure> figures = new ArrayList<>();
         boolean broken = false;
         try {
-            for (Benchmark b : benchmarks()) {
+            for (Benchmark b : selected(benchmarks())) {
                 ctx.log("== " + b.name());
                 long t = System.nanoTime();
                 try {
@@ -95,7 +112,7 @@ public final class Main {
     private static String command() {
         StringBuilder sb = new StringBuilder("mvn -Pbench verify");
         for (String name : List.of("quick", "seed", "sessions", "messages", "longSession", "appendSamples",
-                "rewriteAppendSamples", "visibilitySamples", "readRepeats", "verifyBytes", "backupRepeats")) {
+                "rewriteAppendSamples", "visibilitySamples", "readRepeats", "verifyBytes", "backupRepeats", "only")) {
             String v = System.getProperty("bench." + name);
             if (v != null && !v.isBlank()) {
                 sb.append(" -Dbench.").append(name).append('=').append(v.strip());

@@ -1,0 +1,245 @@
+package dev.sessiondesk.bench;
+
+import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.assistant.OfflineAssistant;
+import dev.sessiondesk.app.assistant.ReplyListener;
+import dev.sessiondesk.app.assistant.ReplyOutcome;
+import dev.sessiondesk.app.assistant.ReplyService;
+import dev.sessiondesk.app.instance.LaunchRequest;
+import dev.sessiondesk.ui.DeskClient;
+import dev.sessiondesk.ui.chat.ChatWindow;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * Child JVM of the GUI benchmarks: starts the real client ({@link DeskClient}, exactly what
+ * {@code SessionDeskApp.start} does) headless under Monocle on a prepared data folder, so the windows
+ * come from the app's own restore path (the window bindings the parent wrote), then reports on stdout
+ * ({@code key value} lines). Modes:
+ * <ul>
+ *   <li>{@code coldstart}: wall-clock milliseconds at main, toolkit up, windows shown and first frame
+ *       painted — "painted" is the start of the second pulse after the windows were shown, by which
+ *       time the first pulse's frame has been rendered.</li>
+ *   <li>{@code heap}: once every window is shown and scrolled to its end, the used heap after GC.</li>
+ *   <li>{@code stall SECONDS TOKEN_MS}: the FX thread's worst delay (see {@link StallDetector}) for
+ *       SECONDS idle, then for SECONDS while every window's session receives replies from the
+ *       offline assistant through {@link ReplyService}, one after another, windows told through the
+ *       client's session-change announcements.</li>
+ * </ul>
+ * Args: {@code MODE DATA_DIR [SECONDS TOKEN_MS]}.
+ */
+public final class GuiProbe {
+    /** How often a streaming session announces new content to the windows (a UI-rate refresh). */
+    private static final long ANNOUNCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private GuiProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        report("main", System.currentTimeMillis());
+        String mode = args[0];
+        Path dataDir = Path.of(args[1]);
+        long heapBeforeClient = -1;
+        CompletableFuture<Void> toolkit = new CompletableFuture<>();
+        Platform.startup(() -> toolkit.complete(null));
+        toolkit.get(60, TimeUnit.SECONDS);
+        report("fxStarted", System.currentTimeMillis());
+        if (mode.equals("heap")) {
+            heapBeforeClient = usedHeapAfterGc();
+        }
+        CompletableFuture<DeskClient> painted = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Platform.setImplicitExit(false);
+            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(List.of("--data-dir", dataDir.toString())),
+                    ClientServices.Timings.defaults(), ClientServices.ReplyStarterFactory.NONE, () -> { });
+            client.start().whenComplete((outcome, error) -> {
+                if (error != null) {
+                    painted.completeExceptionally(error);
+                    return;
+                }
+                report("shown", System.currentTimeMillis());
+                afterFrames(2, () -> {
+                    report("painted", System.currentTimeMillis());
+                    // CPU the whole process had used by then: what the start costs without the other load on the machine.
+                    report("cpuMillisAtPaint", ((com.sun.management.OperatingSystemMXBean)
+                            ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
+                    painted.complete(client);
+                });
+            });
+        });
+        DeskClient client = painted.get(300, TimeUnit.SECONDS);
+        List<ChatWindow> windows = onFx(client::windows);
+        report("windows", windows.size());
+        report("messagesShown", onFx(() -> shownMessages(windows)));
+        switch (mode) {
+            case "coldstart" -> { }
+            case "heap" -> heap(windows, heapBeforeClient);
+            case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+        // No clean shutdown: the data folder is thrown away, and a client that is out of heap would hang
+        // in it. Exit (not halt) so a JFR recording (-Dbench.jfr=true) is still written.
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static void heap(List<ChatWindow> windows, long heapBeforeClient) throws Exception {
+        onFx(() -> {
+            for (ChatWindow w : windows) {
+                w.messageList().scrollTo(Math.max(0, w.messageList().getItems().size() - 1));
+            }
+            return null;
+        });
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        Platform.runLater(() -> afterFrames(10, () -> settled.complete(null)));
+        settled.get(60, TimeUnit.SECONDS);
+        report("heapBeforeClient", heapBeforeClient);
+        report("heapUsed", usedHeapAfterGc());
+    }
+
+    private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis) throws Exception {
+        Thread.sleep(1_000); // let restore's own follow-up work (focus, list refresh) finish
+        StallDetector.Result idle = StallDetector.measure(Duration.ofSeconds(seconds), () -> { });
+        report("idleMaxMs", idle.maxMillis());
+        report("idleP99Ms", idle.p99Millis());
+        report("idleGapMaxMs", idle.maxGapMillis());
+
+        List<String> sessions = onFx(() -> windows.stream().map(w -> w.viewModel().sessionId()).toList());
+        int before = onFx(() -> shownMessages(windows));
+        ReplyService replies = new ReplyService(client.services().desk().store(),
+                () -> new OfflineAssistant(Duration.ofMillis(tokenMillis)), null);
+        ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bench-reply-driver");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger deltas = new AtomicInteger();
+        Map<String, Long> lastAnnounced = new ConcurrentHashMap<>();
+        Runnable[] starters = new Runnable[sessions.size()];
+        for (int i = 0; i < sessions.size(); i++) {
+            String sid = sessions.get(i);
+            AtomicInteger n = new AtomicInteger();
+            starters[i] = new Runnable() {
+                @Override
+                public void run() {
+                    if (!streaming.get()) {
+                        return;
+                    }
+                    Runnable again = this;
+                    replies.send(sid, "Benchmark question " + n.incrementAndGet() + " while three windows stream",
+                            new ReplyListener() {
+                                @Override
+                                public void delta(String text) {
+                                    deltas.incrementAndGet();
+                                    long now = System.nanoTime();
+                                    Long last = lastAnnounced.get(sid);
+                                    if (last == null || now - last >= ANNOUNCE_NANOS) {
+                                        lastAnnounced.put(sid, now);
+                                        client.services().changes().changed(sid);
+                                    }
+                                }
+
+                                @Override
+                                public void finished(ReplyOutcome outcome) {
+                                    finished.incrementAndGet();
+                                    client.services().changes().changed(sid);
+                                    driver.execute(again);
+                                }
+                            });
+                }
+            };
+        }
+        StallDetector.Result streamingResult = StallDetector.measure(Duration.ofSeconds(seconds), () -> {
+            for (Runnable r : starters) {
+                driver.execute(r);
+            }
+        });
+        streaming.set(false);
+        report("streamMaxMs", streamingResult.maxMillis());
+        report("streamP99Ms", streamingResult.p99Millis());
+        report("streamGapMaxMs", streamingResult.maxGapMillis());
+        report("streamOngoingStallMs", streamingResult.ongoingMillis());
+        report("repliesFinished", finished.get());
+        report("deltas", deltas.get());
+        report("heapUsedAfterStreaming", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        int stored = 0;
+        for (String sid : sessions) {
+            stored += client.services().desk().store().sessions().require(sid).messageCount();
+        }
+        report("storedMessagesOfTheseSessions", stored);
+        try {
+            Thread.sleep(1_500); // the last replies finish and the windows read them
+            CompletableFuture<Integer> after = new CompletableFuture<>();
+            Platform.runLater(() -> after.complete(shownMessages(windows)));
+            int shown = after.get(20, TimeUnit.SECONDS);
+            report("messagesAddedInWindows", shown - before);
+            report("messagesShownAfter", shown);
+        } catch (java.util.concurrent.TimeoutException e) {
+            report("fxThreadStuckAfterStreaming", "true");
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // the FX thread does not come back: nothing more to learn here
+        }
+    }
+
+    private static int shownMessages(List<ChatWindow> windows) {
+        int n = 0;
+        for (ChatWindow w : windows) {
+            n += w.viewModel().messages().size();
+        }
+        return n;
+    }
+
+    /** Runs {@code then} on the FX thread at the start of the {@code frames}-th pulse from now. */
+    private static void afterFrames(int frames, Runnable then) {
+        new AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= frames) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void report(String key, Object value) {
+        System.out.println(key + " " + value);
+        System.out.flush();
+    }
+}
