@@ -541,9 +541,30 @@ public final class ChatViewModel {
         return messages.isEmpty() ? 1 : messages.get(messages.size() - 1).seq() + 1;
     }
 
+    /**
+     * Brings the shown messages from {@code fromSeq} on up to date with {@code fresh}, touching only
+     * what changed: a streaming reply is replaced in place (one cell re-renders) and new messages are
+     * appended. Replacing the whole tail on every checkpoint made every visible cell rebuild its nodes
+     * many times a second while replies streamed, which stalled the FX thread for seconds.
+     */
     private void mergeFrom(int fromSeq, List<Message> fresh) {
-        messages.removeIf(m -> m.seq() >= fromSeq);
-        messages.addAll(fresh);
+        int start = 0;
+        while (start < messages.size() && messages.get(start).seq() < fromSeq) {
+            start++;
+        }
+        int i = 0;
+        for (; i < fresh.size() && start + i < messages.size(); i++) {
+            Message now = fresh.get(i);
+            if (!now.equals(messages.get(start + i))) {
+                messages.set(start + i, now);
+            }
+        }
+        if (start + i < messages.size()) {
+            messages.remove(start + i, messages.size()); // rows that are gone (e.g. the store was restored)
+        }
+        if (i < fresh.size()) {
+            messages.addAll(fresh.subList(i, fresh.size()));
+        }
         fingerprint.set(fingerprintOf(messages));
     }
 

@@ -80,7 +80,16 @@ public final class ChatWindow {
         vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
         messageList.setFocusTraversable(false);
         messageList.setPlaceholder(new Label("No messages yet. Type below and press Enter."));
-        vm.messages().addListener((ListChangeListener<Message>) c -> scrollToEnd());
+        // Follow the conversation at most once per pulse, however many changes a pulse brings.
+        vm.messages().addListener((ListChangeListener<Message>) c -> {
+            if (!scrollPending) {
+                scrollPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    scrollPending = false;
+                    scrollToEnd();
+                });
+            }
+        });
         stage.setOnShowing(e -> scrollToEnd());
 
         composer.setId("composer");
@@ -165,6 +174,8 @@ public final class ChatWindow {
      * Shows the newest message at the bottom. Cells differ in height, so the list's own scrollTo
      * lands only roughly; once it has laid out, scroll the rest of the way by pixels.
      */
+    private boolean scrollPending;
+
     private void scrollToEnd() {
         if (scrollToTarget()) {
             return;
