@@ -18,19 +18,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", description = {
         "Append messages to a session. Each is committed before its line is printed:",
         "  --text / --json: one message; prints \"seq hash\".",
         "  --jsonl -: one Goose message per input line; prints and flushes \"seq hash\" after each commit."})
-final class AddCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class AddCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
     String id;
@@ -54,7 +47,7 @@ final class AddCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (SessionDesk desk = root.openWritable()) {
             String sessionId = SessionDeskCommand.resolve(desk, id).id();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (source.text != null) {
                 if (role == null) {
                     throw new CliFailure("--text needs --role user or --role assistant");

@@ -16,9 +16,6 @@ import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ask", description = {
         "Send a message to a session and stream the assistant's reply to standard output, saving it exactly as the"
@@ -29,13 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " from $SESSIONDESK_API_KEY or that 0600 file, never from the command line.",
         "Exit 0 when the reply completed, 2 with one line on standard error when it did not (your message stays"
                 + " saved; a partial reply is kept, marked interrupted)."})
-final class AskCommand implements Callable<Integer> {
+final class AskCommand extends StoreCommand implements Callable<Integer> {
     private static final long TITLE_WAIT_SECONDS = 15;
-
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
     String id;
@@ -63,8 +55,8 @@ final class AskCommand implements Callable<Integer> {
         try (SessionDesk desk = root.openWritable()) {
             String sessionId = SessionDeskCommand.resolve(desk, id).id();
             desk.assistants().use(settings, assistant);
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             boolean[] printedAny = {false};
             ReplyListener toStdout = new ReplyListener() {
                 @Override

@@ -8,24 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "backups", description = "List the verified backups, newest first (restore one with: restore FILE).")
-final class BackupsCommand implements Callable<Integer> {
+final class BackupsCommand extends StoreCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         List<BackupRecord> backups = new BackupCatalog(root.resolvedDataDir()).list();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (backups.isEmpty()) {
             out.println("no verified backups in " + new BackupCatalog(root.resolvedDataDir()).dir());
         } else {

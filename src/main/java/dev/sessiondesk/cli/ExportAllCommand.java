@@ -7,18 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export-all", description = {
         "Export every session (also archived and trashed) as JSON and Markdown into DIR,",
         "0600 files in a 0700 folder, with an index.md."})
-final class ExportAllCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ExportAllCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR")
     Path dir;
@@ -27,15 +20,15 @@ final class ExportAllCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
-            ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+            ConsoleProgress progress = ConsoleProgress.onTerminal(err());
             AllSessionsExporter.Summary s;
             try {
                 s = desk.exportAll().exportAll(dir, progress);
             } finally {
                 progress.done();
             }
-            spec.commandLine().getOut().println("exported " + s.sessions() + " sessions (" + s.files() + " files) to " + s.dir());
-            spec.commandLine().getOut().flush();
+            out().println("exported " + s.sessions() + " sessions (" + s.files() + " files) to " + s.dir());
+            out().flush();
             return SessionDeskCommand.EXIT_OK;
         }
     }

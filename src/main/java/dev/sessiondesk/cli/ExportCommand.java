@@ -8,16 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", description = "Export a session as JSON (Goose export shape) or Markdown.")
-final class ExportCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ExportCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID")
     String id;
@@ -33,10 +26,10 @@ final class ExportCommand implements Callable<Integer> {
             String sid = SessionDeskCommand.resolve(desk, id).id();
             if (output != null) {
                 desk.exporter().exportTo(sid, format, output);
-                spec.commandLine().getErr().println("exported " + sid + " to " + output.toAbsolutePath());
+                err().println("exported " + sid + " to " + output.toAbsolutePath());
             } else {
-                spec.commandLine().getOut().print(desk.exporter().export(sid, format));
-                spec.commandLine().getOut().flush();
+                out().print(desk.exporter().export(sid, format));
+                out().flush();
             }
             return 0;
         }

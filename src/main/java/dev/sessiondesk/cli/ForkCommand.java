@@ -6,18 +6,11 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fork", description = {
         "Start a new session from messages 1..SEQ of a session (\"duplicate from this message\"). The original is"
                 + " not changed; the copy links to it and its hashes equal the original's. Prints the new session's id."})
-final class ForkCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ForkCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The session (id or unambiguous prefix).")
     String id;
@@ -29,7 +22,7 @@ final class ForkCommand implements Callable<Integer> {
         try (SessionDesk desk = root.openWritable()) {
             Session parent = SessionDeskCommand.resolve(desk, id);
             Session child = desk.sessions().fork(parent.id(), seq);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(child.id());
             out.flush();
             return SessionDeskCommand.EXIT_OK;

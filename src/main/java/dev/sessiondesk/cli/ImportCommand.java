@@ -12,9 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", description = {
         "Import sessions from Goose (session files, sessions.db, session exports), a ChatGPT export",
@@ -22,11 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Importing the same thing again changes nothing; a newer copy of a session appends only its new",
         "messages. A damaged session is skipped with its file:line (or JSON path); the others still import.",
         "Exit 0 when everything was readable, 1 when something was skipped, 2 on an error."})
-final class ImportCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ImportCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A file or folder to import.")
     Path path;
@@ -52,8 +45,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = new ImportOptions(format == null ? null : ImportFormat.fromWire(format), dryRun, partial,
                 maxSizeMb * 1024 * 1024);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         try (SessionDesk desk = dryRun ? root.open() : root.openWritable()) {
             ImportReport report = desk.importer().importPath(path, options, progressFor(err));
             if (System.console() != null) {

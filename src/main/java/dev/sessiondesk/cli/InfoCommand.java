@@ -6,21 +6,14 @@ import dev.sessiondesk.store.Schema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", description = "Show the store's path, schema version and counts.")
-final class InfoCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class InfoCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         try (SessionDesk desk = root.open()) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             var store = desk.store();
             out.println("store:          " + store.dbFile());
             out.println("schema version: " + store.schemaVersion() + " (this SessionDesk " + AppVersion.current()

@@ -11,16 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", description = "List sessions, pinned first, then the most recently active.")
-final class ListCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ListCommand extends StoreCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -32,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
             List<Session> sessions = desk.sessions().list(trash ? SessionQuery.trash() : SessionQuery.all());
-            var out = spec.commandLine().getOut();
+            var out = out();
             if (json) {
                 ArrayNode array = CanonicalJson.MAPPER.createArrayNode();
                 for (Session s : sessions) {

@@ -7,23 +7,16 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "pre-upgrade", description = {
         "Prepare the data folder for an upgrade: verified backup, export of the sessions open in windows",
         "and an upgrade manifest under <data>/upgrade-<time>/. Exit 0 when ready; 2 with the reason otherwise",
         "(installers stop the upgrade then)."})
-final class PreUpgradeCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class PreUpgradeCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+        ConsoleProgress progress = ConsoleProgress.onTerminal(err());
         PreUpgrade.Result r;
         try {
             // A GUI on the same folder is asked over its single-instance socket to save and quit first.
@@ -34,7 +27,7 @@ final class PreUpgradeCommand implements Callable<Integer> {
         } finally {
             progress.done();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(r.manifest());
         out.println("backup " + r.backup().file() + "; " + r.sessions() + " sessions, " + r.windows() + " windows, "
                 + r.exportedSessions() + " open sessions exported to " + r.folder());

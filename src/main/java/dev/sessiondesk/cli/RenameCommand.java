@@ -4,16 +4,9 @@ import dev.sessiondesk.app.SessionDesk;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rename", description = "Give a session a title of your own (automatic titles never replace it).")
-final class RenameCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class RenameCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID")
     String id;
@@ -24,8 +17,8 @@ final class RenameCommand implements Callable<Integer> {
     public Integer call() {
         try (SessionDesk desk = root.openWritable()) {
             var s = desk.sessions().rename(SessionDeskCommand.resolve(desk, id).id(), title);
-            spec.commandLine().getOut().println(s.id() + " " + s.title());
-            spec.commandLine().getOut().flush();
+            out().println(s.id() + " " + s.title());
+            out().flush();
             return 0;
         }
     }

@@ -14,19 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restore", description = {
         "restore ID: bring a session back from the trash.",
         "restore BACKUP: put a backup (a path, or a file name in <data>/backups/) in place of the store,",
         "after a safety backup of the current store."})
-final class RestoreCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class RestoreCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID|BACKUP")
     String id;
@@ -41,8 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
         try (SessionDesk desk = root.openWritable()) {
             String sid = SessionDeskCommand.resolve(desk, id).id();
             desk.sessions().restore(sid);
-            spec.commandLine().getOut().println("restored " + sid);
-            spec.commandLine().getOut().flush();
+            out().println("restored " + sid);
+            out().flush();
             return 0;
         }
     }
@@ -57,20 +50,20 @@ final class RestoreCommand implements Callable<Integer> {
                 }
             }
         }
-        ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+        ConsoleProgress progress = ConsoleProgress.onTerminal(err());
         RestoreService.Result r;
         try {
             r = new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress);
         } finally {
             progress.done();
         }
-        spec.commandLine().getOut().println("restored " + r.sessions() + " sessions, " + r.messages() + " messages from "
+        out().println("restored " + r.sessions() + " sessions, " + r.messages() + " messages from "
                 + r.restoredFrom());
         if (r.safetyCopy() != null) {
-            spec.commandLine().getOut().println("the previous store was saved as " + r.safetyCopy()
+            out().println("the previous store was saved as " + r.safetyCopy()
                     + (r.safetyCopyVerified() ? "" : " (it did not verify; kept as it was)"));
         }
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

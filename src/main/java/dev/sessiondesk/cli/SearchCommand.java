@@ -8,19 +8,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "search", description = {
         "Full-text search over every message. Prints the matching sessions, best first, as \"ID  #SEQ  TITLE\" and,"
                 + " indented, a snippet of the best matching message with the matches in **bold**.",
         "All words must occur (whole words; the last one also as a prefix). Sessions in the trash are left out."})
-final class SearchCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class SearchCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The words to find.")
     List<String> words;
@@ -33,7 +26,7 @@ final class SearchCommand implements Callable<Integer> {
             ReadOnlyNotice.warn(desk, spec);
             String query = String.join(" ", words);
             List<SearchHit> hits = desk.search().search(query, limit);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (SearchHit h : hits) {
                 out.println(h.sessionId() + "  #" + h.seq() + "  " + (h.sessionTitle().isBlank() ? "New chat" : h.sessionTitle())
                         + (h.matchingMessages() > 1 ? "  (" + h.matchingMessages() + " messages match)" : ""));

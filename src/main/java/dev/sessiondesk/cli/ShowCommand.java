@@ -7,16 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", description = "Print a session's messages (Markdown, or Goose export JSON with --json).")
-final class ShowCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class ShowCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID")
     String id;
@@ -28,9 +21,9 @@ final class ShowCommand implements Callable<Integer> {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
             Session s = SessionDeskCommand.resolve(desk, id);
-            spec.commandLine().getOut().print(desk.exporter().export(s.id(),
+            out().print(desk.exporter().export(s.id(),
                     json ? SessionExporter.Format.JSON : SessionExporter.Format.MD));
-            spec.commandLine().getOut().flush();
+            out().flush();
             return 0;
         }
     }

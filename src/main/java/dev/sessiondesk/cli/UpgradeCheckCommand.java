@@ -10,18 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "upgrade-check", description = {
         "Compare the store with the latest upgrade manifest: every session keeps at least its recorded",
         "messages with the same chain, every window its own session. Exit 0 when all match, 1 on a mismatch."})
-final class UpgradeCheckCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class UpgradeCheckCommand extends StoreCommand implements Callable<Integer> {
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "This manifest instead of the latest one.")
     Path manifest;
@@ -31,7 +24,7 @@ final class UpgradeCheckCommand implements Callable<Integer> {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
             UpgradeCheck check = new UpgradeCheck(desk.store(), Clock.systemUTC());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             Optional<Path> file = manifest != null ? Optional.of(manifest) : check.latestManifest();
             if (file.isEmpty()) {
                 out.println("no upgrade manifest in " + desk.store().dataDir() + "; nothing to check");

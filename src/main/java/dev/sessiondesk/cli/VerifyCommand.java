@@ -9,20 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", description = {
         "Recompute hash chains and run SQLite's quick_check. Exit 0 when intact,",
         "1 on a mismatch (naming the session and message), 2 when the store cannot be read.",
         "--full adds SQLite's integrity_check, the windows' references and the search index, and names",
         "the newest verified backup that has each damaged session intact."})
-final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class VerifyCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Only this session.")
     String id;
@@ -33,7 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (id != null) {
                 ChainReport r = desk.store().verifier().verifySession(SessionDeskCommand.resolve(desk, id).id());
                 out.println(r);
@@ -41,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
                 return r.ok() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
             }
             if (full) {
-                ConsoleProgress progress = ConsoleProgress.onTerminal(spec.commandLine().getErr());
+                ConsoleProgress progress = ConsoleProgress.onTerminal(err());
                 FullVerifier.Report report;
                 try {
                     report = new FullVerifier(desk.store(), desk.backups().catalog()).verify(progress);

@@ -10,23 +10,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "watch", description = {
         "Agent projects whose sessions (agents/sessions/<slug>/state.json) SessionDesk follows.",
         "The app imports them and follows changes while it runs; \"watch sync\" rescans them now."},
         subcommands = {WatchCommand.Add.class, WatchCommand.ListProjects.class, WatchCommand.Remove.class,
                 WatchCommand.Sync.class})
-final class WatchCommand implements Callable<Integer> {
-    @ParentCommand
-    SessionDeskCommand root;
-    @Spec
-    CommandSpec spec;
+final class WatchCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(out());
         return SessionDeskCommand.EXIT_OK;
     }
 
@@ -55,7 +49,7 @@ final class WatchCommand implements Callable<Integer> {
                     throw new CliFailure(e.getMessage());
                 }
                 AgentSyncReport r = desk.agentSessions().sync(real, false);
-                PrintWriter out = watch.spec.commandLine().getOut();
+                PrintWriter out = watch.out();
                 out.println("following " + real);
                 print(out, r);
                 out.flush();
@@ -72,7 +66,7 @@ final class WatchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (SessionDesk desk = watch.root.open()) {
-                PrintWriter out = watch.spec.commandLine().getOut();
+                PrintWriter out = watch.out();
                 List<Path> projects = desk.watchedProjects().list();
                 projects.forEach(out::println);
                 out.flush();
@@ -94,7 +88,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (!desk.watchedProjects().remove(dir)) {
                     throw new CliFailure(dir + " is not a followed project (see: sessiondesk watch list)");
                 }
-                PrintWriter out = watch.spec.commandLine().getOut();
+                PrintWriter out = watch.out();
                 out.println("no longer following " + dir + "; its sessions stay in the store");
                 out.flush();
                 return SessionDeskCommand.EXIT_OK;
@@ -110,7 +104,7 @@ final class WatchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (SessionDesk desk = watch.root.openWritable()) {
-                PrintWriter out = watch.spec.commandLine().getOut();
+                PrintWriter out = watch.out();
                 boolean problems = false;
                 for (AgentSyncReport r : desk.agentWatcher().syncNow()) {
                     print(out, r);
