@@ -44,15 +44,56 @@ public final class MessageLog {
     /** Commits several messages to one session in one transaction: all of them or none (imports). */
     public List<AppendResult> appendAll(String sessionId, List<NewMessage> messages) {
         List<NewMessage> canonical = messages.stream().map(MessageLog::canonical).toList();
-        return store.writer().write("save " + messages.size() + " messages to session " + sessionId, c -> {
-            long now = System.currentTimeMillis();
-            List<AppendResult> out = new ArrayList<>(canonical.size());
-            for (NewMessage m : canonical) {
-                out.add(appendCanonical(c, sessionId, m, now));
-            }
-            return out;
-        });
+        return store.writer().write("save " + messages.size() + " messages to session " + sessionId,
+                c -> appendBatch(c, sessionId, canonical, System.currentTimeMillis()));
     }
+
+    /** {@link #appendAll} inside a caller's write transaction (imports combine it with other steps). */
+    public List<AppendResult> appendAllIn(Connection c, String sessionId, List<NewMessage> messages, long now)
+            throws SQLException {
+        return appendBatch(c, sessionId, messages.stream().map(MessageLog::canonical).toList(), now);
+    }
+
+    /**
+     * Appends canonical messages to one session: exactly what appending them one by one stores, but
+     * the session is read, its open stream ended and its head moved once, and the statements are
+     * prepared once for the batch (re-preparing them per message was half of an import's SQLite time).
+     */
+    private List<AppendResult> appendBatch(Connection c, String sessionId, List<NewMessage> canonical, long now)
+            throws SQLException {
+        if (canonical.isEmpty()) {
+            writableSession(c, sessionId);
+            return List.of();
+        }
+        Session s = endOpenStream(c, writableSession(c, sessionId), MessageState.INTERRUPTED, now);
+        int seq = s.messageCount();
+        String head = s.headHash();
+        List<AppendResult> out = new ArrayList<>(canonical.size());
+        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE, java.sql.Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement fts = c.prepareStatement(INSERT_FTS)) {
+            for (NewMessage m : canonical) {
+                seq++;
+                head = HashChain.next(head, m);
+                bindMessage(insert, sessionId, seq, m);
+                insert.setString(9, head);
+                insert.setLong(10, now);
+                insert.executeUpdate();
+                String text = ContentItems.plainText(m.contentJson());
+                if (!text.isEmpty()) {
+                    fts.setLong(1, generatedKey(insert));
+                    fts.setString(2, text);
+                    fts.executeUpdate();
+                }
+                out.add(new AppendResult(sessionId, seq, head));
+            }
+        }
+        advanceHead(c, sessionId, seq, head, now);
+        return out;
+    }
+
+    private static final String INSERT_COMPLETE = "INSERT INTO messages(session_id, seq, message_id, role, created,"
+            + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
+    private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
 
     /** Appends inside a caller's write transaction (for services that combine steps atomically). */
     public AppendResult appendIn(Connection c, String sessionId, NewMessage message, long now) throws SQLException {
@@ -66,9 +107,7 @@ public final class MessageLog {
         int seq = s.messageCount() + 1;
         String hash = HashChain.next(s.headHash(), m);
         long rowId;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(session_id, seq, message_id, role, created,"
-                + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_COMPLETE, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             bindMessage(ps, sessionId, seq, m);
             ps.setString(9, hash);
             ps.setLong(10, now);
@@ -335,7 +374,7 @@ public final class MessageLog {
         if (text.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_FTS)) {
             ps.setLong(1, rowId);
             ps.setString(2, text);
             ps.executeUpdate();

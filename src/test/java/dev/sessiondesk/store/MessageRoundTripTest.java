@@ -89,6 +89,44 @@ class MessageRoundTripTest {
     }
 
     @Test
+    void aBatchStoresExactlyWhatAppendingOneByOneStores() throws Exception {
+        try (Store store = Store.open(dir)) {
+            Session single = store.sessions().create(NewSession.blank());
+            Session batch = store.sessions().create(NewSession.blank());
+            List<NewMessage> messages = new java.util.ArrayList<>();
+            for (String json : MESSAGES) {
+                messages.add(GooseMessages.parse(json));
+            }
+            // an open stream in the batch's session is ended (interrupted) first, as a single append does
+            StreamingMessage open = store.messages().beginStreaming(batch.id(), NewMessage.text(dev.sessiondesk.model.Role.ASSISTANT, "half"));
+            store.messages().beginStreaming(single.id(), NewMessage.text(dev.sessiondesk.model.Role.ASSISTANT, "half"));
+            for (NewMessage m : messages) {
+                store.messages().append(single.id(), m);
+            }
+            var results = store.messages().appendAll(batch.id(), messages);
+            List<Message> a = store.messages().list(single.id());
+            List<Message> b = store.messages().list(batch.id());
+            assertThat(b).hasSize(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(b.get(i).body()).isEqualTo(a.get(i).body());
+                assertThat(b.get(i).state()).isEqualTo(a.get(i).state());
+            }
+            assertThat(b.get(0).seq()).isEqualTo(open.seq());
+            assertThat(results.get(results.size() - 1).hash()).isEqualTo(store.sessions().require(batch.id()).headHash());
+            assertThat(store.verifier().verifyAll(false).ok()).isTrue();
+            long indexed = store.reader().read("count index rows", c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery(
+                        "SELECT count(*) FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE session_id = '"
+                                + batch.id() + "')")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(indexed).isEqualTo(b.stream().filter(m -> !dev.sessiondesk.model.ContentItems.plainText(m.contentJson()).isEmpty()).count());
+        }
+    }
+
+    @Test
     void oldReasoningItemsAreReadAsThinking() throws Exception {
         NewMessage m = GooseMessages.parse("{\"role\":\"assistant\",\"created\":5,\"content\":[{\"type\":\"reasoning\",\"reasoning\":\"why\"}]}");
         assertThat(m.contentJson()).isEqualTo("[{\"thinking\":\"why\",\"type\":\"thinking\"}]");

@@ -107,10 +107,7 @@ final class ImportWriter {
                     + " new messages but the stored copy " + e.id + " is in the trash; restore it and import again");
         }
         if (!dryRun) {
-            long now = System.currentTimeMillis();
-            for (NewMessage m : s.messages().subList(e.count, n)) {
-                store.messages().appendIn(c, e.id, m, now);
-            }
+            store.messages().appendAllIn(c, e.id, s.messages().subList(e.count, n), System.currentTimeMillis());
             recordProvenance(c, e.id, s.partialReason());
         }
         return new ImportOutcome(ImportOutcome.Kind.APPENDED, s.label(), e.id, n - e.count, null);
@@ -137,10 +134,7 @@ final class ImportWriter {
             ps.setString(5, created.id());
             ps.executeUpdate();
         }
-        long now = System.currentTimeMillis();
-        for (NewMessage m : s.messages()) {
-            store.messages().appendIn(c, created.id(), m, now);
-        }
+        store.messages().appendAllIn(c, created.id(), s.messages(), System.currentTimeMillis());
         // The list orders by last activity: an old conversation belongs where it was, not on top.
         long lastActivity = s.messages().isEmpty() ? created.createdAt()
                 : Math.max(created.createdAt(), s.messages().get(s.messages().size() - 1).created() * 1000);
