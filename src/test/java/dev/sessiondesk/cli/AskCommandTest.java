@@ -2,7 +2,6 @@ package dev.sessiondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.FakeChatServer;
 import dev.sessiondesk.app.assistant.OfflineAssistant;
@@ -10,16 +9,11 @@ import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Session;
-import dev.sessiondesk.store.NewSession;
-import dev.sessiondesk.store.Store;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,52 +23,38 @@ import org.junit.jupiter.api.io.TempDir;
 class AskCommandTest {
     @TempDir
     Path dir;
+    CliSession cli;
     Path data;
     Path config;
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env;
     String sessionId;
-
-    record Run(int exit, String out, String err) { }
 
     @BeforeEach
     void setUp() {
-        data = dir.resolve("data");
-        config = dir.resolve("config");
-        env.put("XDG_CONFIG_HOME", config.toString());
-        try (Store store = Store.open(data)) {
-            sessionId = store.sessions().create(NewSession.blank()).id();
-        }
+        cli = new CliSession(dir);
+        data = cli.data;
+        config = cli.config;
+        env = cli.env;
+        sessionId = cli.sessionId;
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        DataLocations locations = new DataLocations(env, "Linux", dir.resolve("home"));
-        String[] full = new String[args.length + 2];
-        full[0] = "--data-dir";
-        full[1] = data.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int exit = SessionDeskCommand.commandLine(locations, new PrintWriter(out), new PrintWriter(err)).execute(full);
-        return new Run(exit, out.toString(), err.toString());
+    private CliSession.Run run(String... args) {
+        return cli.run(args);
     }
 
     private List<Message> messages() {
-        try (Store store = Store.open(data)) {
-            return store.messages().list(sessionId);
-        }
+        return cli.messages();
     }
 
     private Session session() {
-        try (Store store = Store.open(data)) {
-            return store.sessions().require(sessionId);
-        }
+        return cli.session();
     }
 
     @Test
     void streamsTheReplyToStdoutAndSavesItLikeTheApp() throws Exception {
         List<String> tokens = List.of("The ", "answer ", "is ", "42.");
         try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(tokens, Duration.ofMillis(20)))) {
-            Run r = run("ask", sessionId.substring(0, 13), "What", "is", "it?", "--endpoint", server.baseUrl(),
+            CliSession.Run r = run("ask", sessionId.substring(0, 13), "What", "is", "it?", "--endpoint", server.baseUrl(),
                     "--model", "tiny");
             assertThat(r.err()).isEmpty();
             assertThat(r.exit()).isZero();
@@ -94,7 +74,7 @@ class AskCommandTest {
         try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("env ", "works"), Duration.ZERO))) {
             env.put(AssistantSettings.ENV_ENDPOINT, server.baseUrl());
             env.put(AssistantSettings.ENV_API_KEY, "sk-from-env");
-            Run r = run("ask", sessionId, "hello");
+            CliSession.Run r = run("ask", sessionId, "hello");
             assertThat(r.exit()).isZero();
             assertThat(r.out()).isEqualTo("env works\n");
             assertThat(server.authorizations).contains("Bearer sk-from-env");
@@ -107,7 +87,7 @@ class AskCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Run r = run("ask", sessionId, "Are you there?", "--endpoint", "http://127.0.0.1:" + port + "/v1");
+        CliSession.Run r = run("ask", sessionId, "Are you there?", "--endpoint", "http://127.0.0.1:" + port + "/v1");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).singleElement().isEqualTo("sessiondesk: The assistant at http://127.0.0.1:" + port
@@ -119,7 +99,7 @@ class AskCommandTest {
 
     @Test
     void withoutAnEndpointTheOfflineDemoAssistantAnswers() {
-        Run r = run("ask", sessionId, "Hi");
+        CliSession.Run r = run("ask", sessionId, "Hi");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith(OfflineAssistant.LABEL).endsWith("\n");
         assertThat(messages()).hasSize(2);
@@ -132,7 +112,7 @@ class AskCommandTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "endpoint=http://127.0.0.1:9/v1\napi_key=sk-shared\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        Run r = run("ask", sessionId, "hello");
+        CliSession.Run r = run("ask", sessionId, "hello");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("other users can read the file").contains("chmod 600 " + file)
                 .doesNotContain("sk-shared");
@@ -148,13 +128,13 @@ class AskCommandTest {
         assertThat(run("ask", sessionId, "Still", "there?", "--endpoint", "http://127.0.0.1:" + port + "/v1").exit())
                 .isEqualTo(2);
         try (FakeChatServer server = FakeChatServer.start(FakeChatServer.streaming(List.of("Yes."), Duration.ZERO))) {
-            Run r = run("ask", sessionId, "--retry", "--endpoint", server.baseUrl());
+            CliSession.Run r = run("ask", sessionId, "--retry", "--endpoint", server.baseUrl());
             assertThat(r.exit()).isZero();
             assertThat(r.out()).isEqualTo("Yes.\n");
             assertThat(server.requestBodies.get(0)).contains("Still there?");
         }
         assertThat(messages()).extracting(m -> ContentItems.plainText(m.contentJson())).containsExactly("Still there?", "Yes.");
-        Run both = run("ask", sessionId, "text", "--retry");
+        CliSession.Run both = run("ask", sessionId, "text", "--retry");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("exactly one of: TEXT, --retry, --continue");
     }

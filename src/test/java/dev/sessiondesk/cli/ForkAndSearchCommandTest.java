@@ -2,15 +2,10 @@ package dev.sessiondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.Session;
-import dev.sessiondesk.store.NewSession;
 import dev.sessiondesk.store.Store;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,45 +16,31 @@ import org.junit.jupiter.api.io.TempDir;
 class ForkAndSearchCommandTest {
     @TempDir
     Path dir;
+    CliSession cli;
     Path data;
     Path config;
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env;
     String sessionId;
-
-    record Run(int exit, String out, String err) { }
 
     @BeforeEach
     void setUp() {
-        data = dir.resolve("data");
-        config = dir.resolve("config");
-        env.put("XDG_CONFIG_HOME", config.toString());
-        try (Store store = Store.open(data)) {
-            sessionId = store.sessions().create(NewSession.blank()).id();
-        }
+        cli = new CliSession(dir);
+        data = cli.data;
+        config = cli.config;
+        env = cli.env;
+        sessionId = cli.sessionId;
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        DataLocations locations = new DataLocations(env, "Linux", dir.resolve("home"));
-        String[] full = new String[args.length + 2];
-        full[0] = "--data-dir";
-        full[1] = data.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int exit = SessionDeskCommand.commandLine(locations, new PrintWriter(out), new PrintWriter(err)).execute(full);
-        return new Run(exit, out.toString(), err.toString());
+    private CliSession.Run run(String... args) {
+        return cli.run(args);
     }
 
     private List<Message> messages() {
-        try (Store store = Store.open(data)) {
-            return store.messages().list(sessionId);
-        }
+        return cli.messages();
     }
 
     private Session session() {
-        try (Store store = Store.open(data)) {
-            return store.sessions().require(sessionId);
-        }
+        return cli.session();
     }
 
     @Test
@@ -69,7 +50,7 @@ class ForkAndSearchCommandTest {
                     "--text", text).exit()).isZero();
         }
         Session parentBefore = session();
-        Run r = run("fork", sessionId, "3");
+        CliSession.Run r = run("fork", sessionId, "3");
         assertThat(r.exit()).isZero();
         String childId = r.out().strip();
         try (Store store = Store.open(data)) {
@@ -88,7 +69,7 @@ class ForkAndSearchCommandTest {
             assertThat(c).extracting(Message::hash).containsExactlyElementsOf(p.subList(0, 3).stream().map(Message::hash).toList());
             assertThat(child.headHash()).isEqualTo(p.get(2).hash());
         }
-        Run bad = run("fork", sessionId, "9");
+        CliSession.Run bad = run("fork", sessionId, "9");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("cannot fork session " + sessionId + " at message 9: it has 4 finished messages");
     }
@@ -97,7 +78,7 @@ class ForkAndSearchCommandTest {
     void searchPrintsMatchingSessionsWithSnippets() {
         run("add", sessionId, "--role", "user", "--text", "where did I put the quokka photos");
         run("rename", sessionId, "Photos");
-        Run r = run("search", "quokka");
+        CliSession.Run r = run("search", "quokka");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(sessionId + "  #1  Photos\n    where did I put the **quokka** photos\n1 session matches\n");
         assertThat(run("search", "\"(unbalanced").out()).isEqualTo("0 sessions match\n");
