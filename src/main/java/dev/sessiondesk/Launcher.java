@@ -20,9 +20,10 @@ public final class Launcher {
     public static void main(String[] args) {
         DataLocations locations = DataLocations.system();
         prepareLogging(locations);
-        if (GuiArguments.isGuiLaunch(args)) {
+        var gui = LaunchRequest.ofGuiLaunch(java.util.List.of(args));
+        if (gui.isPresent()) {
             // An app already running on this data folder opens the window; this launch ends at once.
-            LaunchRequest request = LaunchRequest.parse(java.util.List.of(args));
+            LaunchRequest request = gui.get();
             if (SingleInstance.forward(locations.dataDir(request.dataDir()), request.forwardedArguments())) {
                 System.exit(0);
             }

@@ -102,21 +102,7 @@ public final class MessageLog {
 
     /** The append itself; {@code m} is already canonical (parsed off the writer thread by the public methods). */
     private AppendResult appendCanonical(Connection c, String sessionId, NewMessage m, long now) throws SQLException {
-        Session s = writableSession(c, sessionId);
-        s = endOpenStream(c, s, MessageState.INTERRUPTED, now);
-        int seq = s.messageCount() + 1;
-        String hash = HashChain.next(s.headHash(), m);
-        long rowId;
-        try (PreparedStatement ps = c.prepareStatement(INSERT_COMPLETE, java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            bindMessage(ps, sessionId, seq, m);
-            ps.setString(9, hash);
-            ps.setLong(10, now);
-            ps.executeUpdate();
-            rowId = generatedKey(ps);
-        }
-        index(c, rowId, m.contentJson());
-        advanceHead(c, sessionId, seq, hash, now);
-        return new AppendResult(sessionId, seq, hash);
+        return appendBatch(c, sessionId, List.of(m), now).get(0);
     }
 
     /**
@@ -292,9 +278,7 @@ public final class MessageLog {
                         prefix.add(Rows.message(rs));
                     }
                 }
-                for (Message m : prefix) {
-                    appendCanonical(c, child.id(), m.body(), now);
-                }
+                appendBatch(c, child.id(), prefix.stream().map(Message::body).toList(), now);
             }
             return SessionStore.get(c, child.id()).orElseThrow();
         });
