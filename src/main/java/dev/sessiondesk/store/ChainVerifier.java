@@ -83,16 +83,26 @@ public final class ChainVerifier {
 
     private static ChainReport verify(Connection c, String sessionId, Fingerprint expectedPrefix, long[] bytesHashed)
             throws SQLException {
+        return verifyFrom(c, sessionId, 0, HashChain.genesis(), expectedPrefix, bytesHashed);
+    }
+
+    /**
+     * Recomputes the chain after message {@code startCount}, taking {@code startHead} as the proven
+     * hash up to there (0 and genesis for the whole chain; the incremental verifier starts later).
+     */
+    static ChainReport verifyFrom(Connection c, String sessionId, int startCount, String startHead,
+                                  Fingerprint expectedPrefix, long[] bytesHashed) throws SQLException {
         Session s = SessionStore.get(c, sessionId).orElse(null);
         if (s == null) {
             return new ChainReport(sessionId, 0, false, 0, "the session is missing from the store", null);
         }
-        String head = HashChain.genesis();
-        int expectedSeq = 1;
-        int checked = 0;
+        String head = startHead;
+        int expectedSeq = startCount + 1;
+        int checked = startCount;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? ORDER BY seq")) {
+                + " FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq")) {
             ps.setString(1, sessionId);
+            ps.setInt(2, startCount);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Message m = Rows.message(rs);

@@ -1,8 +1,5 @@
 package dev.sessiondesk.store;
 
-import dev.sessiondesk.model.GooseMessages;
-import dev.sessiondesk.model.Message;
-import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,44 +73,8 @@ public final class IncrementalVerifier {
             start = from.count();
             head = from.head();
         }
-        int checked = start;
-        int hashed = 0;
-        int expectedSeq = start + 1;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq")) {
-            ps.setString(1, sessionId);
-            ps.setInt(2, start);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Message m = Rows.message(rs);
-                    if (m.seq() != expectedSeq) {
-                        return bad(sessionId, checked, expectedSeq, "message " + expectedSeq + " is missing or out of order",
-                                start, hashed);
-                    }
-                    expectedSeq++;
-                    if (m.state() == MessageState.STREAMING) {
-                        continue; // joins the chain when it ends
-                    }
-                    String next = HashChain.next(head, GooseMessages.canonicalBytesOfStored(m.body()));
-                    hashed++;
-                    if (!next.equals(m.hash())) {
-                        return bad(sessionId, checked, m.seq(),
-                                "content does not match its hash (changed, reordered or damaged)", start, hashed);
-                    }
-                    head = next;
-                    checked++;
-                }
-            }
-        }
-        if (checked != s.messageCount() || !head.equals(s.headHash())) {
-            return bad(sessionId, checked, checked + 1, "the session record says " + s.messageCount()
-                    + " messages, the chain has " + checked, start, hashed);
-        }
-        return new Result(new ChainReport(sessionId, checked, true, null, null, head), start, hashed);
-    }
-
-    private static Result bad(String sessionId, int checked, int seq, String problem, int start, int hashed) {
-        return new Result(new ChainReport(sessionId, checked, false, seq, problem, null), start, hashed);
+        ChainReport report = ChainVerifier.verifyFrom(c, sessionId, start, head, null, new long[1]);
+        return new Result(report, start, Math.max(0, report.messagesChecked() - start));
     }
 
     private void remember(String sessionId, int count, String head) {
