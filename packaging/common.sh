@@ -29,6 +29,10 @@ project_version() {
   printf '%s\n' "${v%%-*}"
 }
 APP_VERSION="$(project_version)"
+case "$APP_VERSION" in
+  [0-9]*) ;;
+  *) echo "packaging: the version '$APP_VERSION' does not start with a digit; installers need a numeric one (set SESSIONDESK_VERSION)" >&2; exit 2 ;;
+esac
 
 stage_input() {
   command -v jpackage >/dev/null || { echo "packaging: jpackage (JDK 17+) is not on PATH" >&2; exit 2; }
