@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ChatGPT's {@code conversations.json}: a top-level array streamed one conversation at a time (an
@@ -25,6 +27,8 @@ final class ChatGptReader {
     static final String ORIGIN = "chatgpt";
 
     private final ImportOptions options;
+    /** Conversation id → where it was first read, across every file of one export (split exports). */
+    private final Map<String, String> seen = new HashMap<>();
 
     ChatGptReader(ImportOptions options) {
         this.options = options;
@@ -58,7 +62,15 @@ final class ChatGptReader {
                     continue;
                 }
                 JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
-                new ChatGptConversation(label, where, index, conversation, options.partial()).emit(sink);
+                ChatGptConversation c = new ChatGptConversation(label, where, index, conversation, options.partial());
+                String id = c.conversationId();
+                String first = id == null ? null : seen.putIfAbsent(id, label + " $[" + index + "]");
+                if (first != null) {
+                    // The same conversation twice in one export: said where, then handled as a re-import.
+                    sink.note(new ImportProblem(where, "$[" + index + "]: conversation id \"" + id
+                            + "\" appears again (first at " + first + "); only messages the first copy lacks are added"));
+                }
+                c.emit(sink);
                 index++;
                 sink.progress(p.currentLocation().getByteOffset(), size);
             }

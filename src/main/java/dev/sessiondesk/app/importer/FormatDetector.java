@@ -68,9 +68,13 @@ public final class FormatDetector {
             if (Files.isRegularFile(path.resolve("conversations.json"))) {
                 jobs.add(new ImportJob(ImportFormat.CHATGPT, path.resolve("conversations.json")));
             }
+            // Exports made since 2025 split the conversations into numbered files.
+            for (Path part : sorted(path, "conversations-[0-9]*.json")) {
+                jobs.add(new ImportJob(ImportFormat.CHATGPT, part));
+            }
             if (jobs.isEmpty()) {
                 throw new IllegalArgumentException("found nothing to import in " + path + " (looked for agents/sessions,"
-                        + " sessions.db, *.jsonl and conversations.json); name the file, or pass --format");
+                        + " sessions.db, *.jsonl, conversations.json and conversations-NNN.json); name the file, or pass --format");
             }
             return jobs;
         }
@@ -116,6 +120,20 @@ public final class FormatDetector {
         return abs.getFileName() != null && abs.getFileName().toString().equals("sessions")
                 && abs.getParent() != null && abs.getParent().getFileName() != null
                 && abs.getParent().getFileName().toString().equals("agents");
+    }
+
+    /** The regular files in {@code dir} matching {@code glob}, by name. */
+    static List<Path> sorted(Path dir, String glob) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return out;
     }
 
     private static boolean hasJsonl(Path dir) throws IOException {

@@ -67,6 +67,9 @@ public final class ImportService {
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
         Path folder = Files.isDirectory(path) ? path : null;
+        // One ChatGPT reader for the whole export: a split export (conversations-000.json, -001 …)
+        // is one export, and a conversation id seen in two of its files is said so.
+        ChatGptReader chatgpt = new ChatGptReader(options);
         for (ImportJob job : jobs) {
             if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
                     && !isInsideOrReported(folder, job, report)) {
@@ -77,7 +80,7 @@ public final class ImportService {
                 report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
                 continue;
             }
-            runJob(job, options, progress, report);
+            runJob(job, options, progress, report, chatgpt);
         }
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
@@ -95,8 +98,8 @@ public final class ImportService {
         }
     }
 
-    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report)
-            throws IOException {
+    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
+                        ChatGptReader chatgpt) throws IOException {
         String sourceLabel = job.path().getFileName() == null ? job.path().toString() : job.path().getFileName().toString();
         JobSink sink = new JobSink(new ImportWriter(store, job.format(), job.path().toAbsolutePath().toString()),
                 options, progress, report, sourceLabel);
@@ -104,7 +107,7 @@ public final class ImportService {
             switch (job.format()) {
                 case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
                 case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
-                case CHATGPT -> new ChatGptReader(options).read(job.path(), sink);
+                case CHATGPT -> chatgpt.read(job.path(), sink);
                 case GOOSE_DB -> {
                     try {
                         new GooseDbReader(options).read(job.path(), sink);
