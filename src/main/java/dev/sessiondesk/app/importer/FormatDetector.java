@@ -73,8 +73,16 @@ public final class FormatDetector {
                 jobs.add(new ImportJob(ImportFormat.CHATGPT, part));
             }
             if (jobs.isEmpty()) {
+                // A folder of goose session exports (one JSON object each, as GET /sessions/{id}/export writes).
+                for (Path json : sorted(path, "*.json")) {
+                    if (detectFile(json) == ImportFormat.GOOSE_EXPORT) {
+                        jobs.add(new ImportJob(ImportFormat.GOOSE_EXPORT, json));
+                    }
+                }
+            }
+            if (jobs.isEmpty()) {
                 throw new IllegalArgumentException("found nothing to import in " + path + " (looked for agents/sessions,"
-                        + " sessions.db, *.jsonl, conversations.json and conversations-NNN.json); name the file, or pass --format");
+                        + " sessions.db, *.jsonl, conversations.json, conversations-NNN.json and goose exports *.json); name the file, or pass --format");
             }
             return jobs;
         }
