@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.model.CanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,11 +34,15 @@ final class ChatGptReader {
     }
 
     void read(Path file, SessionSink sink) throws IOException {
-        String label = file.getFileName().toString();
-        long size = Files.size(file);
+        read(ImportSource.of(file), sink);
+    }
+
+    void read(ImportSource file, SessionSink sink) throws IOException {
+        String label = file.label();
+        long size = file.size();
         List<Long> sizes = size > options.maxBytes() ? conversationSizes(file) : List.of();
         int index = 0;
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),
@@ -85,9 +88,9 @@ final class ChatGptReader {
      * The size in bytes of each conversation, measured without keeping any of them; stops at the
      * first unreadable spot (the reading pass reports it).
      */
-    private static List<Long> conversationSizes(Path file) throws IOException {
+    private static List<Long> conversationSizes(ImportSource file) throws IOException {
         List<Long> sizes = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 return sizes;

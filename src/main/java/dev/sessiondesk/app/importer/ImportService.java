@@ -108,6 +108,11 @@ public final class ImportService {
                 case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
                 case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
                 case CHATGPT -> chatgpt.read(job.path(), sink);
+                case CLAUDE -> new ClaudeReader(options).read(ImportSource.of(job.path()), sink);
+                case OPEN_WEBUI -> new OpenWebUiReader(options).read(ImportSource.of(job.path()), sink);
+                case LM_STUDIO -> new LmStudioReader(options).read(ImportSource.of(job.path()), sink);
+                case CHATBOX -> new ChatboxReader(options).read(ImportSource.of(job.path()), sink);
+                case JAN -> new JanReader(options).read(job.path(), sink);
                 case GOOSE_DB -> {
                     try {
                         new GooseDbReader(options).read(job.path(), sink);
