@@ -147,13 +147,18 @@ public final class FormatDetector {
      * missing).
      */
     static ImportFormat byJsonShape(Path file, boolean array) throws IOException {
+        return shapeOf(() -> Files.newInputStream(file), array).orElse(array ? ImportFormat.CHATGPT : ImportFormat.GOOSE_EXPORT);
+    }
+
+    /** The export a JSON document is when its shape says so for certain; empty when it does not. */
+    static java.util.Optional<ImportFormat> shapeOf(ImportSource.Opener source, boolean array) throws IOException {
         java.util.Set<String> keys = new java.util.HashSet<>();
         boolean versions = false;
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = source.open();
              com.fasterxml.jackson.core.JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             p.nextToken();
             if (array && p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return ImportFormat.CHATGPT; // empty or odd: the ChatGPT reader reports what it finds
+                return java.util.Optional.empty(); // empty or odd: the ChatGPT reader reports what it finds
             }
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -169,25 +174,19 @@ public final class FormatDetector {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // unreadable further on: decide by what was seen; the reader locates the damage
         }
+        ImportFormat found = null;
         if (array) {
-            if (keys.contains("chat_messages")) {
-                return ImportFormat.CLAUDE;
-            }
-            if (keys.contains("chat") && !keys.contains("mapping")) {
-                return ImportFormat.OPEN_WEBUI;
-            }
-            return ImportFormat.CHATGPT;
+            found = keys.contains("chat_messages") ? ImportFormat.CLAUDE
+                    : keys.contains("mapping") ? ImportFormat.CHATGPT
+                    : keys.contains("chat") ? ImportFormat.OPEN_WEBUI : null;
+        } else if (keys.contains("conversation")) {
+            found = ImportFormat.GOOSE_EXPORT;
+        } else if (keys.contains("chat-sessions") || keys.contains("chat-sessions-list") || keys.contains("session:")) {
+            found = ImportFormat.CHATBOX;
+        } else if (versions) {
+            found = ImportFormat.LM_STUDIO;
         }
-        if (keys.contains("conversation")) {
-            return ImportFormat.GOOSE_EXPORT;
-        }
-        if (keys.contains("chat-sessions") || keys.contains("chat-sessions-list") || keys.contains("session:")) {
-            return ImportFormat.CHATBOX;
-        }
-        if (versions) {
-            return ImportFormat.LM_STUDIO;
-        }
-        return ImportFormat.GOOSE_EXPORT;
+        return java.util.Optional.ofNullable(found);
     }
 
     /** The project folder for either the project itself or its {@code agents/sessions} folder. */

@@ -64,6 +64,9 @@ public final class ImportService {
     }
 
     public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
+        if (options.format() == null && ZipImport.isZip(path)) {
+            return importZip(path, options, progress);
+        }
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
         Path folder = Files.isDirectory(path) ? path : null;
@@ -84,6 +87,50 @@ public final class ImportService {
         }
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
+        return done;
+    }
+
+    /** An export zip read in place (see {@link ZipImport}): every importable entry, in archive order. */
+    private ImportReport importZip(Path zip, ImportOptions options, ImportProgress progress) throws IOException {
+        ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
+        String zipLabel = zip.getFileName().toString();
+        List<ImportProblem> refused = new ArrayList<>();
+        ChatGptReader chatgpt = new ChatGptReader(options);
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            List<ZipImport.Entry> entries = ZipImport.entries(file, zipLabel, refused);
+            refused.forEach(p -> report.failed(List.of(p)));
+            if (entries.isEmpty() && refused.isEmpty()) {
+                throw new IllegalArgumentException("found nothing to import in " + zip + " (no conversations.json or other"
+                        + " export inside); name the file inside it, or unpack it and import the folder");
+            }
+            for (ZipImport.Entry entry : entries) {
+                LOG.info("importing {} as {}{}", entry.source().label(), entry.format().wire(), options.dryRun() ? " (dry run)" : "");
+                JobSink sink = new JobSink(new ImportWriter(store, entry.format(), zip.toAbsolutePath() + "!"
+                        + entry.source().label().substring(zipLabel.length() + 1)), options, progress, report, entry.source().label());
+                try {
+                    switch (entry.format()) {
+                        case CHATGPT -> chatgpt.read(entry.source(), sink);
+                        case CLAUDE -> new ClaudeReader(options).read(entry.source(), sink);
+                        case OPEN_WEBUI -> new OpenWebUiReader(options).read(entry.source(), sink);
+                        case LM_STUDIO -> new LmStudioReader(options).read(entry.source(), sink);
+                        case CHATBOX -> new ChatboxReader(options).read(entry.source(), sink);
+                        case GOOSE_EXPORT -> new GooseExportReader(options).read(entry.source(), sink);
+                        default -> report.failed(List.of(new ImportProblem(entry.source().label(),
+                                "cannot be read from inside an archive; unpack it and import the folder")));
+                    }
+                    sink.flush();
+                } catch (IOException e) {
+                    // A refused (bomb) or unreadable entry: what was read whole before it still imports.
+                    sink.flush();
+                    report.failed(List.of(new ImportProblem(entry.source().label(), e.getMessage())));
+                }
+                sink.linkPendingParents();
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IllegalArgumentException("cannot read " + zip + " as a zip archive (" + e.getMessage() + ")");
+        }
+        ImportReport done = report.build();
+        LOG.info("import of {} finished: {}", zip, done.summaryLines().get(0));
         return done;
     }
 
