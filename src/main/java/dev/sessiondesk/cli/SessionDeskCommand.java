@@ -62,7 +62,24 @@ public final class SessionDeskCommand {
             desk.close();
             throw new CliFailure(reason);
         }
+        endAbandonedReplies(desk);
         return desk;
+    }
+
+    /**
+     * Every writer that opens the store ends the replies whose owner died (a killed {@code ask}), not
+     * only the GUI at its start; replies another live process streams are left alone. Best effort:
+     * a locked store must not stop the command itself.
+     */
+    private static void endAbandonedReplies(SessionDesk desk) {
+        try {
+            if (desk.store().messages().anyStreaming()) {
+                desk.store().messages().interruptAbandonedStreams();
+            }
+        } catch (dev.sessiondesk.store.StoreException e) {
+            org.slf4j.LoggerFactory.getLogger(SessionDeskCommand.class)
+                    .warn("cannot end abandoned replies now: {}", e.getMessage());
+        }
     }
 
     /** Finds a session by its id or by an unambiguous prefix of it. */

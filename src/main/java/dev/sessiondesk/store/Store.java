@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
     private final ChainVerifier verifier;
     private final AppInstanceStore instance;
     private StoreClaim claim; // a writer's shared claim: no swap of the store while it is open
+    private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
     private Store(Path dataDir, Path dbFile, int schemaVersion, String readOnlyReason,
                   StoreWriter writer, StoreReader reader) {
@@ -255,6 +256,11 @@ public final class Store implements AutoCloseable {
         return verifier;
     }
 
+    /** The owner this open store writes streaming replies as. */
+    StreamOwner streamOwner() {
+        return StreamOwner.current(streamToken);
+    }
+
     public AppInstanceStore instance() {
         return instance;
     }
@@ -292,6 +298,7 @@ public final class Store implements AutoCloseable {
             writer.close();
         }
         reader.close();
+        StreamOwner.closeToken(streamToken);
         if (claim != null) {
             claim.close();
         }
