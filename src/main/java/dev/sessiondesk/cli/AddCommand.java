@@ -115,5 +115,6 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
     private static void print(PrintWriter out, AppendResult r) {
         out.println(r.seq() + " " + r.hash());
         out.flush();
+        StdoutFailure.check(out); // no more input is committed once its acknowledgements cannot be printed
     }
 }

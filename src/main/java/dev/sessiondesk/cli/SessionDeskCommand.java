@@ -121,6 +121,10 @@ public final class SessionDeskCommand {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("sessiondesk: " + messageOf(ex));
             commandLine.getErr().flush();
+            if (ex instanceof StdoutFailure) {
+                StdoutFailure.reported = true;
+                return StdoutFailure.EXIT;
+            }
             return EXIT_ERROR;
         });
         return cl;
@@ -148,9 +152,18 @@ public final class SessionDeskCommand {
     }
 
     public static int run(DataLocations locations, String... args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        // Straight onto the descriptor: System.out (a PrintStream) swallows write errors, so a full
+        // disk or a closed pipe would look like success.
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.Charset.defaultCharset())), true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return commandLine(locations, out, err).execute(args);
+        int code = commandLine(locations, out, err).execute(args);
+        if (out.checkError() && !StdoutFailure.reported) {
+            err.println("sessiondesk: " + StdoutFailure.MESSAGE);
+            err.flush();
+            return StdoutFailure.EXIT;
+        }
+        return code;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
