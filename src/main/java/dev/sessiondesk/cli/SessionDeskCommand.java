@@ -114,6 +114,8 @@ public final class SessionDeskCommand {
     public static CommandLine commandLine(DataLocations locations, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SessionDeskCommand(locations));
         addHelpOptions(cl);
+        // "--data-dir backup" names a folder; without this picocli takes "backup" as the command.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
