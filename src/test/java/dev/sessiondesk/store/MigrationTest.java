@@ -95,8 +95,8 @@ class MigrationTest {
                 }
                 return v;
             });
-            assertThat(history).containsExactlyElementsOf(
-                    java.util.stream.IntStream.rangeClosed(1, Schema.CURRENT).boxed().toList());
+            // Every migration once, in order (the list may have gaps while versions are assigned in parallel).
+            assertThat(history).containsExactlyElementsOf(Schema.MIGRATIONS.stream().map(m -> m.version()).toList());
         }
     }
 
@@ -128,9 +128,12 @@ class MigrationTest {
 
     @Test
     void everyMigrationIsNumberedInOrder() {
-        for (int i = 0; i < Schema.MIGRATIONS.size(); i++) {
-            assertThat(Schema.MIGRATIONS.get(i).version()).isEqualTo(i + 1);
+        // Strictly increasing from 1, ending at CURRENT; a gap is allowed (versions are assigned per engineer).
+        assertThat(Schema.MIGRATIONS.get(0).version()).isEqualTo(1);
+        for (int i = 1; i < Schema.MIGRATIONS.size(); i++) {
+            assertThat(Schema.MIGRATIONS.get(i).version()).isGreaterThan(Schema.MIGRATIONS.get(i - 1).version());
         }
+        assertThat(Schema.MIGRATIONS.get(Schema.MIGRATIONS.size() - 1).version()).isEqualTo(Schema.CURRENT);
         assertThat(ContentItems.plainText("[]")).isEmpty();
     }
 }

@@ -27,6 +27,7 @@ public final class FormatDetector {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException(path + " does not exist");
         }
+        SafePaths.requireFileOrFolder(path);
         return forced == null ? detect(path) : List.of(forcedJob(path, forced));
     }
 
