@@ -96,12 +96,11 @@ public final class GuiProbe {
     }
 
     private static void heap(List<ChatWindow> windows, long heapBeforeClient) throws Exception {
-        onFx(() -> {
-            for (ChatWindow w : windows) {
-                w.messageList().scrollTo(Math.max(0, w.messageList().getItems().size() - 1));
-            }
-            return null;
-        });
+        // Each transcript shows its session's end once its page has loaded: wait for every page.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!onFx(() -> windows.stream().allMatch(w -> w.transcript().isLoaded())) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         CompletableFuture<Void> settled = new CompletableFuture<>();
         Platform.runLater(() -> afterFrames(10, () -> settled.complete(null)));
         settled.get(60, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package dev.sessiondesk.ui.chat.transcript;
 
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.Role;
-import dev.sessiondesk.ui.chat.MessageActions;
 import dev.sessiondesk.ui.i18n.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
@@ -15,15 +14,15 @@ import javafx.scene.control.TextArea;
 /**
  * What a message offers — the same actions from its hover toolbar, its context menu and its keys:
  * copy, copy code, edit and resend, regenerate, hide or show again, duplicate from here, and the
- * branch switcher. The work itself is the view model's ({@link MessageActions}).
+ * branch switcher. The work itself is the view model's ({@link TranscriptActions}).
  */
 final class MessageMenu {
     private final TranscriptView view;
-    private final MessageActions actions;
+    private final TranscriptActions actions;
     private final Texts texts;
     private ContextMenu shown;
 
-    MessageMenu(TranscriptView view, MessageActions actions, Texts texts) {
+    MessageMenu(TranscriptView view, TranscriptActions actions, Texts texts) {
         this.view = view;
         this.actions = actions;
         this.texts = texts;

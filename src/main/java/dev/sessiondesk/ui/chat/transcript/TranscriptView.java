@@ -7,7 +7,6 @@ import dev.sessiondesk.app.render.MessageMarkdown;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
-import dev.sessiondesk.ui.chat.MessageActions;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public final class TranscriptView implements TranscriptBridge.Calls {
     private final WebView web = new WebView();
     private final WebEngine engine = web.getEngine();
     private final TranscriptSync sync;
-    private final MessageActions actions;
+    private final TranscriptActions actions;
     private final Consumer<String> browser;
     private final TranscriptBridge bridge = new TranscriptBridge(this); // strong: the page holds it weakly
     private final List<String> beforeLoad = new ArrayList<>();
@@ -58,13 +57,15 @@ public final class TranscriptView implements TranscriptBridge.Calls {
     private boolean syncQueued;
     private long lastSyncNanos;
     private boolean dark;
+    private int pendingReveal = -1;
+    private int revealed = -1;
 
     /**
      * @param messages the messages to show, in seq order (the window's visible ones)
      * @param actions  what the toolbar, the menu and the keys do to a message
      * @param browser  opens an address the link policy allowed in the system browser
      */
-    public TranscriptView(ObservableList<Message> messages, MessageActions actions, Consumer<String> browser) {
+    public TranscriptView(ObservableList<Message> messages, TranscriptActions actions, Consumer<String> browser) {
         this.actions = actions;
         this.browser = browser;
         this.sync = new TranscriptSync(messages, new MessageHtml(texts::get, ZoneId.systemDefault()), this::branch, new Ops());
@@ -130,12 +131,25 @@ public final class TranscriptView implements TranscriptBridge.Calls {
 
     /** Shows message {@code seq} (a search hit), paging it in first; false when it is not in this window's list. */
     public boolean reveal(int seq) {
+        if (!loaded) {
+            if (sync.message(seq) == null) {
+                return false;
+            }
+            pendingReveal = seq; // shown once the page has loaded
+            return true;
+        }
         runSync();
         if (!sync.include(seq)) {
             return false;
         }
         run("T.reveal(" + seq + ")");
+        revealed = seq;
         return true;
+    }
+
+    /** The last message {@link #reveal} showed (a search hit), or -1. */
+    public int revealedSeq() {
+        return revealed;
     }
 
     /** The selected text (math as TeX, without buttons and headers). */
@@ -201,6 +215,10 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             engine.executeScript(js);
         }
         beforeLoad.clear();
+        if (pendingReveal >= 0) {
+            reveal(pendingReveal);
+            pendingReveal = -1;
+        }
     }
 
     /** At most one sync per pulse and one per {@link #MIN_SYNC_GAP_MILLIS}, however fast a reply streams. */

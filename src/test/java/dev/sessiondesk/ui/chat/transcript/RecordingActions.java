@@ -1,17 +1,17 @@
 package dev.sessiondesk.ui.chat.transcript;
 
-import dev.sessiondesk.ui.chat.MessageActions;
+import dev.sessiondesk.ui.chat.transcript.TranscriptActions.Alternatives;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Message actions that only record what the transcript asked for. */
-final class RecordingActions implements MessageActions {
+final class RecordingActions implements TranscriptActions {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    final Map<Integer, BranchPosition> branches;
+    final Map<Integer, Alternatives> branches;
 
-    RecordingActions(Map<Integer, BranchPosition> branches) {
+    RecordingActions(Map<Integer, Alternatives> branches) {
         this.branches = branches;
     }
 
@@ -41,7 +41,7 @@ final class RecordingActions implements MessageActions {
     }
 
     @Override
-    public Optional<BranchPosition> branchAt(int seq) {
+    public Optional<Alternatives> branchAt(int seq) {
         return Optional.ofNullable(branches.get(seq));
     }
 

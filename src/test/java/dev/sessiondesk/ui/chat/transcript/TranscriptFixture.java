@@ -8,7 +8,7 @@ import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Role;
-import dev.sessiondesk.ui.chat.MessageActions;
+import dev.sessiondesk.ui.chat.transcript.TranscriptActions.Alternatives;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +28,7 @@ final class TranscriptFixture {
     TranscriptView view;
     Stage stage;
 
-    TranscriptFixture(Map<Integer, MessageActions.BranchPosition> branches) {
+    TranscriptFixture(Map<Integer, Alternatives> branches) {
         this.actions = new RecordingActions(branches);
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.ui.GuiFixture;
-import dev.sessiondesk.ui.chat.MessageActions.BranchPosition;
+import dev.sessiondesk.ui.chat.transcript.TranscriptActions.Alternatives;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.input.Clipboard;
@@ -57,7 +57,7 @@ class TranscriptViewTest {
 
     @Test
     void rendersTheFixtureConversation() throws Exception {
-        fixture = new TranscriptFixture(Map.of(2, new BranchPosition(2, 3))).show(conversation());
+        fixture = new TranscriptFixture(Map.of(2, new Alternatives(2, 3))).show(conversation());
         waitFor("five articles", () -> fixture.count("article.msg") == 5);
         assertThat(fixture.count("main[role=log]")).isEqualTo(1);
         assertThat(fixture.count("#m-2 table th")).isEqualTo(2);
@@ -81,6 +81,33 @@ class TranscriptViewTest {
         assertThat(fixture.count("#m-5 img.inline-image")).isEqualTo(1);
         assertThat(fixture.text("#m-2 .branch-pos")).isEqualTo("2 / 3");
         assertThat(fixture.count("article.msg[aria-label] [role=toolbar]")).isEqualTo(5);
+    }
+
+    /** (Carried over from the list view's MessageViewTest: every kind of content shows, nothing is dropped.) */
+    @Test
+    void everyKindOfContentIsShownNothingDropped() throws Exception {
+        String content = "[{\"type\":\"text\",\"text\":\"Hello **bold** and `code`\\n\\n- one\\n- two\"},"
+                + "{\"type\":\"thinking\",\"thinking\":\"private reasoning\"},"
+                + "{\"type\":\"toolRequest\",\"id\":\"t\",\"toolCall\":{\"status\":\"success\",\"value\":{\"name\":\"shell\",\"arguments\":{}}}},"
+                + "{\"type\":\"toolResponse\",\"id\":\"t\",\"toolResult\":{\"status\":\"success\",\"value\":[{\"type\":\"text\",\"text\":\"ok\"}]}},"
+                + "{\"type\":\"image\",\"data\":\"" + TranscriptFixture.PNG + "\",\"mimeType\":\"image/png\"},"
+                + "{\"type\":\"hologram\",\"payload\":1}]";
+        fixture = new TranscriptFixture(Map.of()).show(List.of(message(1, Role.ASSISTANT, content, MessageState.INTERRUPTED),
+                message(2, Role.USER, "[{\"type\":\"image\",\"data\":\"%%%not base64\",\"mimeType\":\"image/png\"}]",
+                        MessageState.COMPLETE)));
+        waitFor("two articles", () -> fixture.count("article.msg") == 2);
+        assertThat(fixture.text("#m-1 .md strong")).isEqualTo("bold");
+        assertThat(fixture.text("#m-1 .md code")).isEqualTo("code");
+        assertThat(fixture.count("#m-1 .md ul li")).isEqualTo(2);
+        assertThat(fixture.js("document.querySelector('#m-1 details.thinking').open")).isEqualTo(false);
+        assertThat(fixture.text("#m-1 details.thinking summary")).isEqualTo("Thinking");
+        assertThat(fixture.text("#m-1 .tool-card .tool-name")).isEqualTo("shell");
+        assertThat(fixture.text("#m-1 .tool-output")).isEqualTo("ok"); // a response in the same message: its own card
+        assertThat(fixture.count("#m-1 img.inline-image")).isEqualTo(1);
+        assertThat(fixture.text("#m-1 .unsupported")).isEqualTo("Unsupported content: content of type \"hologram\"");
+        assertThat(fixture.text("#m-1 .msg-state")).isEqualTo("interrupted");
+        assertThat(fixture.text("#m-1 .msg-author")).isEqualTo("Assistant");
+        assertThat(fixture.text("#m-2 .unsupported")).isEqualTo("Unsupported content: an image that cannot be shown (image/png)");
     }
 
     @Test
@@ -117,7 +144,7 @@ class TranscriptViewTest {
 
     @Test
     void toolbarButtonsAndKeysCallTheMessageActions() throws Exception {
-        fixture = new TranscriptFixture(Map.of(2, new BranchPosition(1, 2))).show(conversation());
+        fixture = new TranscriptFixture(Map.of(2, new Alternatives(1, 2))).show(conversation());
         waitFor("five articles", () -> fixture.count("article.msg") == 5);
         fixture.js("document.querySelector('#m-2 [data-act=regenerate]').click()");
         fixture.js("document.querySelector('#m-5 [data-act=hide]').click()");
