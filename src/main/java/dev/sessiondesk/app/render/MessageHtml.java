@@ -21,6 +21,8 @@ public final class MessageHtml {
     public static final int FOLD_CHARS = 24_000;
     /** How much more text one "Show more" adds, as plain text. */
     public static final int CHUNK_CHARS = 100_000;
+    /** Up to this size an inline image written in the Markdown is kept whole in the first fold. */
+    private static final int MAX_IMAGE_CHARS = 8_000_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     private final Labels labels;
@@ -93,6 +95,15 @@ public final class MessageHtml {
         }
         int newline = text.lastIndexOf('\n', FOLD_CHARS);
         int cut = newline > FOLD_CHARS / 2 ? newline : FOLD_CHARS;
+        // Never cut through an inline image: its data would show as text. Big pictures are fine,
+        // they are decoded, not laid out as text.
+        int image = text.lastIndexOf("](data:image/", cut);
+        if (image >= 0) {
+            int end = text.indexOf(')', image);
+            if (end >= cut && end < MAX_IMAGE_CHARS) {
+                return end + 1 == text.length() ? text.length() : end + 1;
+            }
+        }
         return Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut;
     }
 

@@ -98,6 +98,14 @@ class MessageHtmlTest {
     }
 
     @Test
+    void theFoldNeverCutsThroughAnInlineImage() {
+        String text = "Look:\n\n![chart](data:image/png;base64," + "A".repeat(60_000) + ")\n\nafter";
+        Message m = msg(1, Role.ASSISTANT, dev.sessiondesk.model.ContentItems.textArray(text));
+        String out = html.article(m, MessageContext.ALONE);
+        assertThat(out).contains("<img class=\"inline-image\" src=\"data:image/png;base64,AAAA").doesNotContain("![chart]");
+    }
+
+    @Test
     void copyAsMarkdownKeepsFencesAndIndentation() {
         String text = "Here:\n\n```java\nclass A {\n    int x;\n}\n```\n";
         Message m = msg(1, Role.ASSISTANT, dev.sessiondesk.model.ContentItems.textArray(text));
