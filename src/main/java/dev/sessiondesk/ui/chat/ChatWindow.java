@@ -128,7 +128,7 @@ public final class ChatWindow {
         HBox.setHgrow(composer, Priority.ALWAYS);
 
         buildBanner();
-        sessionListMenu();
+        hostSidebar();
         VBox chat = new VBox(bannerBox, messageList, replyBar(), composerRow);
         chat.getStyleClass().add("chat");
         VBox.setVgrow(messageList, Priority.ALWAYS);
@@ -372,24 +372,53 @@ public final class ChatWindow {
         }
     }
 
-    private void sessionListMenu() {
-        MenuItem rename = new MenuItem("Rename…");
-        rename.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> {
-            TextInputDialog dialog = new TextInputDialog(s.displayTitle());
-            dialog.initOwner(stage);
-            dialog.setTitle("Rename session");
-            dialog.setHeaderText(null);
-            dialog.showAndWait().ifPresent(t -> vm.renameSession(s.id(), t));
-        }));
-        MenuItem pin = new MenuItem("Pin");
-        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setPinned(s.id(), !s.pinned())));
-        MenuItem archive = new MenuItem("Archive");
-        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setArchived(s.id(), !s.archived())));
-        sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
-            pin.setText(s.pinned() ? "Unpin" : "Pin");
-            archive.setText(s.archived() ? "Unarchive" : "Archive");
-        }));
-        sidebar.contextMenu().getItems().addAll(new SeparatorMenuItem(), rename, pin, archive);
+    /** The sidebar opens, renames, pins and archives through this window, so its status bar tells what happened. */
+    private void hostSidebar() {
+        sidebar.setHost(new dev.sessiondesk.ui.sidebar.SidebarHost() {
+            @Override
+            public void open(String sessionId, boolean inNewWindow) {
+                if (inNewWindow) {
+                    actions.openInNewWindow(sessionId);
+                } else {
+                    vm.open(sessionId);
+                }
+            }
+
+            @Override
+            public String shownSessionId() {
+                return vm.sessionId();
+            }
+
+            @Override
+            public void status(String text) {
+                vm.reportStatus(StatusKind.INFO, text);
+            }
+
+            @Override
+            public void trashShown() {
+                vm.trash();
+            }
+
+            @Override
+            public void rename(String sessionId, String title) {
+                vm.renameSession(sessionId, title);
+            }
+
+            @Override
+            public void setPinned(String sessionId, boolean pinned) {
+                vm.setPinned(sessionId, pinned);
+            }
+
+            @Override
+            public void setArchived(String sessionId, boolean archived) {
+                vm.setArchived(sessionId, archived);
+            }
+
+            @Override
+            public boolean confirm(String title, String header, String text, String goAhead) {
+                return dev.sessiondesk.ui.sidebar.SidebarHosts.confirmWithAlert(stage, title, header, text, goAhead);
+            }
+        });
     }
 
     private void askRename() {
