@@ -74,6 +74,8 @@ public final class DeskClient {
     private WindowCoordinator coordinator;
     private Timeline poller;
     private volatile boolean finished;
+    /** Theme and font size of every window of this client. */
+    private dev.sessiondesk.ui.theme.Appearance appearance;
 
     public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
                       Runnable exitPlatform) {
@@ -114,6 +116,8 @@ public final class DeskClient {
         Thread boot = new Thread(() -> {
             try {
                 Boot b = boot();
+                dev.sessiondesk.ui.theme.SavedLook look = b == null ? null
+                        : dev.sessiondesk.ui.theme.SavedLook.read(configDir, environment);
                 Platform.runLater(() -> {
                     try {
                         if (b == null) {
@@ -121,6 +125,8 @@ public final class DeskClient {
                             exitPlatform.run();
                             return;
                         }
+                        appearance = look.appearance(configDir, () -> desk.background());
+                        appearance.install();
                         show(b);
                         done.complete(Outcome.RUNNING);
                     } catch (RuntimeException e) {
@@ -370,6 +376,9 @@ public final class DeskClient {
         if (coordinator != null) {
             coordinator.hideAll();
         }
+        if (appearance != null) {
+            appearance.uninstall();
+        }
         return CompletableFuture.runAsync(this::closeEverything, r -> {
             Thread t = new Thread(r, "shutdown");
             t.setDaemon(false);
@@ -403,6 +412,9 @@ public final class DeskClient {
         stopPolling();
         if (coordinator != null) {
             coordinator.hideAll();
+        }
+        if (appearance != null) {
+            appearance.uninstall();
         }
         if (services != null) {
             services.abandon();
@@ -440,6 +452,11 @@ public final class DeskClient {
 
     public dev.sessiondesk.app.SessionDesk desk() {
         return desk;
+    }
+
+    /** Theme and font size; null until the first window shows. */
+    public dev.sessiondesk.ui.theme.Appearance appearance() {
+        return appearance;
     }
 
     public WindowCoordinator coordinator() {

@@ -2,12 +2,8 @@ package dev.sessiondesk.ui.sidebar;
 
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.ui.i18n.Texts;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -108,23 +104,6 @@ final class SidebarCell extends ListCell<SidebarRow> {
     }
 
     private static String when(long epochMs) {
-        return activity(epochMs, Instant.now(), ZoneId.systemDefault(), Locale.getDefault());
-    }
-
-    /** "just now", "12 min ago", today's time, then the date, in the user's locale. */
-    static String activity(long epochMs, Instant now, ZoneId zone, Locale locale) {
-        Instant then = Instant.ofEpochMilli(epochMs);
-        Duration ago = Duration.between(then, now);
-        if (ago.toMinutes() < 1) {
-            return T.get("ago.now");
-        }
-        if (ago.toHours() < 1) {
-            return T.get("ago.minutes", ago.toMinutes());
-        }
-        var at = then.atZone(zone);
-        if (at.toLocalDate().equals(LocalDate.ofInstant(now, zone))) {
-            return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at);
-        }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at);
+        return ActivityText.of(epochMs, Instant.now(), ZoneId.systemDefault(), Locale.getDefault());
     }
 }

@@ -215,8 +215,17 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         w.stage().hide();
         services.drafts().discard(id);
         if (!services.desk().store().isReadOnly()) {
-            BackgroundTask.run("close window " + id, () -> services.layout().close(id))
+            String sessionId = w.viewModel().sessionId();
+            // A "New chat" nobody wrote in is not kept once its window is gone (unless another window shows it).
+            boolean discard = sessionId != null && !sessionsShownElsewhere(id).contains(sessionId);
+            BackgroundTask.run("close window " + id, () -> {
+                        services.layout().close(id);
+                        if (discard && services.desk().sessions().discardIfUntouched(sessionId)) {
+                            LOG.info("discarded the untouched new chat {} of closed window {}", sessionId, id);
+                        }
+                    })
                     .onError(e -> LOG.error("window {} may reopen after a restart: {}", id, e.getMessage()))
+                    .onFinally(sessionList::refresh)
                     .executeWith(runner);
         }
     }
