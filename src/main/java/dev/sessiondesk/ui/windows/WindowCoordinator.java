@@ -274,19 +274,15 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     // ---- search and preferences --------------------------------------------------------------------
 
+    /** Ctrl+K: the search palette inside {@code from}; a hit opens in that same window. */
     @Override
     public void search(ChatWindow from) {
-        if (searchDialog == null) {
-            searchDialog = new dev.sessiondesk.ui.search.SearchDialog(from.stage(), services.desk().search(),
-                    (sessionId, seq) -> {
-                        ChatWindow target = windows.get(focusedWindowId);
-                        openAt(target != null ? target : from, sessionId, seq);
-                    });
-        }
-        searchDialog.show();
+        lastSearch = dev.sessiondesk.ui.search.SearchPalette.in(from.stage().getScene(), services.desk().search(),
+                (sessionId, seq) -> openAt(from, sessionId, seq));
+        lastSearch.show();
     }
 
-    private dev.sessiondesk.ui.search.SearchDialog searchDialog;
+    private dev.sessiondesk.ui.search.SearchPalette lastSearch;
     private java.nio.file.Path configDir;
 
     /** Where Preferences saves the assistant settings. */
@@ -294,8 +290,9 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         this.configDir = dir;
     }
 
-    public dev.sessiondesk.ui.search.SearchDialog searchDialog() {
-        return searchDialog;
+    /** The search palette last opened (in whichever window). */
+    public dev.sessiondesk.ui.search.SearchPalette searchPalette() {
+        return lastSearch;
     }
 
     @Override
