@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.sidebar;
 
 import dev.sessiondesk.app.SessionService;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.OneAtATime;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.SessionQuery;
@@ -27,10 +28,9 @@ public final class SessionListModel {
     private final ObservableList<Session> archived = FXCollections.observableArrayList();
     private final ObservableList<Session> trash = FXCollections.observableArrayList();
     private final ObservableMap<String, String> windowBySession = FXCollections.observableHashMap();
+    private final OneAtATime refreshes = new OneAtATime(this::readLists);
     private int archiveViewers;
     private int trashViewers;
-    private boolean refreshing;
-    private boolean again;
 
     public SessionListModel(SessionService sessions, TaskRunner runner) {
         this.sessions = sessions;
@@ -88,11 +88,10 @@ public final class SessionListModel {
 
     /** Re-reads the lists; calls made while a read is running are folded into one more read. */
     public void refresh() {
-        if (refreshing) {
-            again = true;
-            return;
-        }
-        refreshing = true;
+        refreshes.request();
+    }
+
+    private void readLists(Runnable finished) {
         boolean wantArchive = archiveViewers > 0;
         boolean wantTrash = trashViewers > 0;
         BackgroundTask.supply("list sessions", () -> new Lists(
@@ -110,13 +109,7 @@ public final class SessionListModel {
                     }
                 })
                 .onError(e -> LOG.warn("cannot list sessions: {}", e.getMessage()))
-                .onFinally(() -> {
-                    refreshing = false;
-                    if (again) {
-                        again = false;
-                        refresh();
-                    }
-                })
+                .onFinally(finished)
                 .executeWith(runner);
     }
 
