@@ -139,7 +139,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         Stage stage = new Stage();
         ChatViewModel vm = new ChatViewModel(windowId, services.chatPorts(), runner, this, retries, Clock.systemDefaultZone());
         ChatWindow w = new ChatWindow(stage, vm, sessionList, this);
-        geometry.place(stage, wanted);
+        geometry.place(windowId, stage, wanted);
         registry.add(windowId, w);
         stage.xProperty().addListener((o, a, b) -> persist(w));
         stage.yProperty().addListener((o, a, b) -> persist(w));

@@ -1,0 +1,86 @@
+package dev.sessiondesk.ui.windows;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A window on its way onto the desktop. Under a window manager the first configure events of a
+ * new GTK window report its minimum size (418×295 for a chat window), not the size it was given;
+ * recording those would lose the user's size at every start, and the size set before the window
+ * was mapped is lost too. So for {@link #PATIENCE} after the window is shown, a size the window
+ * manager reports that is not the wanted one is answered by asking for the wanted one again (a few
+ * times at most, so a window manager that insists wins), and the geometry to record stays the wanted
+ * one; after that the stage's own geometry is the user's.
+ */
+final class SettlingWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(SettlingWindow.class);
+    static final Duration PATIENCE = Duration.seconds(3);
+    private static final double TOLERANCE = 2;
+    private static final int MAX_REQUESTS = 5;
+
+    private final Stage stage;
+    private final Rectangle2D wanted;
+    private final PauseTransition deadline = new PauseTransition(PATIENCE);
+    private boolean shown;
+    private boolean settled;
+    private int requests;
+
+    SettlingWindow(Stage stage, Rectangle2D wanted) {
+        this.stage = stage;
+        this.wanted = wanted;
+        apply();
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+            settled = true; // no window manager there: the size set is the size shown
+            return;
+        }
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            shown = true;
+            Platform.runLater(this::insist); // once mapped, the window manager has answered with its own configure
+            deadline.setOnFinished(done -> {
+                settled = true;
+                if (!matches() && !stage.isMaximized()) {
+                    LOG.info("the window manager keeps the window at {}x{}+{}+{} (wanted {}x{}+{}+{})", stage.getWidth(),
+                            stage.getHeight(), stage.getX(), stage.getY(), wanted.getWidth(), wanted.getHeight(),
+                            wanted.getMinX(), wanted.getMinY());
+                }
+            });
+            deadline.playFromStart();
+        });
+        stage.widthProperty().addListener((o, a, b) -> Platform.runLater(this::insist));
+        stage.heightProperty().addListener((o, a, b) -> Platform.runLater(this::insist));
+    }
+
+    private void insist() {
+        if (shown && !settled && !stage.isMaximized() && !matches() && requests < MAX_REQUESTS) {
+            requests++;
+            apply();
+        }
+    }
+
+    private void apply() {
+        stage.setX(wanted.getMinX());
+        stage.setY(wanted.getMinY());
+        stage.setWidth(wanted.getWidth());
+        stage.setHeight(wanted.getHeight());
+    }
+
+    private boolean matches() {
+        return Math.abs(stage.getWidth() - wanted.getWidth()) <= TOLERANCE
+                && Math.abs(stage.getHeight() - wanted.getHeight()) <= TOLERANCE;
+    }
+
+    /** Whether the stage's own geometry is now the user's (and may be recorded). */
+    boolean settled() {
+        return settled;
+    }
+
+    Rectangle2D wanted() {
+        return wanted;
+    }
+}
