@@ -165,6 +165,7 @@ public final class DeskClient implements MaintenanceHost {
             wait.setOnFinished(e -> action.run());
             wait.play();
         }, this::quit, options.configDir());
+        coordinator.useAppearance(appearance);
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
             window.addBannerChoice("banner-open-backup", "Open from backup…",
@@ -210,7 +211,12 @@ public final class DeskClient implements MaintenanceHost {
                     if (coordinator != null && store == opened) {
                         StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
                                 ? StatusKind.ERROR : StatusKind.SAVED;
-                        coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                        // A backup that worked is routine: it goes to the log, not into the user's first words.
+                        if (kind == StatusKind.ERROR) {
+                            coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                        } else {
+                            LOG.info("start-up maintenance: {}", String.join(" · ", notes));
+                        }
                     }
                 });
             }

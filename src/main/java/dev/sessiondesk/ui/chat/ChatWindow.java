@@ -443,6 +443,11 @@ public final class ChatWindow {
         return notices.isShowing() ? notices.getText() : null;
     }
 
+    /** What the conversation shows while it has no message (who answers, the main keys). */
+    public void setEmptyState(javafx.scene.Node placeholder) {
+        messageList.setPlaceholder(placeholder);
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -13,19 +13,22 @@ import org.slf4j.LoggerFactory;
  * A window on its way onto the desktop. Under a window manager the first configure events of a
  * new GTK window report its minimum size (418×295 for a chat window), not the size it was given;
  * recording those would lose the user's size at every start, and the size set before the window
- * was mapped is lost too. So for {@link #PATIENCE} after the window is shown, a size the window
- * manager reports that is not the wanted one is answered by asking for the wanted one again (a few
- * times at most, so a window manager that insists wins), and the geometry to record stays the wanted
- * one; after that the stage's own geometry is the user's.
+ * was mapped is lost too. So once the window is shown, a size the window manager reports that is
+ * not the wanted one is answered by asking for the wanted one again (a few times at most, so a
+ * window manager that insists wins), and the geometry to record stays the wanted one until the size
+ * has been quiet for {@link #QUIET} (at most {@link #PATIENCE} after showing); after that the
+ * stage's own geometry is the user's.
  */
 final class SettlingWindow {
     private static final Logger LOG = LoggerFactory.getLogger(SettlingWindow.class);
-    static final Duration PATIENCE = Duration.seconds(3);
+    static final Duration QUIET = Duration.millis(1500);
+    static final Duration PATIENCE = Duration.seconds(10);
     private static final double TOLERANCE = 2;
-    private static final int MAX_REQUESTS = 5;
+    private static final int MAX_REQUESTS = 8;
 
     private final Stage stage;
     private final Rectangle2D wanted;
+    private final PauseTransition quiet = new PauseTransition(QUIET);
     private final PauseTransition deadline = new PauseTransition(PATIENCE);
     private boolean shown;
     private boolean settled;
@@ -41,25 +44,41 @@ final class SettlingWindow {
         }
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             shown = true;
-            Platform.runLater(this::insist); // once mapped, the window manager has answered with its own configure
-            deadline.setOnFinished(done -> {
-                settled = true;
-                if (!matches() && !stage.isMaximized()) {
-                    LOG.info("the window manager keeps the window at {}x{}+{}+{} (wanted {}x{}+{}+{})", stage.getWidth(),
-                            stage.getHeight(), stage.getX(), stage.getY(), wanted.getWidth(), wanted.getHeight(),
-                            wanted.getMinX(), wanted.getMinY());
-                }
-            });
+            quiet.setOnFinished(done -> settle());
+            deadline.setOnFinished(done -> settle());
+            quiet.playFromStart();
             deadline.playFromStart();
+            Platform.runLater(this::insist); // once mapped, the window manager has answered with its own configure
         });
-        stage.widthProperty().addListener((o, a, b) -> Platform.runLater(this::insist));
-        stage.heightProperty().addListener((o, a, b) -> Platform.runLater(this::insist));
+        stage.widthProperty().addListener((o, a, b) -> changed());
+        stage.heightProperty().addListener((o, a, b) -> changed());
+    }
+
+    private void changed() {
+        if (shown && !settled) {
+            quiet.playFromStart();
+            Platform.runLater(this::insist);
+        }
     }
 
     private void insist() {
         if (shown && !settled && !stage.isMaximized() && !matches() && requests < MAX_REQUESTS) {
             requests++;
             apply();
+        }
+    }
+
+    private void settle() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        quiet.stop();
+        deadline.stop();
+        if (!matches() && !stage.isMaximized()) {
+            LOG.info("the window manager keeps the window at {}x{}+{}+{} (wanted {}x{}+{}+{})", stage.getWidth(),
+                    stage.getHeight(), stage.getX(), stage.getY(), wanted.getWidth(), wanted.getHeight(),
+                    wanted.getMinX(), wanted.getMinY());
         }
     }
 

@@ -15,6 +15,7 @@ import dev.sessiondesk.ui.chat.WindowActions;
 import dev.sessiondesk.ui.chat.WindowContext;
 import dev.sessiondesk.ui.prefs.PreferencesDialog;
 import dev.sessiondesk.ui.search.SearchPalette;
+import dev.sessiondesk.ui.theme.Appearance;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private final SyncNow syncNow;
     private BiConsumer<MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
     private SearchPalette lastSearch;
+    private Appearance appearance;
     private boolean closing;
     private boolean restoring;
 
@@ -140,6 +142,15 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         ChatViewModel vm = new ChatViewModel(windowId, services.chatPorts(), runner, this, retries, Clock.systemDefaultZone());
         ChatWindow w = new ChatWindow(stage, vm, sessionList, this);
         geometry.place(windowId, stage, wanted);
+        ReplyAttention.follow(w);
+        TranscriptKeys.install(stage.getScene(), TranscriptKeys.of(w.messageList()), w.messageList());
+        EmptyChatView empty = new EmptyChatView(() -> store.desk().assistants().settings(), () -> preferences(w));
+        w.setEmptyState(empty);
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                empty.refresh();
+            }
+        });
         registry.add(windowId, w);
         stage.xProperty().addListener((o, a, b) -> persist(w));
         stage.yProperty().addListener((o, a, b) -> persist(w));
@@ -319,6 +330,11 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     }
 
     /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
+    /** Theme and text size for View → Theme / Larger Text in each new window. */
+    public void useAppearance(Appearance appearance) {
+        this.appearance = appearance;
+    }
+
     public void setMenuExtension(BiConsumer<MenuBar, ChatWindow> extension) {
         this.menuExtension = extension;
     }
@@ -326,6 +342,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     @Override
     public void addMenus(MenuBar bar, ChatWindow window) {
         menuExtension.accept(bar, window);
+        WindowMenus.addTo(bar, window, registry::all, appearance);
     }
 
     /** Writes every window's binding and geometry now (before the store is closed for a restore). */
