@@ -61,6 +61,7 @@ public final class ChatWindow {
         });
 
         messageList.setId("messages");
+        messageList.setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.conversation"));
         // Messages meant for the agent only stay hidden unless View → Show hidden messages is on.
         javafx.collections.transformation.FilteredList<Message> visible = new javafx.collections.transformation.FilteredList<>(
                 vm.messages(), Message::userVisible);
@@ -93,6 +94,7 @@ public final class ChatWindow {
         stage.setOnShowing(e -> scrollToEnd());
 
         composer.setId("composer");
+        composer.setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.composer"));
         composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
@@ -137,6 +139,7 @@ public final class ChatWindow {
         // transparent window, which non-composited X desktops draw as a black box.
         notices.setContent(chat);
         notices.setShowFromTop(true);
+        notices.setFocusTraversable(false); // a container: Tab goes to what it holds
         notices.getStyleClass().add("notices");
         split.getItems().addAll(sidebar, notices);
         split.setDividerPositions(0.32);
@@ -374,51 +377,7 @@ public final class ChatWindow {
 
     /** The sidebar opens, renames, pins and archives through this window, so its status bar tells what happened. */
     private void hostSidebar() {
-        sidebar.setHost(new dev.sessiondesk.ui.sidebar.SidebarHost() {
-            @Override
-            public void open(String sessionId, boolean inNewWindow) {
-                if (inNewWindow) {
-                    actions.openInNewWindow(sessionId);
-                } else {
-                    vm.open(sessionId);
-                }
-            }
-
-            @Override
-            public String shownSessionId() {
-                return vm.sessionId();
-            }
-
-            @Override
-            public void status(String text) {
-                vm.status().report(StatusKind.INFO, text);
-            }
-
-            @Override
-            public void trashShown() {
-                vm.trash();
-            }
-
-            @Override
-            public void rename(String sessionId, String title) {
-                vm.sessionActions().rename(sessionId, title);
-            }
-
-            @Override
-            public void setPinned(String sessionId, boolean pinned) {
-                vm.sessionActions().setPinned(sessionId, pinned);
-            }
-
-            @Override
-            public void setArchived(String sessionId, boolean archived) {
-                vm.sessionActions().setArchived(sessionId, archived);
-            }
-
-            @Override
-            public boolean confirm(String title, String header, String text, String goAhead) {
-                return dev.sessiondesk.ui.sidebar.SidebarHosts.confirmWithAlert(stage, title, header, text, goAhead);
-            }
-        });
+        sidebar.setHost(new WindowSidebarHost(vm, actions, stage));
     }
 
     private void askRename() {

@@ -21,6 +21,7 @@ final class WindowGeometry {
 
     private final Map<String, WindowBinding> lastNormalBounds = new HashMap<>();
     private final Map<String, SettlingWindow> settling = new HashMap<>();
+    private final Map<String, WindowBinding> restoredMaximized = new HashMap<>();
 
     /**
      * Puts the stage at {@code wanted}, moved and shrunk as needed to be visible on a screen, and
@@ -29,6 +30,19 @@ final class WindowGeometry {
     void place(String windowId, Stage stage, Rectangle2D wanted) {
         Rectangle2D fit = ScreenFit.clamp(wanted, Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
         settling.put(windowId, new SettlingWindow(stage, fit));
+        // A window restored maximized was never shown at its normal size, so the window manager does
+        // not know it: the first un-maximize puts it back at the recorded normal bounds.
+        stage.maximizedProperty().addListener((o, was, now) -> {
+            WindowBinding normal = was && !now ? restoredMaximized.remove(windowId) : null;
+            if (normal != null) {
+                javafx.application.Platform.runLater(() -> {
+                    stage.setX(normal.x());
+                    stage.setY(normal.y());
+                    stage.setWidth(normal.width());
+                    stage.setHeight(normal.height());
+                });
+            }
+        });
     }
 
     /** A new window: a step down and right of {@code anchor}, or 960×680 (or what fits) centred on the primary screen. */
@@ -50,11 +64,15 @@ final class WindowGeometry {
     /** A restored window's recorded bounds are its normal (un-maximized) ones. */
     void restored(WindowBinding b) {
         lastNormalBounds.put(b.windowId(), b);
+        if (b.maximized()) {
+            restoredMaximized.put(b.windowId(), b);
+        }
     }
 
     void forget(String windowId) {
         lastNormalBounds.remove(windowId);
         settling.remove(windowId);
+        restoredMaximized.remove(windowId);
     }
 
     /** The binding to record for the window now. */
