@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * A window on its way onto the desktop. Under a window manager the first configure events of a
  * new GTK window report its minimum size (418×295 for a chat window), not the size it was given;
  * recording those would lose the user's size at every start, and the size set before the window
- * was mapped is lost too. So once the window is shown, a size the window manager reports that is
- * not the wanted one is answered by asking for the wanted one again (a few times at most, so a
- * window manager that insists wins), and the geometry to record stays the wanted one until the size
- * has been quiet for {@link #QUIET} (at most {@link #PATIENCE} after showing); after that the
- * stage's own geometry is the user's.
+ * was mapped is lost too. So once the window is shown, the minimum size reported instead of the
+ * wanted one is answered by asking for the wanted one again (a few times at most, so a window
+ * manager that insists wins), and the geometry to record stays the wanted one until the size has
+ * been quiet for {@link #QUIET} (at most {@link #PATIENCE} after showing). Any other size is the
+ * user's (a resize right after the window appeared) and ends the wait at once.
  */
 final class SettlingWindow {
     private static final Logger LOG = LoggerFactory.getLogger(SettlingWindow.class);
@@ -25,6 +25,7 @@ final class SettlingWindow {
     static final Duration PATIENCE = Duration.seconds(10);
     private static final double TOLERANCE = 2;
     private static final int MAX_REQUESTS = 8;
+    private static final long JUST_MAPPED_NANOS = 700_000_000L;
 
     private final Stage stage;
     private final Rectangle2D wanted;
@@ -33,6 +34,7 @@ final class SettlingWindow {
     private boolean shown;
     private boolean settled;
     private int requests;
+    private long shownAt;
 
     SettlingWindow(Stage stage, Rectangle2D wanted) {
         this.stage = stage;
@@ -44,6 +46,7 @@ final class SettlingWindow {
         }
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             shown = true;
+            shownAt = System.nanoTime();
             quiet.setOnFinished(done -> settle());
             deadline.setOnFinished(done -> settle());
             quiet.playFromStart();
@@ -55,10 +58,21 @@ final class SettlingWindow {
     }
 
     private void changed() {
-        if (shown && !settled) {
+        if (!shown || settled) {
+            return;
+        }
+        boolean justMapped = System.nanoTime() - shownAt < JUST_MAPPED_NANOS; // too soon for a person's resize
+        if (matches() || atMinimum() || justMapped) {
             quiet.playFromStart();
             Platform.runLater(this::insist);
+        } else if (!stage.isMaximized()) {
+            settle(); // neither the wanted size nor the minimum: the user (or the window manager's rule) chose it
         }
+    }
+
+    /** The symptom: the window manager's first configure reports the stage's minimum size. */
+    private boolean atMinimum() {
+        return stage.getWidth() <= stage.getMinWidth() + TOLERANCE && stage.getHeight() <= stage.getMinHeight() + TOLERANCE;
     }
 
     private void insist() {
