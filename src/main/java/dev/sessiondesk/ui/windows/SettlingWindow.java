@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SettlingWindow {
     private static final Logger LOG = LoggerFactory.getLogger(SettlingWindow.class);
-    static final Duration QUIET = Duration.millis(1500);
+    static final Duration QUIET = Duration.seconds(3);
     static final Duration PATIENCE = Duration.seconds(10);
     private static final double TOLERANCE = 2;
     private static final int MAX_REQUESTS = 8;
-    private static final long JUST_MAPPED_NANOS = 700_000_000L;
+    private static final long JUST_MAPPED_NANOS = 3_000_000_000L;
 
     private final Stage stage;
     private final Rectangle2D wanted;
