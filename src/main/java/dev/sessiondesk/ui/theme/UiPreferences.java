@@ -85,7 +85,7 @@ public record UiPreferences(ThemeChoice theme, double fontSize) {
         p.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
         p.setProperty("font_size", Double.toString(fontSize));
         StringWriter text = new StringWriter();
-        p.store(text, "SessionDesk appearance");
+        p.store(text, "theme and font size of the SessionDesk windows");
         PrivateFiles.writeAtomically(configDir.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -34,6 +34,29 @@ class UiTextsTest {
     static final List<String> LANGUAGES = List.of("de");
     private static final Path UI_SOURCES = Path.of("src/main/java/dev/sessiondesk/ui");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+    /**
+     * Files that still held English literals when the bundles were introduced, with the area whose
+     * owner moves them into a bundle. Any other file with a literal fails at once; a listed file
+     * without literals fails too, so this list only ever shrinks. Empty it, don't grow it.
+     */
+    static final Map<String, String> NOT_YET_TRANSLATED = Map.ofEntries(
+            Map.entry("DeskClient.java", "maintenance (the banner's Open from backup)"),
+            Map.entry("SessionDeskApp.java", "app"),
+            Map.entry("chat/ChatViewModel.java", "app"),
+            Map.entry("chat/ChatWindow.java", "window / composer / actions / transcript"),
+            Map.entry("chat/Composer.java", "composer"),
+            Map.entry("chat/MessageView.java", "transcript"),
+            Map.entry("chat/ReplyBar.java", "actions"),
+            Map.entry("chat/SessionActions.java", "actions"),
+            Map.entry("chat/StatusLine.java", "app"),
+            Map.entry("chat/StoreErrorText.java", "app"),
+            Map.entry("maintenance/MaintenanceController.java", "maintenance"),
+            Map.entry("maintenance/MaintenanceMenus.java", "maintenance"),
+            Map.entry("maintenance/ProgressDialog.java", "maintenance"),
+            Map.entry("maintenance/RecoveryDialog.java", "recovery"),
+            Map.entry("maintenance/ReportDialog.java", "maintenance"),
+            Map.entry("maintenance/RestoreChooser.java", "maintenance"),
+            Map.entry("windows/SyncNow.java", "sync"));
 
     @Test
     void everyKeyOfEveryAreaExistsInEveryLanguageWithTheSamePlaceholders() throws Exception {
@@ -81,11 +104,19 @@ class UiTextsTest {
     void noUserVisibleTextIsWrittenIntoUiCode() throws IOException {
         assertThat(UI_SOURCES).as("run from the project folder").isDirectory();
         List<String> findings = new ArrayList<>();
+        List<String> nowClean = new ArrayList<>(NOT_YET_TRANSLATED.keySet());
         try (Stream<Path> files = Files.walk(UI_SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                for (var f : UserVisibleLiterals.find(Files.readString(file))) {
-                    findings.add(UI_SOURCES.relativize(file) + ":" + f.line() + " \"" + f.literal() + "\"   in: "
-                            + abbreviate(f.context()));
+                String name = UI_SOURCES.relativize(file).toString().replace('\\', '/');
+                List<UserVisibleLiterals.Finding> found = UserVisibleLiterals.find(Files.readString(file));
+                if (!found.isEmpty()) {
+                    nowClean.remove(name);
+                }
+                if (NOT_YET_TRANSLATED.containsKey(name)) {
+                    continue;
+                }
+                for (var f : found) {
+                    findings.add(name + ":" + f.line() + " \"" + f.literal() + "\"   in: " + abbreviate(f.context()));
                 }
             }
         }
@@ -93,6 +124,8 @@ class UiTextsTest {
                 .as("user-visible text written into ui/ code; put each into the bundle of its area "
                         + "(src/main/resources/dev/sessiondesk/ui/i18n/<area>.properties and <area>_de.properties) "
                         + "and read it with Texts.of(\"<area>\").get(\"<key>\", args…)")
+                .isEmpty();
+        assertThat(nowClean).as("files in NOT_YET_TRANSLATED without literals any more: remove them from the list")
                 .isEmpty();
     }
 
