@@ -95,6 +95,26 @@ public final class SessionService implements SessionReading, MessageAppending, S
         store.sessions().restore(sessionId);
     }
 
+    /** Deletes a session in the trash for good (its messages too). */
+    public void deleteForever(String sessionId) {
+        store.sessions().purge(sessionId);
+    }
+
+    /** Deletes every session in the trash for good; returns how many. */
+    public int emptyTrash() {
+        int n = 0;
+        for (Session s : store.sessions().list(SessionQuery.trash())) {
+            store.sessions().purge(s.id());
+            n++;
+        }
+        return n;
+    }
+
+    /** Deletes {@code sessionId} if nobody used it (no message, no title); see {@code SessionStore#deleteIfUntouched}. */
+    public boolean discardIfUntouched(String sessionId) {
+        return store.sessions().deleteIfUntouched(sessionId);
+    }
+
     public void setActive(String sessionId) {
         store.sessions().setActive(sessionId);
     }

@@ -248,6 +248,24 @@ public final class SessionStore {
         });
     }
 
+    /**
+     * Deletes a session nobody has used: no message (not even a streaming one), no title, not
+     * imported, not a branch, no branch of its own. Returns whether it was deleted; a session that
+     * is in use stays untouched. This is how a window's empty "New chat" goes away when it closes.
+     */
+    public boolean deleteIfUntouched(String id) {
+        return store.writer().write("discard the untouched session " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM sessions WHERE id = ? AND message_count = 0 AND title_source = 'none' AND title = ''
+                      AND origin IS NULL AND external_ref IS NULL AND parent_session_id IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.session_id = sessions.id)
+                      AND NOT EXISTS (SELECT 1 FROM sessions b WHERE b.parent_session_id = sessions.id)""")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public void setWorkingDir(String id, String workingDir) {
         store.writer().write("set the working folder of session " + id, c -> {
             updateOne(c, id, "UPDATE sessions SET working_dir = ?, updated_at = ? WHERE id = ?",

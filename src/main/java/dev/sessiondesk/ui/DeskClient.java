@@ -70,6 +70,8 @@ public final class DeskClient implements MaintenanceHost {
     private Timeline poller;
     private volatile Thread maintenanceRuns;
     private volatile boolean finished;
+    /** Theme and font size of every window of this client. */
+    private dev.sessiondesk.ui.theme.Appearance appearance;
 
     /** @param exitPlatform ends the JavaFX toolkit once everything is closed ({@code Platform::exit}) */
     public DeskClient(ClientOptions options, Runnable exitPlatform) {
@@ -88,6 +90,8 @@ public final class DeskClient implements MaintenanceHost {
         Thread boot = new Thread(() -> {
             try {
                 Boot b = boot();
+                dev.sessiondesk.ui.theme.SavedLook look = b == null ? null
+                        : dev.sessiondesk.ui.theme.SavedLook.read(options.configDir(), options.environment());
                 Platform.runLater(() -> {
                     try {
                         if (b == null) {
@@ -95,6 +99,8 @@ public final class DeskClient implements MaintenanceHost {
                             exitPlatform.run();
                             return;
                         }
+                        appearance = look.appearance(options.configDir(), () -> store.desk().background());
+                        appearance.install();
                         show(b);
                         done.complete(Outcome.RUNNING);
                     } catch (RuntimeException e) {
@@ -169,6 +175,7 @@ public final class DeskClient implements MaintenanceHost {
             wait.play();
         }, this::quit, options.configDir());
         coordinator.setBrowser(browser);
+        coordinator.useAppearance(appearance);
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
             window.addBannerChoice("banner-open-backup", "Open from backup…",
@@ -214,7 +221,12 @@ public final class DeskClient implements MaintenanceHost {
                     if (coordinator != null && store == opened) {
                         StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
                                 ? StatusKind.ERROR : StatusKind.SAVED;
-                        coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                        // A backup that worked is routine: it goes to the log, not into the user's first words.
+                        if (kind == StatusKind.ERROR) {
+                            coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                        } else {
+                            LOG.info("start-up maintenance: {}", String.join(" · ", notes));
+                        }
                     }
                 });
             }
@@ -328,6 +340,9 @@ public final class DeskClient implements MaintenanceHost {
         if (coordinator != null) {
             coordinator.hideAll();
         }
+        if (appearance != null) {
+            appearance.uninstall();
+        }
         return CompletableFuture.runAsync(this::closeEverything, r -> {
             Thread t = new Thread(r, "shutdown");
             t.setDaemon(false);
@@ -359,6 +374,9 @@ public final class DeskClient implements MaintenanceHost {
         if (coordinator != null) {
             coordinator.hideAll();
         }
+        if (appearance != null) {
+            appearance.uninstall();
+        }
         if (store != null) {
             store.abandon();
         }
@@ -381,6 +399,11 @@ public final class DeskClient implements MaintenanceHost {
     /** The core services of the open store (for tests and the maintenance commands). */
     public SessionDesk desk() {
         return store.desk();
+    }
+
+    /** Theme and font size; null until the first window shows. */
+    public dev.sessiondesk.ui.theme.Appearance appearance() {
+        return appearance;
     }
 
     public WindowCoordinator coordinator() {

@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * One session that matches a search: its best-ranked matching message ({@code seq}, to scroll to),
  * a snippet of that message with the matched words between {@link #MARK_START} and {@link #MARK_END},
- * and how many of its messages match.
+ * how many of its messages match, and when that message was written ({@code created}: Unix seconds as in
+ * Goose, 0 if unknown).
  */
 public record SearchHit(String sessionId, String sessionTitle, int seq, String snippet, int matchingMessages,
-                        double rank) {
+                        double rank, long created) {
     public static final char MARK_START = '\u0002';
     public static final char MARK_END = '\u0003';
+
+    public SearchHit(String sessionId, String sessionTitle, int seq, String snippet, int matchingMessages, double rank) {
+        this(sessionId, sessionTitle, seq, snippet, matchingMessages, rank, 0);
+    }
 
     /** A piece of the snippet, highlighted or not (what a view renders as Text nodes). */
     public record Segment(String text, boolean highlighted) {

@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
  */
 public final class SearchService {
     private static final String SQL = """
-            SELECT session_id, title, seq, snip, score, hits FROM (
-              SELECT m.session_id, s.title, m.seq, h.snip, h.score,
+            SELECT session_id, title, seq, snip, score, hits, created FROM (
+              SELECT m.session_id, s.title, m.seq, h.snip, h.score, m.created,
                      row_number() OVER (PARTITION BY m.session_id ORDER BY h.score, m.seq) AS pick,
                      count(*) OVER (PARTITION BY m.session_id) AS hits
               FROM (SELECT rowid AS message_row, bm25(messages_fts) AS score,
@@ -51,7 +51,7 @@ public final class SearchService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                rs.getInt(6), rs.getDouble(5)));
+                                rs.getInt(6), rs.getDouble(5), rs.getLong(7)));
                     }
                 }
                 return hits;

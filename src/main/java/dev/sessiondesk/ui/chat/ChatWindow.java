@@ -44,6 +44,7 @@ public final class ChatWindow {
     private final SplitPane split = new SplitPane();
     private final FilteredList<Message> visible;
     private final TranscriptView transcript;
+    private final javafx.scene.layout.StackPane emptyState = new javafx.scene.layout.StackPane();
     private final TextArea composer = new TextArea();
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
@@ -71,6 +72,7 @@ public final class ChatWindow {
         visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 
         composer.setId("composer");
+        composer.setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.composer"));
         composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
@@ -106,15 +108,23 @@ public final class ChatWindow {
         HBox.setHgrow(composer, Priority.ALWAYS);
 
         buildBanner();
-        sessionListMenu();
-        VBox chat = new VBox(bannerBox, transcript.node(), replyBar(), composerRow);
+        hostSidebar();
+        transcript.node().setId("messages");
+        transcript.node().setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.conversation"));
+        // The empty state (who answers, the main keys) lies over the transcript while it has no message.
+        emptyState.setMouseTransparent(false);
+        emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(visible));
+        emptyState.managedProperty().bind(emptyState.visibleProperty());
+        javafx.scene.layout.StackPane conversation = new javafx.scene.layout.StackPane(transcript.node(), emptyState);
+        VBox chat = new VBox(bannerBox, conversation, replyBar(), composerRow);
         chat.getStyleClass().add("chat");
-        VBox.setVgrow(transcript.node(), Priority.ALWAYS);
+        VBox.setVgrow(conversation, Priority.ALWAYS);
 
         // ControlsFX's in-window notification bar: unlike its popup Notifications it needs no
         // transparent window, which non-composited X desktops draw as a black box.
         notices.setContent(chat);
         notices.setShowFromTop(true);
+        notices.setFocusTraversable(false); // a container: Tab goes to what it holds
         notices.getStyleClass().add("notices");
         split.getItems().addAll(sidebar, notices);
         split.setDividerPositions(0.32);
@@ -315,24 +325,9 @@ public final class ChatWindow {
         }
     }
 
-    private void sessionListMenu() {
-        MenuItem rename = new MenuItem("Rename…");
-        rename.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> {
-            TextInputDialog dialog = new TextInputDialog(s.displayTitle());
-            dialog.initOwner(stage);
-            dialog.setTitle("Rename session");
-            dialog.setHeaderText(null);
-            dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(s.id(), t));
-        }));
-        MenuItem pin = new MenuItem("Pin");
-        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setPinned(s.id(), !s.pinned())));
-        MenuItem archive = new MenuItem("Archive");
-        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setArchived(s.id(), !s.archived())));
-        sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
-            pin.setText(s.pinned() ? "Unpin" : "Pin");
-            archive.setText(s.archived() ? "Unarchive" : "Archive");
-        }));
-        sidebar.contextMenu().getItems().addAll(new SeparatorMenuItem(), rename, pin, archive);
+    /** The sidebar opens, renames, pins and archives through this window, so its status bar tells what happened. */
+    private void hostSidebar() {
+        sidebar.setHost(new WindowSidebarHost(vm, actions, stage));
     }
 
     private void askRename() {
@@ -355,6 +350,11 @@ public final class ChatWindow {
 
     public String noticeText() {
         return notices.isShowing() ? notices.getText() : null;
+    }
+
+    /** What the conversation shows while it has no message (who answers, the main keys). */
+    public void setEmptyState(javafx.scene.Node placeholder) {
+        emptyState.getChildren().setAll(placeholder);
     }
 
     public Stage stage() {

@@ -7,6 +7,7 @@ import dev.sessiondesk.app.assistant.ChatTurn;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Role;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ import javafx.stage.Window;
  * for the next reply. "Test connection" asks the endpoint for a one-word answer.
  */
 public final class PreferencesDialog {
+    private static final Texts T = Texts.of("prefs");
     private final Stage stage = new Stage();
     private final TextField endpoint = new TextField();
     private final TextField model = new TextField();
@@ -54,10 +56,10 @@ public final class PreferencesDialog {
         this.saved = saved;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Preferences");
+        stage.setTitle(T.get("title"));
         AssistantSettings now = assistants.settings();
         endpoint.setText(now.endpoint());
-        endpoint.setPromptText("empty: the built-in offline assistant");
+        endpoint.setPromptText(T.get("endpoint.prompt"));
         endpoint.setId("pref-endpoint");
         model.setText(now.model());
         model.setId("pref-model");
@@ -74,32 +76,31 @@ public final class PreferencesDialog {
         grid.setHgap(10);
         grid.setVgap(8);
         int row = 0;
-        grid.addRow(row++, new Label("Endpoint base URL"), endpoint);
-        grid.addRow(row++, new Label("Model"), model);
-        grid.addRow(row++, new Label("API key"), apiKey);
-        grid.addRow(row++, new Label("Connect timeout (s)"), connect);
-        grid.addRow(row++, new Label("First answer within (s)"), firstByte);
-        grid.addRow(row, new Label("Silence allowed (s)"), idle);
+        grid.addRow(row++, labelFor("endpoint", endpoint), endpoint);
+        grid.addRow(row++, labelFor("model", model), model);
+        grid.addRow(row++, labelFor("api-key", apiKey), apiKey);
+        grid.addRow(row++, labelFor("connect", connect), connect);
+        grid.addRow(row++, labelFor("first-byte", firstByte), firstByte);
+        grid.addRow(row, labelFor("idle", idle), idle);
         GridPane.setHgrow(endpoint, Priority.ALWAYS);
         endpoint.setPrefColumnCount(30);
 
         result.setId("pref-result");
         result.setWrapText(true);
-        Button test = new Button("Test connection");
+        Button test = new Button(T.get("test"));
         test.setId("pref-test");
         test.setOnAction(e -> testConnection());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(T.get("cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        Button save = new Button("Save");
+        Button save = new Button(T.get("save"));
         save.setId("pref-save");
         save.setDefaultButton(true);
         save.setOnAction(e -> save());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, test, spacer, cancel, save);
-        Label where = new Label("Saved in " + configDir.resolve(AssistantSettings.FILE_NAME)
-                + " (readable by you only). Environment variables override it.");
+        Label where = new Label(T.get("where", configDir.resolve(AssistantSettings.FILE_NAME).toString()));
         where.setWrapText(true);
         where.getStyleClass().add("session-meta");
         VBox root = new VBox(12, grid, where, result, buttons);
@@ -129,17 +130,16 @@ public final class PreferencesDialog {
             result.setText(e.getMessage());
             return;
         }
-        result.setText("Saving…");
+        result.setText(T.get("saving"));
         BackgroundTask.run("save the assistant settings", () -> {
                     settings.save(configDir);
                     assistants.use(settings);
                 })
                 .onSuccess(v -> {
                     stage.close();
-                    saved.accept(settings.isOffline() ? "Replies now come from the offline assistant"
-                            : "Replies now come from " + settings.endpoint());
+                    saved.accept(settings.isOffline() ? T.get("saved.offline") : T.get("saved.endpoint", settings.endpoint()));
                 })
-                .onError(e -> result.setText("Not saved: " + e.getMessage()))
+                .onError(e -> result.setText(T.get("not-saved", e.getMessage())))
                 .executeWith(runner);
     }
 
@@ -151,7 +151,7 @@ public final class PreferencesDialog {
             result.setText(e.getMessage());
             return;
         }
-        result.setText("Asking " + (settings.isOffline() ? "the offline assistant" : settings.endpoint()) + "…");
+        result.setText(settings.isOffline() ? T.get("asking.offline") : T.get("asking", settings.endpoint()));
         BackgroundTask.supply("test the assistant connection", () -> {
                     StringBuilder answer = new StringBuilder();
                     Cancellation enough = new Cancellation();
@@ -164,9 +164,20 @@ public final class PreferencesDialog {
                             }, enough);
                     return answer.toString().strip();
                 })
-                .onSuccess(text -> result.setText("Connected. The assistant answered: " + abbreviate(text)))
-                .onError(e -> result.setText("Cannot connect: " + e.getMessage()))
+                .onSuccess(text -> result.setText(T.get("connected", abbreviate(text))))
+                .onError(e -> result.setText(T.get("cannot-connect", e.getMessage())))
                 .executeWith(runner);
+    }
+
+    /** A label that names {@code field} for screen readers too (a spinner's text field as well). */
+    private static Label labelFor(String key, javafx.scene.control.Control field) {
+        Label label = new Label(T.get("label." + key));
+        label.setLabelFor(field);
+        field.setAccessibleText(label.getText());
+        if (field instanceof Spinner<?> spinner) {
+            spinner.getEditor().setAccessibleText(label.getText());
+        }
+        return label;
     }
 
     private static String abbreviate(String text) {

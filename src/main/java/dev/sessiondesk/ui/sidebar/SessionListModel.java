@@ -6,6 +6,7 @@ import dev.sessiondesk.app.tasks.OneAtATime;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.SessionQuery;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -13,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session list every window's sidebar filters: one copy for the app, refreshed from the store
- * in the background, plus which window shows which session (for the "open in another window" marker).
+ * The session lists every window's sidebar shows: one copy for the app, refreshed from the store
+ * in the background — the live sessions always, the archive and the trash only while some sidebar
+ * shows them — plus which window shows which session (for the "open in another window" marker).
  */
 public final class SessionListModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionListModel.class);
@@ -23,16 +25,57 @@ public final class SessionListModel {
     private final SessionService sessions;
     private final TaskRunner runner;
     private final ObservableList<Session> all = FXCollections.observableArrayList();
+    private final ObservableList<Session> archived = FXCollections.observableArrayList();
+    private final ObservableList<Session> trash = FXCollections.observableArrayList();
     private final ObservableMap<String, String> windowBySession = FXCollections.observableHashMap();
-    private final OneAtATime refreshes = new OneAtATime(this::readList);
+    private final OneAtATime refreshes = new OneAtATime(this::readLists);
+    private int archiveViewers;
+    private int trashViewers;
 
     public SessionListModel(SessionService sessions, TaskRunner runner) {
         this.sessions = sessions;
         this.runner = runner;
     }
 
+    /** The live sessions: neither archived nor in the trash. */
     public ObservableList<Session> sessions() {
         return all;
+    }
+
+    public ObservableList<Session> archived() {
+        return archived;
+    }
+
+    public ObservableList<Session> trash() {
+        return trash;
+    }
+
+    public ObservableList<Session> list(SidebarMode mode) {
+        return switch (mode) {
+            case SESSIONS -> all;
+            case ARCHIVE -> archived;
+            case TRASH -> trash;
+        };
+    }
+
+    /** A sidebar starts (+1) or stops (−1) showing {@code mode}; the archive and trash are read only while shown. */
+    void viewing(SidebarMode mode, int delta) {
+        if (mode == SidebarMode.ARCHIVE) {
+            archiveViewers = Math.max(0, archiveViewers + delta);
+        } else if (mode == SidebarMode.TRASH) {
+            trashViewers = Math.max(0, trashViewers + delta);
+        }
+        if (delta > 0) {
+            refresh();
+        }
+    }
+
+    public SessionService service() {
+        return sessions;
+    }
+
+    public TaskRunner runner() {
+        return runner;
     }
 
     /** Session id → id of the window showing it; kept by the window coordinator. */
@@ -40,20 +83,39 @@ public final class SessionListModel {
         return windowBySession;
     }
 
-    /** Re-reads the list; calls made while a read is running are folded into one more read. */
+    private record Lists(List<Session> live, List<Session> archived, List<Session> trash) {
+    }
+
+    /** Re-reads the lists; calls made while a read is running are folded into one more read. */
     public void refresh() {
         refreshes.request();
     }
 
-    private void readList(Runnable finished) {
-        BackgroundTask.supply("list sessions", () -> sessions.list(SessionQuery.firstPage(LIMIT)))
-                .onSuccess(list -> {
-                    if (!list.equals(all)) {
-                        all.setAll(list);
+    private void readLists(Runnable finished) {
+        boolean wantArchive = archiveViewers > 0;
+        boolean wantTrash = trashViewers > 0;
+        BackgroundTask.supply("list sessions", () -> new Lists(
+                        sessions.list(SessionQuery.firstPage(LIMIT)),
+                        wantArchive ? sessions.list(new SessionQuery(true, false, null, LIMIT, 0)).stream()
+                                .filter(Session::archived).toList() : null,
+                        wantTrash ? sessions.list(new SessionQuery(true, true, null, LIMIT, 0)) : null))
+                .onSuccess(lists -> {
+                    update(all, lists.live());
+                    if (lists.archived() != null) {
+                        update(archived, lists.archived());
+                    }
+                    if (lists.trash() != null) {
+                        update(trash, lists.trash());
                     }
                 })
                 .onError(e -> LOG.warn("cannot list sessions: {}", e.getMessage()))
                 .onFinally(finished)
                 .executeWith(runner);
+    }
+
+    private static void update(ObservableList<Session> shown, List<Session> read) {
+        if (!read.equals(shown)) {
+            shown.setAll(read);
+        }
     }
 }

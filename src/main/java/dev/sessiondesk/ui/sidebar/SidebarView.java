@@ -1,162 +1,273 @@
 package dev.sessiondesk.ui.sidebar;
 
 import dev.sessiondesk.model.Session;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.function.BiConsumer;
+import dev.sessiondesk.ui.i18n.Texts;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
-import javafx.collections.transformation.FilteredList;
+import javafx.collections.ObservableList;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The session list beside a conversation: a filter box and, per session, its title, message count,
- * last activity and a marker when another window shows it. Opening a session (double-click, Enter)
- * shows it here or focuses the window that already shows it.
+ * The session list beside a conversation: a filter box, the Sessions / Archive / Trash views and
+ * the list itself, grouped Pinned / Today / Yesterday / Previous 7 days / Older with branches under
+ * their parent. A click (or Enter) opens a session in this window; Ctrl+click, a middle click,
+ * Ctrl+Enter or the context menu open it in a new one.
  */
 public final class SidebarView extends VBox {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
+    private static final Texts T = Texts.of("sidebar");
 
+    private final SessionListModel model;
     private final TextField filter = new TextField();
-    private final ListView<Session> list = new ListView<>();
+    private final ListView<SidebarRow> list = new ListView<>();
     private final ContextMenu contextMenu = new ContextMenu();
+    private final ObjectProperty<SidebarMode> mode = new SimpleObjectProperty<>(SidebarMode.SESSIONS);
+    private final Button emptyTrash = new Button(T.get("button.empty-trash"));
+    private final Label placeholder = new Label();
+    private final Clock clock;
+    private SidebarHost host;
+    private SidebarActions actions;
 
-    /**
-     * @param open           (sessionId, inNewWindow) → show it
-     * @param thisWindowId   the window this sidebar belongs to
-     */
-    public SidebarView(SessionListModel model, Supplier<String> thisWindowId, BiConsumer<String, Boolean> open) {
-        super(6);
-        getStyleClass().add("sidebar");
-        filter.setPromptText("Filter sessions");
-        filter.getStyleClass().add("sidebar-filter");
-        FilteredList<Session> shown = new FilteredList<>(model.sessions());
-        filter.textProperty().addListener((o, a, text) -> {
-            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            shown.setPredicate(needle.isEmpty() ? null
-                    : s -> s.displayTitle().toLowerCase(Locale.ROOT).contains(needle) || s.id().startsWith(needle));
-        });
-        list.setItems(shown);
-        list.setId("session-list");
-        list.setCellFactory(lv -> new SessionCell(model, thisWindowId));
-        list.setPlaceholder(new Label("No sessions"));
-        model.windowBySession().addListener((MapChangeListener<String, String>) c -> list.refresh());
-        list.setOnMouseClicked(e -> {
-            Session s = list.getSelectionModel().getSelectedItem();
-            if (s != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                open.accept(s.id(), false);
-            }
-        });
-        list.setOnKeyPressed(e -> {
-            Session s = list.getSelectionModel().getSelectedItem();
-            if (s != null && e.getCode() == KeyCode.ENTER) {
-                open.accept(s.id(), e.isShortcutDown());
-            }
-        });
-        MenuItem openHere = new MenuItem("Open");
-        openHere.setOnAction(e -> selected().ifPresent(id -> open.accept(id, false)));
-        MenuItem openNew = new MenuItem("Open in New Window");
-        openNew.setOnAction(e -> selected().ifPresent(id -> open.accept(id, true)));
-        list.setContextMenu(contextMenu);
-        contextMenu.getItems().addAll(openHere, openNew);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(filter, list);
-        setPrefWidth(270);
-        setMinWidth(180);
+    /** A sidebar whose host does everything through {@code open}'s window; see {@link #setHost}. */
+    public SidebarView(SessionListModel model, Supplier<String> thisWindowId, java.util.function.BiConsumer<String, Boolean> open) {
+        this(model, thisWindowId, SidebarHosts.basic(model, open), Clock.systemDefaultZone());
     }
 
-    /** More entries for the session list's context menu (rename, pin, archive); they act on {@link #selectedSession()}. */
+    public SidebarView(SessionListModel model, Supplier<String> thisWindowId, SidebarHost host, Clock clock) {
+        super(6);
+        this.model = model;
+        this.clock = clock;
+        getStyleClass().add("sidebar");
+        setHost(host);
+
+        filter.setPromptText(T.get("filter.prompt"));
+        filter.setAccessibleText(T.get("filter.a11y"));
+        filter.getStyleClass().add("sidebar-filter");
+        filter.setId("session-filter");
+        filter.textProperty().addListener((o, a, text) -> rebuild());
+        filter.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !list.getItems().isEmpty()) {
+                list.requestFocus();
+                if (list.getSelectionModel().isEmpty()) {
+                    list.getSelectionModel().selectFirst();
+                }
+                e.consume();
+            }
+        });
+
+        HBox views = new HBox(4);
+        views.getStyleClass().add("sidebar-views");
+        views.setAccessibleRole(AccessibleRole.TOOL_BAR);
+        views.setAccessibleText(T.get("view.a11y"));
+        ToggleGroup group = new ToggleGroup();
+        for (SidebarMode m : SidebarMode.values()) {
+            ToggleButton b = new ToggleButton(T.get("view." + m.name().toLowerCase(java.util.Locale.ROOT)));
+            b.setId("sidebar-view-" + m.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setUserData(m);
+            b.setSelected(m == SidebarMode.SESSIONS);
+            views.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one view is always chosen
+            } else {
+                mode.set((SidebarMode) now.getUserData());
+            }
+        });
+        mode.addListener((o, was, now) -> {
+            model.viewing(was, -1);
+            model.viewing(now, +1);
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+            rebuild();
+        });
+
+        list.setId("session-list");
+        list.setAccessibleText(T.get("list.a11y"));
+        list.setCellFactory(lv -> new SidebarCell(model, thisWindowId, this::cellClicked));
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("session-meta");
+        list.setPlaceholder(placeholder);
+        for (SidebarMode m : SidebarMode.values()) {
+            model.list(m).addListener((ListChangeListener<Session>) c -> {
+                if (mode.get() == m) {
+                    rebuild();
+                }
+            });
+        }
+        model.windowBySession().addListener((MapChangeListener<String, String>) c -> list.refresh());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::listKey);
+        list.setContextMenu(contextMenu);
+        contextMenu.setOnShowing(e -> fillContextMenu());
+
+        emptyTrash.setId("empty-trash");
+        emptyTrash.setMaxWidth(Double.MAX_VALUE);
+        emptyTrash.setOnAction(e -> actions.emptyTrash());
+        emptyTrash.visibleProperty().bind(mode.isEqualTo(SidebarMode.TRASH));
+        emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
+
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(filter, views, list, emptyTrash);
+        setPrefWidth(270);
+        setMinWidth(180);
+        rebuild();
+    }
+
+    /** Who opens, renames, pins and confirms for this sidebar (the chat window it sits in). */
+    public void setHost(SidebarHost host) {
+        this.host = host;
+        this.actions = new SidebarActions(model, host);
+    }
+
+    private void rebuild() {
+        String selectedId = selected().orElse(null);
+        List<SidebarRow> rows = SidebarGrouping.rows(model.list(mode.get()), LocalDate.now(clock), clock.getZone(),
+                filter.getText());
+        list.getItems().setAll(rows);
+        String text = filter.getText() == null ? "" : filter.getText().strip();
+        placeholder.setText(!text.isEmpty() ? T.get("empty.filtered", text)
+                : T.get("empty." + mode.get().name().toLowerCase(java.util.Locale.ROOT)));
+        if (selectedId != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).session().id().equals(selectedId)) {
+                    list.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void cellClicked(SidebarRow row, boolean inNewWindow) {
+        if (mode.get() == SidebarMode.TRASH) {
+            return; // a session in the trash is restored first, never opened from there
+        }
+        host.open(row.session().id(), inNewWindow);
+    }
+
+    private void listKey(KeyEvent e) {
+        Optional<Session> s = selectedSession();
+        if (s.isEmpty()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.ENTER && mode.get() != SidebarMode.TRASH) {
+            host.open(s.get().id(), e.isShortcutDown());
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE) {
+            if (mode.get() == SidebarMode.TRASH) {
+                actions.deleteForever(s.get());
+            } else {
+                actions.trash(s.get());
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.F2 && mode.get() != SidebarMode.TRASH) {
+            rename(s.get());
+            e.consume();
+        }
+    }
+
+    /** The menu for the selected session, fitting the view it is in. */
+    private void fillContextMenu() {
+        ObservableList<MenuItem> items = contextMenu.getItems();
+        items.clear();
+        Optional<Session> selected = selectedSession();
+        if (selected.isEmpty()) {
+            return;
+        }
+        Session s = selected.get();
+        switch (mode.get()) {
+            case SESSIONS -> items.addAll(
+                    item("menu-open", "menu.open", () -> host.open(s.id(), false)),
+                    item("menu-open-new", "menu.open-new", () -> host.open(s.id(), true)),
+                    new SeparatorMenuItem(),
+                    item("menu-rename", "menu.rename", () -> rename(s)),
+                    item("menu-pin", s.pinned() ? "menu.unpin" : "menu.pin", () -> host.setPinned(s.id(), !s.pinned())),
+                    item("menu-archive", "menu.archive", () -> host.setArchived(s.id(), true)),
+                    new SeparatorMenuItem(),
+                    item("menu-delete", "menu.delete", () -> actions.trash(s)));
+            case ARCHIVE -> items.addAll(
+                    item("menu-open", "menu.open", () -> host.open(s.id(), false)),
+                    item("menu-open-new", "menu.open-new", () -> host.open(s.id(), true)),
+                    new SeparatorMenuItem(),
+                    item("menu-unarchive", "menu.unarchive", () -> actions.unarchive(s)),
+                    item("menu-delete", "menu.delete", () -> actions.trash(s)));
+            case TRASH -> items.addAll(
+                    item("menu-restore", "menu.restore", () -> actions.restore(s)),
+                    item("menu-delete-forever", "menu.delete-forever", () -> actions.deleteForever(s)));
+        }
+    }
+
+    private static MenuItem item(String id, String key, Runnable action) {
+        MenuItem item = new MenuItem(T.get(key));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rename(Session s) {
+        TextInputDialog dialog = new TextInputDialog(s.displayTitle());
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setTitle(T.get("rename.title"));
+        dialog.setHeaderText(T.get("rename.header"));
+        dialog.showAndWait().ifPresent(t -> host.rename(s.id(), t));
+    }
+
+    /** The context menu of the session list; its items are rebuilt for the selected session each time it opens. */
     public ContextMenu contextMenu() {
         return contextMenu;
     }
 
-    public java.util.Optional<Session> selectedSession() {
-        return java.util.Optional.ofNullable(list.getSelectionModel().getSelectedItem());
+    public Optional<Session> selectedSession() {
+        return Optional.ofNullable(list.getSelectionModel().getSelectedItem()).map(SidebarRow::session);
     }
 
-    public java.util.Optional<String> selected() {
-        return java.util.Optional.ofNullable(list.getSelectionModel().getSelectedItem()).map(Session::id);
+    public Optional<String> selected() {
+        return selectedSession().map(Session::id);
+    }
+
+    public ObjectProperty<SidebarMode> modeProperty() {
+        return mode;
     }
 
     public TextField filterField() {
         return filter;
     }
 
-    public ListView<Session> listView() {
+    public ListView<SidebarRow> listView() {
         return list;
     }
 
-    static String activity(long epochMs, Instant now) {
-        Duration ago = Duration.between(Instant.ofEpochMilli(epochMs), now);
-        if (ago.toMinutes() < 1) {
-            return "just now";
-        }
-        if (ago.toHours() < 1) {
-            return ago.toMinutes() + " min ago";
-        }
-        if (ago.toDays() < 1) {
-            return ago.toHours() + " h ago";
-        }
-        return DAY.format(Instant.ofEpochMilli(epochMs).atZone(ZoneId.systemDefault()));
+    public Button emptyTrashButton() {
+        return emptyTrash;
     }
 
-    private static final class SessionCell extends ListCell<Session> {
-        private final SessionListModel model;
-        private final Supplier<String> thisWindowId;
-        private final Label title = new Label();
-        private final Label meta = new Label();
-        private final Label marker = new Label();
-        private final javafx.scene.control.Tooltip markerTip = new javafx.scene.control.Tooltip();
-        private final VBox box;
-
-        SessionCell(SessionListModel model, Supplier<String> thisWindowId) {
-            this.model = model;
-            this.thisWindowId = thisWindowId;
-            title.getStyleClass().add("session-title");
-            meta.getStyleClass().add("session-meta");
-            marker.getStyleClass().add("session-open-marker");
-            marker.setMinWidth(Region.USE_PREF_SIZE);
-            marker.setTooltip(markerTip);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(6, title, spacer, marker);
-            box = new VBox(2, top, meta);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(Session s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
-                setGraphic(null);
-                return;
-            }
-            title.setText((s.pinned() ? "📌 " : "") + s.displayTitle() + (s.archived() ? " (archived)" : ""));
-            meta.setText(s.messageCount() + (s.messageCount() == 1 ? " message · " : " messages · ")
-                    + activity(s.lastActivity(), Instant.now()));
-            String window = model.windowBySession().get(s.id());
-            boolean elsewhere = window != null && !window.equals(thisWindowId.get());
-            boolean here = window != null && window.equals(thisWindowId.get());
-            marker.setVisible(elsewhere || here);
-            marker.setText(elsewhere ? "● open" : "here");
-            markerTip.setText(elsewhere ? "Shown in another window: opening it focuses that window" : "Shown in this window");
-            marker.getStyleClass().removeAll("marker-here", "marker-elsewhere");
-            marker.getStyleClass().add(elsewhere ? "marker-elsewhere" : "marker-here");
-            setGraphic(box);
-        }
+    /** Runs the context-menu action {@code id} (e.g. "menu-delete") on the selected session, as a click would. */
+    public void runMenuItem(String id) {
+        fillContextMenu();
+        contextMenu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no menu item " + id + " in the " + mode.get() + " view"))
+                .fire();
     }
 }

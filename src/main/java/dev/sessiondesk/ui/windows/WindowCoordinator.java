@@ -14,7 +14,8 @@ import dev.sessiondesk.ui.chat.RetryScheduler;
 import dev.sessiondesk.ui.chat.WindowActions;
 import dev.sessiondesk.ui.chat.WindowContext;
 import dev.sessiondesk.ui.prefs.PreferencesDialog;
-import dev.sessiondesk.ui.search.SearchDialog;
+import dev.sessiondesk.ui.search.SearchPalette;
+import dev.sessiondesk.ui.theme.Appearance;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,8 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private final SyncNow syncNow;
     private BiConsumer<MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
     private Consumer<String> browser = url -> LOG.warn("no system browser to open a link with");
-    private SearchDialog searchDialog;
+    private SearchPalette lastSearch;
+    private Appearance appearance;
     private boolean closing;
     private boolean restoring;
 
@@ -141,7 +143,16 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         Stage stage = new Stage();
         ChatViewModel vm = new ChatViewModel(windowId, services.chatPorts(), runner, this, retries, Clock.systemDefaultZone());
         ChatWindow w = new ChatWindow(stage, vm, sessionList, this);
-        geometry.place(stage, wanted);
+        geometry.place(windowId, stage, wanted);
+        ReplyAttention.follow(w);
+        TranscriptKeys.install(stage.getScene(), TranscriptKeys.of(w.transcript()), w.transcript().node());
+        EmptyChatView empty = new EmptyChatView(() -> store.desk().assistants().settings(), () -> preferences(w));
+        w.setEmptyState(empty);
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                empty.refresh();
+            }
+        });
         registry.add(windowId, w);
         stage.xProperty().addListener((o, a, b) -> persist(w));
         stage.yProperty().addListener((o, a, b) -> persist(w));
@@ -194,8 +205,17 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         w.stage().hide();
         services.drafts().discard(id);
         if (!store.readOnly()) {
-            BackgroundTask.run("close window " + id, () -> services.layout().close(id))
+            String sessionId = w.viewModel().sessionId();
+            // A "New chat" nobody wrote in is not kept once its window is gone (unless another window shows it).
+            boolean discard = sessionId != null && !sessionsShownElsewhere(id).contains(sessionId);
+            BackgroundTask.run("close window " + id, () -> {
+                        services.layout().close(id);
+                        if (discard && store.desk().sessions().discardIfUntouched(sessionId)) {
+                            LOG.info("discarded the untouched new chat {} of closed window {}", sessionId, id);
+                        }
+                    })
                     .onError(e -> LOG.error("window {} may reopen after a restart: {}", id, e.getMessage()))
+                    .onFinally(sessionList::refresh)
                     .executeWith(runner);
         }
     }
@@ -225,17 +245,17 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         syncNow.run(w, registry.openSessionIds());
     }
 
+    /** Ctrl+K: the search palette inside {@code from}; a hit opens in that same window. */
     @Override
     public void search(ChatWindow from) {
-        if (searchDialog == null) {
-            searchDialog = new SearchDialog(from.stage(), store.desk().search(),
-                    (sessionId, seq) -> openAt(registry.focused().orElse(from), sessionId, seq));
-        }
-        searchDialog.show();
+        lastSearch = SearchPalette.in(from.stage().getScene(), store.desk().search(),
+                (sessionId, seq) -> openAt(from, sessionId, seq));
+        lastSearch.show();
     }
 
-    public SearchDialog searchDialog() {
-        return searchDialog;
+    /** The search palette last opened (in whichever window). */
+    public SearchPalette searchPalette() {
+        return lastSearch;
     }
 
     @Override
@@ -322,6 +342,11 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     }
 
     /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
+    /** Theme and text size for View → Theme / Larger Text in each new window. */
+    public void useAppearance(Appearance appearance) {
+        this.appearance = appearance;
+    }
+
     public void setMenuExtension(BiConsumer<MenuBar, ChatWindow> extension) {
         this.menuExtension = extension;
     }
@@ -329,6 +354,12 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     @Override
     public void addMenus(MenuBar bar, ChatWindow window) {
         menuExtension.accept(bar, window);
+        WindowMenus.addTo(bar, window, registry::all, appearance);
+        if (appearance != null) {
+            // The transcript is a web page: it follows the theme through its own CSS variables.
+            window.transcript().setTheme(appearance.themeProperty().get().dark());
+            appearance.themeProperty().addListener((o, was, theme) -> window.transcript().setTheme(theme.dark()));
+        }
     }
 
     /** Writes every window's binding and geometry now (before the store is closed for a restore). */

@@ -20,33 +20,59 @@ final class WindowGeometry {
     private static final double DEFAULT_HEIGHT = 680;
 
     private final Map<String, WindowBinding> lastNormalBounds = new HashMap<>();
+    private final Map<String, SettlingWindow> settling = new HashMap<>();
+    private final Map<String, WindowBinding> restoredMaximized = new HashMap<>();
 
-    /** Puts the stage at {@code wanted}, moved and shrunk as needed to be visible on a screen. */
-    void place(Stage stage, Rectangle2D wanted) {
+    /**
+     * Puts the stage at {@code wanted}, moved and shrunk as needed to be visible on a screen, and
+     * holds it there while the window manager maps it (see {@link SettlingWindow}).
+     */
+    void place(String windowId, Stage stage, Rectangle2D wanted) {
         Rectangle2D fit = ScreenFit.clamp(wanted, Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
-        stage.setX(fit.getMinX());
-        stage.setY(fit.getMinY());
-        stage.setWidth(fit.getWidth());
-        stage.setHeight(fit.getHeight());
+        settling.put(windowId, new SettlingWindow(stage, fit));
+        // A window restored maximized was never shown at its normal size, so the window manager does
+        // not know it: the first un-maximize puts it back at the recorded normal bounds.
+        stage.maximizedProperty().addListener((o, was, now) -> {
+            WindowBinding normal = was && !now ? restoredMaximized.remove(windowId) : null;
+            if (normal != null) {
+                javafx.application.Platform.runLater(() -> {
+                    stage.setX(normal.x());
+                    stage.setY(normal.y());
+                    stage.setWidth(normal.width());
+                    stage.setHeight(normal.height());
+                });
+            }
+        });
     }
 
-    /** A new window: a step down and right of {@code anchor}, or near the primary screen's corner. */
+    /** A new window: a step down and right of {@code anchor}, or 960×680 (or what fits) centred on the primary screen. */
     Rectangle2D nextBounds(Optional<ChatWindow> anchor) {
         if (anchor.isEmpty()) {
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            return new Rectangle2D(screen.getMinX() + 40, screen.getMinY() + 40, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+            return firstBounds(Screen.getPrimary().getVisualBounds());
         }
         Stage s = anchor.get().stage();
         return new Rectangle2D(s.getX() + 32, s.getY() + 32, s.getWidth(), s.getHeight());
     }
 
+    static Rectangle2D firstBounds(Rectangle2D screen) {
+        double w = Math.min(DEFAULT_WIDTH, screen.getWidth());
+        double h = Math.min(DEFAULT_HEIGHT, screen.getHeight());
+        return new Rectangle2D(Math.floor(screen.getMinX() + (screen.getWidth() - w) / 2),
+                Math.floor(screen.getMinY() + (screen.getHeight() - h) / 2), w, h);
+    }
+
     /** A restored window's recorded bounds are its normal (un-maximized) ones. */
     void restored(WindowBinding b) {
         lastNormalBounds.put(b.windowId(), b);
+        if (b.maximized()) {
+            restoredMaximized.put(b.windowId(), b);
+        }
     }
 
     void forget(String windowId) {
         lastNormalBounds.remove(windowId);
+        settling.remove(windowId);
+        restoredMaximized.remove(windowId);
     }
 
     /** The binding to record for the window now. */
@@ -55,6 +81,13 @@ final class WindowGeometry {
         ChatViewModel vm = w.viewModel();
         WindowBinding normal = lastNormalBounds.get(vm.windowId());
         boolean useNormal = s.isMaximized() && normal != null;
+        SettlingWindow placing = settling.get(vm.windowId());
+        if (placing != null && !placing.settled() && !useNormal) {
+            // Still being mapped: what the stage reports is the window manager's, not the user's.
+            Rectangle2D r = placing.wanted();
+            return new WindowBinding(vm.windowId(), vm.sessionId(), r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(),
+                    s.isMaximized(), zOrder, focused, vm.fingerprintProperty().get(), true, System.currentTimeMillis());
+        }
         WindowBinding b = new WindowBinding(vm.windowId(), vm.sessionId(),
                 useNormal ? normal.x() : s.getX(), useNormal ? normal.y() : s.getY(),
                 useNormal ? normal.width() : s.getWidth(), useNormal ? normal.height() : s.getHeight(),

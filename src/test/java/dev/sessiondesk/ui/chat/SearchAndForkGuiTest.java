@@ -13,7 +13,7 @@ import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.ui.DeskClient;
 import dev.sessiondesk.ui.GuiFixture;
-import dev.sessiondesk.ui.search.SearchDialog;
+import dev.sessiondesk.ui.search.SearchPalette;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.input.KeyCode;
@@ -58,7 +58,7 @@ class SearchAndForkGuiTest {
         client = GuiFixture.start(dataDir, List.of());
         ChatWindow w = client.windows().get(0);
         fxRun(() -> client.coordinator().search(w));
-        SearchDialog dialog = fxGet(() -> client.coordinator().searchDialog());
+        SearchPalette dialog = fxGet(() -> client.coordinator().searchPalette());
         fxRun(() -> dialog.queryField().setText("aardvark"));
         waitFor("one hit", () -> fxGet(() -> dialog.resultList().getItems().size() == 1));
         SearchHit hit = fxGet(() -> dialog.resultList().getItems().get(0));
@@ -72,7 +72,7 @@ class SearchAndForkGuiTest {
         waitFor("the window to show Travel at message 3", () -> fxGet(() -> hit.sessionId().equals(w.viewModel().sessionId())
                 && w.transcript().revealedSeq() == hit.seq()));
         assertThat(hit.seq()).isEqualTo(3);
-        assertThat(fxGet(() -> dialog.stage().isShowing())).isFalse();
+        assertThat(fxGet(() -> dialog.isShowing())).isFalse();
     }
 
     @Test
