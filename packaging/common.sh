@@ -10,12 +10,21 @@ MAIN_JAR="sessiondesk.jar"
 INSTALL_DIR="/opt/sessiondesk"
 VENDOR="SessionDesk"
 DESCRIPTION="Conversations with AI assistants that are never lost"
-# The project version (first <version> after the artifactId); installers need a numeric one.
-APP_VERSION="$(sed -n '/<artifactId>sessiondesk<\/artifactId>/,/<\/version>/s:.*<version>\(.*\)</version>.*:\1:p' \
-  "$PROJECT_DIR/pom.xml" | head -1)"
-APP_VERSION="${APP_VERSION%%-*}"
-# SESSIONDESK_VERSION overrides it (release builds; building a newer package to test upgrades).
-APP_VERSION="${SESSIONDESK_VERSION:-$APP_VERSION}"
+# The project version as Maven resolves it (not parsed out of pom.xml); installers need a numeric
+# one, so a suffix such as -SNAPSHOT is dropped. SESSIONDESK_VERSION overrides it (release builds;
+# building a newer package to test upgrades).
+if [ -n "${SESSIONDESK_VERSION:-}" ]; then
+  APP_VERSION="$SESSIONDESK_VERSION"
+else
+  # Into a file, not stdout: Maven 3.8 wraps even quiet output in colour codes.
+  VERSION_FILE="$(mktemp)"
+  (cd "$PROJECT_DIR" && mvn -q -B help:evaluate -Dexpression=project.version -Doutput="$VERSION_FILE" >/dev/null) \
+    || { echo "packaging: mvn could not tell the project version" >&2; rm -f "$VERSION_FILE"; exit 2; }
+  APP_VERSION="$(cat "$VERSION_FILE")"
+  rm -f "$VERSION_FILE"
+  [ -n "$APP_VERSION" ] || { echo "packaging: mvn could not tell the project version" >&2; exit 2; }
+  APP_VERSION="${APP_VERSION%%-*}"
+fi
 DIST_DIR="$PROJECT_DIR/target/dist"
 STAGE_DIR="$PROJECT_DIR/target/jpackage/input"
 

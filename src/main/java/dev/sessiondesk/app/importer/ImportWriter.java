@@ -4,13 +4,11 @@ import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.HashChain;
+import dev.sessiondesk.store.ImportedSessions;
+import dev.sessiondesk.store.ImportedSessions.Existing;
 import dev.sessiondesk.store.NewSession;
-import dev.sessiondesk.store.SqlWork;
 import dev.sessiondesk.store.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.sessiondesk.store.StoreTx;
 import java.util.List;
 
 /**
@@ -30,6 +28,7 @@ import java.util.List;
 final class ImportWriter {
     static final String PARTIAL_MARK = " (partial import)";
     private final Store store;
+    private final ImportedSessions rows;
     private final String format;
     private final String sourcePath;
     /** {session id, origin, parent ref, parent seq} of forks written before their parent; strings only. */
@@ -37,15 +36,16 @@ final class ImportWriter {
 
     ImportWriter(Store store, ImportFormat format, String sourcePath) {
         this.store = store;
+        this.rows = new ImportedSessions(store);
         this.format = format.wire();
         this.sourcePath = sourcePath;
     }
 
     /** Imports (or with {@code dryRun} only decides about) one session. */
     ImportOutcome write(SourceSession s, boolean dryRun) {
-        SqlWork<ImportOutcome> work = c -> decideAndWrite(c, s, dryRun);
-        return dryRun ? store.reader().read("check session " + s.label(), work)
-                : store.writer().write("import session " + s.label(), work);
+        StoreTx.Work<ImportOutcome> work = tx -> decideAndWrite(tx, s, dryRun);
+        return dryRun ? StoreTx.read(store, "check session " + s.label(), work)
+                : StoreTx.write(store, "import session " + s.label(), work);
     }
 
     /**
@@ -54,16 +54,16 @@ final class ImportWriter {
      * cost thousands of synchronous commits.
      */
     List<ImportOutcome> writeBatch(List<SourceSession> batch) {
-        return store.writer().write("import " + batch.size() + " sessions", c -> {
+        return StoreTx.write(store, "import " + batch.size() + " sessions", tx -> {
             List<ImportOutcome> out = new java.util.ArrayList<>(batch.size());
             for (SourceSession s : batch) {
-                out.add(decideAndWrite(c, s, false));
+                out.add(decideAndWrite(tx, s, false));
             }
             return out;
         });
     }
 
-    private ImportOutcome decideAndWrite(Connection c, SourceSession s, boolean dryRun) throws SQLException {
+    private ImportOutcome decideAndWrite(StoreTx c, SourceSession s, boolean dryRun) {
         Existing existing = find(c, s.origin(), s.externalRef());
         if (existing == null) {
             String id = dryRun ? null : insert(c, s, s.externalRef());
@@ -83,82 +83,59 @@ final class ImportWriter {
                 return again;
             }
         }
-        String why = "its messages differ from the session imported before (" + existing.id
+        String why = "its messages differ from the session imported before (" + existing.id()
                 + "), so it was imported as a separate session";
         String id = dryRun ? null : insert(c, s, copyRef);
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED_AS_COPY, s.label(), id, s.messages().size(), why);
     }
 
     /** Already present / appended when the chains agree up to the shorter one; null when they differ. */
-    private ImportOutcome continueExisting(Connection c, SourceSession s, String[] chain, Existing e, boolean dryRun)
-            throws SQLException {
+    private ImportOutcome continueExisting(StoreTx c, SourceSession s, String[] chain, Existing e, boolean dryRun) {
         int n = s.messages().size();
-        int k = Math.min(n, e.count);
-        String storedAtK = k == e.count ? e.head : storedHash(c, e.id, k);
+        int k = Math.min(n, e.count());
+        String storedAtK = k == e.count() ? e.head() : rows.storedHash(c, e.id(), k);
         if (!chain[k].equals(storedAtK)) {
             return null;
         }
-        if (n <= e.count) {
-            return new ImportOutcome(ImportOutcome.Kind.ALREADY_PRESENT, s.label(), e.id, 0,
-                    e.deletedAt != null ? "the stored copy is in the trash" : null);
+        if (n <= e.count()) {
+            return new ImportOutcome(ImportOutcome.Kind.ALREADY_PRESENT, s.label(), e.id(), 0,
+                    e.deletedAt() != null ? "the stored copy is in the trash" : null);
         }
-        if (e.deletedAt != null) {
-            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id, 0, "it has " + (n - e.count)
-                    + " new messages but the stored copy " + e.id + " is in the trash; restore it and import again");
+        if (e.deletedAt() != null) {
+            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id(), 0, "it has " + (n - e.count())
+                    + " new messages but the stored copy " + e.id() + " is in the trash; restore it and import again");
         }
         if (!dryRun) {
-            store.messages().appendAllIn(c, e.id, s.messages().subList(e.count, n), System.currentTimeMillis());
-            recordProvenance(c, e.id, s.partialReason());
+            rows.appendAll(c, e.id(), s.messages().subList(e.count(), n), System.currentTimeMillis());
+            recordProvenance(c, e.id(), s.partialReason());
         }
-        return new ImportOutcome(ImportOutcome.Kind.APPENDED, s.label(), e.id, n - e.count, null);
+        return new ImportOutcome(ImportOutcome.Kind.APPENDED, s.label(), e.id(), n - e.count(), null);
     }
 
-    private String insert(Connection c, SourceSession s, String ref) throws SQLException {
+    private String insert(StoreTx c, SourceSession s, String ref) {
         // A partial import is marked where every client sees it (the title) and, with its reason, in
         // session_imports.partial_reason.
         String title = s.partialReason() == null ? s.title()
                 : (s.title() == null ? "Imported session" : s.title()) + PARTIAL_MARK;
-        Session created = store.sessions().insert(c, new NewSession(title, s.workingDir(), s.origin(), ref,
-                s.createdAt()));
+        Session created = rows.insert(c, new NewSession(title, s.workingDir(), s.origin(), ref, s.createdAt()));
         String parentId = s.parentRef() == null ? null : idOf(c, s.origin(), s.parentRef());
         if (s.parentRef() != null && parentId == null) {
             unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef(),
                     s.parentSeq() == null ? null : s.parentSeq().toString()});
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title_source = ?, archived_at = ?,"
-                + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
-            ps.setString(1, created.title().isEmpty() ? "none" : s.titleSource().wire());
-            ps.setObject(2, s.archivedAt());
-            ps.setString(3, parentId);
-            ps.setObject(4, parentId == null ? null : s.parentSeq());
-            ps.setString(5, created.id());
-            ps.executeUpdate();
-        }
-        store.messages().appendAllIn(c, created.id(), s.messages(), System.currentTimeMillis());
+        rows.setImportedFields(c, created.id(), created.title().isEmpty() ? "none" : s.titleSource().wire(), s.archivedAt(),
+                parentId, parentId == null ? null : s.parentSeq());
+        rows.appendAll(c, created.id(), s.messages(), System.currentTimeMillis());
         // The list orders by last activity: an old conversation belongs where it was, not on top.
         long lastActivity = s.messages().isEmpty() ? created.createdAt()
                 : Math.max(created.createdAt(), s.messages().get(s.messages().size() - 1).created() * 1000);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_activity = ? WHERE id = ?")) {
-            ps.setLong(1, lastActivity);
-            ps.setString(2, created.id());
-            ps.executeUpdate();
-        }
+        rows.setLastActivity(c, created.id(), lastActivity);
         recordProvenance(c, created.id(), s.partialReason());
         return created.id();
     }
 
-    private void recordProvenance(Connection c, String sessionId, String partialReason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_imports(session_id, format, source_path,"
-                + " imported_at, partial_reason) VALUES (?,?,?,?,?) ON CONFLICT(session_id) DO UPDATE SET"
-                + " format = excluded.format, source_path = excluded.source_path, imported_at = excluded.imported_at,"
-                + " partial_reason = excluded.partial_reason")) {
-            ps.setString(1, sessionId);
-            ps.setString(2, format);
-            ps.setString(3, sourcePath);
-            ps.setLong(4, System.currentTimeMillis());
-            ps.setString(5, partialReason);
-            ps.executeUpdate();
-        }
+    private void recordProvenance(StoreTx c, String sessionId, String partialReason) {
+        rows.recordProvenance(c, sessionId, format, sourcePath, partialReason);
     }
 
     /**
@@ -174,18 +151,12 @@ final class ImportWriter {
     }
 
     private boolean linkParent(String sessionId, String origin, String parentRef, Integer parentSeq) {
-        return store.writer().write("link imported session " + sessionId + " to its parent", c -> {
+        return StoreTx.write(store, "link imported session " + sessionId + " to its parent", c -> {
             String parentId = idOf(c, origin, parentRef);
             if (parentId == null) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = ?"
-                    + " WHERE id = ? AND parent_session_id IS NULL")) {
-                ps.setString(1, parentId);
-                ps.setObject(2, parentSeq);
-                ps.setString(3, sessionId);
-                ps.executeUpdate();
-            }
+            rows.linkParent(c, sessionId, parentId, parentSeq);
             return true;
         });
     }
@@ -200,40 +171,12 @@ final class ImportWriter {
         return out;
     }
 
-    private record Existing(String id, int count, String head, Long deletedAt) {
+    private Existing find(StoreTx c, String origin, String ref) {
+        return rows.find(c, origin, ref).orElse(null);
     }
 
-    private static Existing find(Connection c, String origin, String ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, message_count, head_hash, deleted_at FROM sessions"
-                + " WHERE origin = ? AND external_ref = ?")) {
-            ps.setString(1, origin);
-            ps.setString(2, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                long deleted = rs.getLong(4);
-                Long deletedAt = rs.wasNull() ? null : deleted;
-                return new Existing(rs.getString(1), rs.getInt(2), rs.getString(3), deletedAt);
-            }
-        }
-    }
-
-    private static String idOf(Connection c, String origin, String ref) throws SQLException {
+    private String idOf(StoreTx c, String origin, String ref) {
         Existing e = find(c, origin, ref);
-        return e == null ? null : e.id;
-    }
-
-    private static String storedHash(Connection c, String sessionId, int seq) throws SQLException {
-        if (seq == 0) {
-            return Fingerprint.GENESIS;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-            ps.setString(1, sessionId);
-            ps.setInt(2, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return e == null ? null : e.id();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sessiondesk.ui.search;
 
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.app.search.SearchHit;
 import dev.sessiondesk.app.search.SearchService;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchDialog {
     private static final Logger LOG = LoggerFactory.getLogger(SearchDialog.class);
+    private final TaskRunner runner;
     static final Duration DEBOUNCE = Duration.millis(200);
     private static final int LIMIT = 50;
 
@@ -44,8 +47,12 @@ public final class SearchDialog {
     private final BiConsumer<String, Integer> open;
     private long generation;
 
-    /** @param open (sessionId, seq) → show that message */
-    public SearchDialog(Window owner, SearchService search, BiConsumer<String, Integer> open) {
+    /**
+     * @param runner where the searches run and how their hits come back to the FX thread
+     * @param open   (sessionId, seq) → show that message
+     */
+    public SearchDialog(Window owner, SearchService search, TaskRunner runner, BiConsumer<String, Integer> open) {
+        this.runner = runner;
         this.search = search;
         this.open = open;
         stage.initOwner(owner);
@@ -113,17 +120,19 @@ public final class SearchDialog {
             return;
         }
         status.setText("Searching…");
-        search.searchAsync(text, LIMIT).whenComplete((hits, error) -> Platform.runLater(() -> {
-            if (mine != generation) {
-                return; // the user typed on: a newer search is coming
-            }
-            if (error != null) {
-                LOG.warn("search for \"{}\" failed: {}", text, error.toString());
-                status.setText("Search failed: " + error.getMessage());
-                return;
-            }
-            show(hits);
-        }));
+        BackgroundTask.supply("search for \"" + text + "\"", () -> search.search(text, LIMIT))
+                .onSuccess(hits -> {
+                    if (mine == generation) { // else the user typed on: a newer search is coming
+                        show(hits);
+                    }
+                })
+                .onError(error -> {
+                    if (mine == generation) {
+                        LOG.warn("search for \"{}\" failed: {}", text, error.toString());
+                        status.setText("Search failed: " + error.getMessage());
+                    }
+                })
+                .executeWith(runner);
     }
 
     private void show(List<SearchHit> hits) {

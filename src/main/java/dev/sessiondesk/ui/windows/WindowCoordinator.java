@@ -226,7 +226,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     @Override
     public void search(ChatWindow from) {
         if (searchDialog == null) {
-            searchDialog = new SearchDialog(from.stage(), store.desk().search(),
+            searchDialog = new SearchDialog(from.stage(), store.desk().search(), runner,
                     (sessionId, seq) -> openAt(registry.focused().orElse(from), sessionId, seq));
         }
         searchDialog.show();
