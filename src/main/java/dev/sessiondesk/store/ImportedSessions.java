@@ -1,6 +1,5 @@
 package dev.sessiondesk.store;
 
-import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Session;
 import java.sql.PreparedStatement;
@@ -42,24 +41,18 @@ public final class ImportedSessions {
         });
     }
 
-    /** The stored hash after message {@code seq} (the genesis for 0), or null when there is none. */
+    /** The stored logical hash at {@code seq} (a fork's prefix is its parent's), or null when there is none. */
     public String storedHash(StoreTx tx, String sessionId, int seq) {
-        if (seq == 0) {
-            return Fingerprint.GENESIS;
-        }
-        return tx.sql(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return tx.sql(c -> store.messages().hashAtIn(c, sessionId, seq));
     }
 
     public Session insert(StoreTx tx, NewSession spec) {
         return tx.sql(c -> store.sessions().insert(c, spec));
+    }
+
+    /** A branch that shares its parent's first {@code shared} messages by reference. */
+    public Session insertFork(StoreTx tx, NewSession spec, String parentId, int shared) {
+        return tx.sql(c -> store.messages().insertForkIn(c, spec, parentId, shared));
     }
 
     public void appendAll(StoreTx tx, String sessionId, List<NewMessage> messages, long now) {
@@ -109,14 +102,16 @@ public final class ImportedSessions {
         });
     }
 
-    /** Links a fork to its parent unless it has one already. */
-    public void linkParent(StoreTx tx, String sessionId, String parentId, Integer parentSeq) {
+    /**
+     * Links a fork to its parent unless it has one already. It stored all its messages, so the link is
+     * provenance only (parent_seq NULL: nothing is read from the parent).
+     */
+    public void linkParent(StoreTx tx, String sessionId, String parentId) {
         tx.sql(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = ?"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = NULL"
                     + " WHERE id = ? AND parent_session_id IS NULL")) {
                 ps.setString(1, parentId);
-                ps.setObject(2, parentSeq);
-                ps.setString(3, sessionId);
+                ps.setString(2, sessionId);
                 return ps.executeUpdate();
             }
         });

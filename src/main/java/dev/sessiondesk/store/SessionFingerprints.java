@@ -1,14 +1,12 @@
 package dev.sessiondesk.store;
 
 import dev.sessiondesk.model.Fingerprint;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every session's message count and chain head, and single stored hashes: what a backup is compared by. */
+/** Every session's message count and chain head: what a backup is compared by. */
 public final class SessionFingerprints {
     private final Store store;
 
@@ -27,19 +25,6 @@ public final class SessionFingerprints {
                 }
             }
             return out;
-        });
-    }
-
-    /** The stored hash of message {@code seq} of a session, if it exists and is finished. */
-    public Optional<String> hashAt(String sessionId, int seq) {
-        return store.reader().read("read the hash of message " + seq + " of session " + sessionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
         });
     }
 }

@@ -13,9 +13,9 @@ record StoreFigures(Map<String, Fingerprint> sessions) {
         return new StoreFigures(new SessionFingerprints(store).all());
     }
 
-    /** The stored hash of message {@code seq} of a session, if it exists and is finished. */
+    /** The stored hash of message {@code seq} of a session (a fork's prefix: its parent's), if finished. */
     static Optional<String> hashAt(Store store, String sessionId, int seq) {
-        return new SessionFingerprints(store).hashAt(sessionId, seq);
+        return store.messages().hashAt(sessionId, seq);
     }
 
     long messageCount() {

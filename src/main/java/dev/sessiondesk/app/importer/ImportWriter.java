@@ -9,7 +9,9 @@ import dev.sessiondesk.store.ImportedSessions.Existing;
 import dev.sessiondesk.store.NewSession;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreTx;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one source session into the store in ONE writer transaction: it is there whole or not at
@@ -31,8 +33,10 @@ final class ImportWriter {
     private final ImportedSessions rows;
     private final String format;
     private final String sourcePath;
-    /** {session id, origin, parent ref, parent seq} of forks written before their parent; strings only. */
+    /** {session id, origin, parent ref} of forks written before their parent; strings only. */
     private final List<String[]> unresolvedParents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** message (by identity) → {previous hash, its hash}, for the current conversation; see {@link #sharedChain}. */
+    private final Map<NewMessage, String[]> hashMemo = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     ImportWriter(Store store, ImportFormat format, String sourcePath) {
         this.store = store;
@@ -54,23 +58,26 @@ final class ImportWriter {
      * cost thousands of synchronous commits.
      */
     List<ImportOutcome> writeBatch(List<SourceSession> batch) {
-        return StoreTx.write(store, "import " + batch.size() + " sessions", tx -> {
+        return StoreTx.write(store, "import " + batch.size() + " sessions", c -> {
             List<ImportOutcome> out = new java.util.ArrayList<>(batch.size());
             for (SourceSession s : batch) {
-                out.add(decideAndWrite(tx, s, false));
+                out.add(decideAndWrite(c, s, false));
             }
             return out;
         });
     }
 
     private ImportOutcome decideAndWrite(StoreTx c, SourceSession s, boolean dryRun) {
+        if (s.parentRef() == null) {
+            hashMemo.clear(); // a new conversation: its branches (which follow it) share only its messages
+        }
         Existing existing = find(c, s.origin(), s.externalRef());
         if (existing == null) {
             String id = dryRun ? null : insert(c, s, s.externalRef());
             return new ImportOutcome(ImportOutcome.Kind.IMPORTED, s.label(), id, s.messages().size(), null);
         }
         // Only a session seen before needs the source's chain (a new one gets its chain from the store).
-        String[] chain = chain(s.messages());
+        String[] chain = sharedChain(s.messages());
         ImportOutcome same = continueExisting(c, s, chain, existing, dryRun);
         if (same != null) {
             return same;
@@ -93,7 +100,7 @@ final class ImportWriter {
     private ImportOutcome continueExisting(StoreTx c, SourceSession s, String[] chain, Existing e, boolean dryRun) {
         int n = s.messages().size();
         int k = Math.min(n, e.count());
-        String storedAtK = k == e.count() ? e.head() : rows.storedHash(c, e.id(), k);
+        String storedAtK = k == e.count() ? e.head() : storedHash(c, e.id(), k);
         if (!chain[k].equals(storedAtK)) {
             return null;
         }
@@ -117,15 +124,19 @@ final class ImportWriter {
         // session_imports.partial_reason.
         String title = s.partialReason() == null ? s.title()
                 : (s.title() == null ? "Imported session" : s.title()) + PARTIAL_MARK;
-        Session created = rows.insert(c, new NewSession(title, s.workingDir(), s.origin(), ref, s.createdAt()));
+        NewSession spec = new NewSession(title, s.workingDir(), s.origin(), ref, s.createdAt());
         String parentId = s.parentRef() == null ? null : idOf(c, s.origin(), s.parentRef());
+        // A branch whose shared prefix is exactly its stored parent's refers to it there instead of
+        // storing a copy; otherwise the parent is kept as provenance only (parent_seq NULL).
+        int shared = sharedByReference(c, s, parentId);
+        Session created = shared >= 0 ? rows.insertFork(c, spec, parentId, shared) : rows.insert(c, spec);
         if (s.parentRef() != null && parentId == null) {
-            unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef(),
-                    s.parentSeq() == null ? null : s.parentSeq().toString()});
+            unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef()});
         }
-        rows.setImportedFields(c, created.id(), created.title().isEmpty() ? "none" : s.titleSource().wire(), s.archivedAt(),
-                parentId, parentId == null ? null : s.parentSeq());
-        rows.appendAll(c, created.id(), s.messages(), System.currentTimeMillis());
+        rows.setImportedFields(c, created.id(), created.title().isEmpty() ? "none" : s.titleSource().wire(),
+                s.archivedAt(), parentId, shared >= 0 ? shared : null);
+        rows.appendAll(c, created.id(), s.messages().subList(Math.max(0, shared), s.messages().size()),
+                System.currentTimeMillis());
         // The list orders by last activity: an old conversation belongs where it was, not on top.
         long lastActivity = s.messages().isEmpty() ? created.createdAt()
                 : Math.max(created.createdAt(), s.messages().get(s.messages().size() - 1).created() * 1000);
@@ -134,31 +145,69 @@ final class ImportWriter {
         return created.id();
     }
 
+    /**
+     * How many leading messages {@code s} can share with its stored parent: its declared parent_seq when
+     * the source's chain there equals the parent's stored hash there; -1 when it must store everything.
+     */
+    private int sharedByReference(StoreTx c, SourceSession s, String parentId) {
+        Integer k = s.parentSeq();
+        if (parentId == null || k == null || k < 0 || k > s.messages().size()) {
+            return -1;
+        }
+        Existing parent = find(c, s.origin(), s.parentRef());
+        if (parent == null || parent.count() < k) {
+            return -1;
+        }
+        String[] chain = sharedChain(s.messages().subList(0, k));
+        return chain[k].equals(storedHash(c, parentId, k)) ? k : -1;
+    }
+
     private void recordProvenance(StoreTx c, String sessionId, String partialReason) {
         rows.recordProvenance(c, sessionId, format, sourcePath, partialReason);
     }
 
     /**
      * Links the forks whose parent was not in the store when they were written (it came later in the
-     * source). Forks whose parent never appears stay unlinked.
+     * source). They stored all their messages, so the link is provenance only (parent_seq NULL: nothing
+     * is read from the parent). Forks whose parent never appears stay unlinked.
      */
     void linkUnresolvedParents() {
         List<String[]> pending = new java.util.ArrayList<>(unresolvedParents);
         unresolvedParents.clear();
         for (String[] p : pending) {
-            linkParent(p[0], p[1], p[2], p[3] == null ? null : Integer.valueOf(p[3]));
+            linkParent(p[0], p[1], p[2]);
         }
     }
 
-    private boolean linkParent(String sessionId, String origin, String parentRef, Integer parentSeq) {
+    private boolean linkParent(String sessionId, String origin, String parentRef) {
         return StoreTx.write(store, "link imported session " + sessionId + " to its parent", c -> {
             String parentId = idOf(c, origin, parentRef);
             if (parentId == null) {
                 return false;
             }
-            rows.linkParent(c, sessionId, parentId, parentSeq);
+            rows.linkParent(c, sessionId, parentId);
             return true;
         });
+    }
+
+    /**
+     * {@link #chain}, remembering each message's hash by identity and predecessor: the branches of one
+     * ChatGPT conversation share their prefix's message objects, so each is hashed once, not once per
+     * branch. Forgotten when the next conversation starts, so a big import's heap stays flat.
+     */
+    private String[] sharedChain(List<NewMessage> messages) {
+        String[] out = new String[messages.size() + 1];
+        out[0] = Fingerprint.GENESIS;
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage m = messages.get(i);
+            String[] known = hashMemo.get(m);
+            if (known == null || !known[0].equals(out[i])) {
+                known = new String[] {out[i], HashChain.next(out[i], m)};
+                hashMemo.put(m, known);
+            }
+            out[i + 1] = known[1];
+        }
+        return out;
     }
 
     /** hash(0..n) of the source's messages exactly as the store will chain them. */
@@ -178,5 +227,10 @@ final class ImportWriter {
     private String idOf(StoreTx c, String origin, String ref) {
         Existing e = find(c, origin, ref);
         return e == null ? null : e.id();
+    }
+
+    /** The stored logical hash at {@code seq} (a fork's prefix is its parent's). */
+    private String storedHash(StoreTx c, String sessionId, int seq) {
+        return rows.storedHash(c, sessionId, seq);
     }
 }
