@@ -19,7 +19,7 @@ import dev.sessiondesk.store.UiThreadGuard;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.CoalescingRelay;
 import dev.sessiondesk.ui.chat.StatusKind;
-import dev.sessiondesk.ui.i18n.Texts;
+import dev.sessiondesk.ui.chat.StatusLine;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
 import dev.sessiondesk.ui.maintenance.MaintenanceHost;
 import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
@@ -30,10 +30,8 @@ import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -61,11 +59,7 @@ public final class DeskClient implements MaintenanceHost {
     private final Runnable exitPlatform;
     /** A token flood becomes at most one FX hand-over at a time, however many sessions stream. */
     private final CoalescingRelay<String> changedSessions = new CoalescingRelay<>(Platform::runLater,
-            ids -> ids.forEach(id -> {
-                if (this.coordinator != null) {
-                    this.coordinator.sessionChanged(id);
-                }
-            }));
+            ids -> Optional.ofNullable(this.coordinator).ifPresent(c -> ids.forEach(c::sessionChanged)));
     private final List<List<String>> earlyHandOvers = new ArrayList<>();
     private final UncaughtExceptions uncaught = new UncaughtExceptions(this::tellUser);
     /** Every thread of this client comes from here; closed when the client ends. */
@@ -82,7 +76,7 @@ public final class DeskClient implements MaintenanceHost {
     private MaintenanceController maintenanceUi;
     private RecoveryDialog recovery;
     private Timeline poller;
-    private volatile CompletableFuture<Void> startMaintenance = CompletableFuture.completedFuture(null);
+    private final StartupChores chores = new StartupChores();
     private volatile boolean finished;
 
     /** @param exitPlatform ends the JavaFX toolkit once everything is closed ({@code Platform::exit}) */
@@ -207,42 +201,24 @@ public final class DeskClient implements MaintenanceHost {
         afterWindowsShown(opened);
     }
 
-    /**
-     * The first-run Goose offer, then the daily backup and the agent projects: in the background,
-     * reported in the status bar. A restore that replaced the store meanwhile drops what they report.
-     */
+    /** The first-run Goose offer, the daily backup, the agent projects: reported in the status bar. */
     private void afterWindowsShown(OpenStore opened) {
-        TaskRunner tasks = tasks();
-        startMaintenance = BackgroundTask.supply("look for Goose sessions to offer", opened.commands()::pendingGooseOffer)
-                .onSuccess(offer -> offer.filter(f -> store == opened).ifPresent(f -> maintenanceController().offerGooseImport(f)))
-                .executeWith(tasks)
-                .handle((offer, error) -> null)
-                .thenCompose(none -> BackgroundTask.supply("start-up maintenance", opened::runStartMaintenance)
-                        .onSuccess(notes -> {
-                            if (!notes.isEmpty() && coordinator != null && store == opened) {
-                                StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
-                                        ? StatusKind.ERROR : StatusKind.SAVED;
-                                windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
-                            }
-                        })
-                        .executeWith(tasks))
-                .handle((notes, error) -> null);
+        chores.start(opened, tasks(), () -> store == opened && coordinator != null,
+                f -> maintenanceController().offerGooseImport(f), notes -> {
+                    StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
+                            ? StatusKind.ERROR : StatusKind.SAVED;
+                    windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                });
     }
 
     /** For tests: waits until the start-up Goose check, backup and agent scan have finished. */
     public void awaitStartMaintenance() throws InterruptedException {
-        try {
-            startMaintenance.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the start-up maintenance did not finish", e);
-        }
+        chores.await();
     }
 
     /** An exception nothing caught: one line in every window's status bar (its stack is in the log). */
     private void tellUser(Throwable error) {
-        String message = error.getMessage() == null ? "" : error.getMessage().lines().findFirst().orElse("");
-        String what = message.isBlank() ? error.getClass().getSimpleName() : error.getClass().getSimpleName() + ": " + message;
-        String line = Texts.of("app").get("uncaught", what);
+        String line = StatusLine.uncaught(error);
         Platform.runLater(() -> windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line)));
     }
 
@@ -305,22 +281,13 @@ public final class DeskClient implements MaintenanceHost {
         return done;
     }
 
-    /** A restore's outcome: the store open afterwards, and what the restore did or why it did not. */
+    /** A restore's outcome, and the store open afterwards (the restored one, or the untouched one). */
     private record Swap(Boot reopened, RestoreService.Result result, Exception failure) {
     }
 
-    /** Off the FX thread: closes the unit, restores, and opens the restored store (or the untouched one). */
     private Swap swap(OpenStore closing, Path backup, Progress progress) {
-        RestoreService.Result result = null;
-        Exception failure = null;
-        try {
-            closing.close();
-            result = OpenStore.restore(options.dataDir(), backup, progress);
-        } catch (Exception e) {
-            LOG.error("restore of {} failed", backup, e);
-            failure = e;
-        }
-        return new Swap(openStore(), result, failure);
+        OpenStore.RestoreAttempt attempt = OpenStore.closeAndRestore(closing, options.dataDir(), backup, progress);
+        return new Swap(openStore(), attempt.result(), attempt.failure());
     }
 
     private void handOver(List<String> args) {
@@ -429,9 +396,5 @@ public final class DeskClient implements MaintenanceHost {
 
     public Path configDir() {
         return options.configDir();
-    }
-
-    public Path dataDir() {
-        return options.dataDir();
     }
 }

@@ -68,12 +68,23 @@ public final class OpenStore implements AutoCloseable {
         }
     }
 
+    /** What a restore did, or why it did not (then the store is as it was). */
+    public record RestoreAttempt(RestoreService.Result result, Exception failure) {
+    }
+
     /**
-     * Replaces the store in {@code dataDir} with a verified backup (after a safety backup of the
-     * current one). Call only while no unit is open on the folder.
+     * Closes {@code current}, then replaces the store in {@code dataDir} with a verified backup (after
+     * a safety backup of the current one). Never throws: a refused or failed restore is the attempt's
+     * failure. Open the folder again afterwards.
      */
-    public static RestoreService.Result restore(Path dataDir, Path backup, Progress progress) throws IOException {
-        return new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress);
+    public static RestoreAttempt closeAndRestore(OpenStore current, Path dataDir, Path backup, Progress progress) {
+        try {
+            current.close();
+            return new RestoreAttempt(new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress), null);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("restore of {} failed", backup, e);
+            return new RestoreAttempt(null, e);
+        }
     }
 
     /** Every window that was open at the last exit, checked against its fingerprint and loaded. */
