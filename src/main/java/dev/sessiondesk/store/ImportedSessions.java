@@ -4,6 +4,7 @@ import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,24 @@ public final class ImportedSessions {
     /** The stored logical hash at {@code seq} (a fork's prefix is its parent's), or null when there is none. */
     public String storedHash(StoreTx tx, String sessionId, int seq) {
         return tx.sql(c -> store.messages().hashAtIn(c, sessionId, seq));
+    }
+
+    /** The message ids of the session's own rows 1..{@code uptoSeq}, in order (fewer for a fork's prefix). */
+    public List<String> storedMessageIds(StoreTx tx, String sessionId, int uptoSeq) {
+        return tx.sql(c -> {
+            List<String> out = new ArrayList<>(uptoSeq);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT message_id FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
+                ps.setString(1, sessionId);
+                ps.setInt(2, uptoSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     public Session insert(StoreTx tx, NewSession spec) {

@@ -104,22 +104,12 @@ final class ImportWriter {
      * {@code s} with each message id that is missing on one side (source or stored) replaced by the
      * stored one, for the leading messages both have; {@code s} itself when nothing differs that way.
      */
-    private static SourceSession withStoredIds(Connection c, SourceSession s, Existing e) throws SQLException {
-        int k = Math.min(s.messages().size(), e.count);
+    private SourceSession withStoredIds(StoreTx c, SourceSession s, Existing e) {
+        int k = Math.min(s.messages().size(), e.count());
         if (k == 0) {
             return s;
         }
-        List<String> stored = new java.util.ArrayList<>(k);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT message_id FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
-            ps.setString(1, e.id);
-            ps.setInt(2, k);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> stored = rows.storedMessageIds(c, e.id(), k);
         if (stored.size() != k) {
             return s; // a fork's prefix lives in its parent: compare as it is
         }
