@@ -1,6 +1,7 @@
 package dev.sessiondesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -41,4 +42,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noStackTracesOnTheConsole = noClasses()
             .should().callMethod(Throwable.class, "printStackTrace");
+
+    /** Every package of the code base, not only app.*: no two of them may depend on each other, even through others. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.sessiondesk.(**)").should().beFreeOfCycles();
+
+    /** SQL lives in the store; the Goose reader is the one exception, because it reads Goose's own database. */
+    @ArchTest
+    static final ArchRule onlyTheStoreAndTheGooseReaderUseJdbc = noClasses()
+            .that().resideOutsideOfPackage("dev.sessiondesk.store..")
+            .and().haveNameNotMatching(".*\\.GooseDbReader(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..");
 }

@@ -5,26 +5,29 @@ import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.ReplyService;
 import dev.sessiondesk.app.search.SearchService;
 import dev.sessiondesk.app.title.TitleService;
-import dev.sessiondesk.app.backup.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.importer.AgentProjectSync;
 import dev.sessiondesk.app.importer.AgentProjectWatcher;
 import dev.sessiondesk.app.importer.ImportService;
 import dev.sessiondesk.app.importer.WatchedProjects;
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The composition root of the services the GUI and the CLI share: it opens the store and builds
  * every service over it, by hand, once. Nothing else creates services; nothing holds them statically.
+ * Its threads come from the {@link Workers} it is given (the GUI's) or makes for itself (the CLI).
  */
 public final class SessionDesk implements AutoCloseable {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
     private final Store store;
+    private final Workers workers;
+    private final boolean ownsWorkers;
     private final ExecutorService background;
     private final SessionService sessions;
     private final SessionExporter exporter;
@@ -39,30 +42,49 @@ public final class SessionDesk implements AutoCloseable {
     private final ImportService importer;
     private final AgentProjectWatcher agentWatcher;
 
-    private SessionDesk(Store store, ExecutorService background, BackupService backups) {
+    private SessionDesk(Store store, Workers workers, boolean ownsWorkers, BackupService backups) {
         this.store = store;
-        this.background = background;
+        this.workers = workers;
+        this.ownsWorkers = ownsWorkers;
+        this.background = workers.pool("background", 4);
         this.sessions = new SessionService(store);
         this.exporter = new SessionExporter(store);
         // Offline until the GUI or the CLI applies the user's settings (AssistantSettings.load).
         this.assistants = new AssistantSelection(AssistantSettings.offline());
         this.titles = new TitleService(store, assistants::current, background);
-        this.replies = new ReplyService(store, assistants::current, titles);
-        this.search = new SearchService(store, background);
+        this.replies = new ReplyService(store, assistants::current, titles, ReplyService.CHECKPOINT_INTERVAL, workers);
+        this.search = new SearchService(store);
         this.backups = backups;
         this.exportAll = new AllSessionsExporter(store, exporter);
         this.agentSessions = new AgentProjectSync(store);
         this.watchedProjects = new WatchedProjects(store);
-        this.importer = new ImportService(store, agentSessions, background);
+        this.importer = new ImportService(store, agentSessions);
         // Built here, started by the GUI (the CLI never follows projects in the background).
-        this.agentWatcher = new AgentProjectWatcher(watchedProjects, agentSessions);
+        this.agentWatcher = new AgentProjectWatcher(watchedProjects, agentSessions,
+                workers.threads("agent-project-watcher", true));
     }
 
     public static SessionDesk open(Path dataDir) {
         return open(dataDir, Store.Options.defaults());
     }
 
+    /** Opens with threads of its own, shut down by {@link #close()} (the CLI, tests). */
     public static SessionDesk open(Path dataDir, Store.Options options) {
+        Workers own = Workers.logging();
+        try {
+            return open(dataDir, options, own, true);
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    /** Opens with threads from {@code workers} (the GUI's); {@link #close()} shuts down what it took. */
+    public static SessionDesk open(Path dataDir, Store.Options options, Workers workers) {
+        return open(dataDir, options, workers, false);
+    }
+
+    private static SessionDesk open(Path dataDir, Store.Options options, Workers workers, boolean ownsWorkers) {
         // A restore killed before its swap leaves a temporary file; the store itself is whole either way.
         RestoreService.recoverInterrupted(dataDir);
         BackupService backups = new BackupService(dataDir);
@@ -72,17 +94,8 @@ public final class SessionDesk implements AutoCloseable {
         Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
             backupFirst.beforeMigration(db, from, to);
             callers.beforeMigration(db, from, to);
-        }));
-        return new SessionDesk(store, newBackgroundExecutor(), backups);
-    }
-
-    private static ExecutorService newBackgroundExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        }).withWriterThreads(workers.threads("store-writer", true)));
+        return new SessionDesk(store, workers, ownsWorkers, backups);
     }
 
     public Store store() {
@@ -91,6 +104,11 @@ public final class SessionDesk implements AutoCloseable {
 
     public ExecutorService background() {
         return background;
+    }
+
+    /** Where this desk's threads come from; a command that needs one more thread takes it here. */
+    public Workers workers() {
+        return workers;
     }
 
     public SessionService sessions() {
@@ -150,12 +168,10 @@ public final class SessionDesk implements AutoCloseable {
     public void close() {
         replies.close(); // running replies end as interrupted and are saved before the store closes
         agentWatcher.close();
-        background.shutdown();
-        try {
-            background.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.shutDown(background, PATIENCE);
         store.close();
+        if (ownsWorkers) {
+            workers.close();
+        }
     }
 }

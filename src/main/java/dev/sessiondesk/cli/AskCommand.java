@@ -70,10 +70,10 @@ final class AskCommand extends StoreCommand implements Callable<Integer> {
                     : continueReply ? desk.replies().continueReply(sessionId, toStdout)
                     : desk.replies().send(sessionId, text, toStdout);
             // Ctrl+C stops the reply like the Stop button: the partial is kept and marked stopped.
-            Thread stopOnSignal = new Thread(() -> {
+            Thread stopOnSignal = desk.workers().thread("ask-stop-on-signal", false, () -> {
                 reply.stop();
                 awaitQuietly(reply, 5);
-            }, "ask-stop-on-signal");
+            });
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             ReplyOutcome outcome;
             try {

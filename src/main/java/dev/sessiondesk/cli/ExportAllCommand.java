@@ -1,7 +1,7 @@
 package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.backup.AllSessionsExporter;
+import dev.sessiondesk.app.AllSessionsExporter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -33,6 +33,7 @@ public final class StoreReader implements AutoCloseable {
     }
 
     public <T> T read(String doing, SqlWork<T> work) {
+        UiThreadGuard.check(doing);
         Connection c = borrow(doing);
         boolean healthy = false;
         try {

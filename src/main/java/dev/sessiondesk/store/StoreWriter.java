@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,12 +27,13 @@ public final class StoreWriter implements AutoCloseable {
     private volatile Thread writerThread;
     private boolean inTransaction; // only touched on the writer thread
 
-    StoreWriter(Connection connection, java.nio.file.Path db) {
+    StoreWriter(Connection connection, java.nio.file.Path db, ThreadFactory threads) {
         this.connection = connection;
         this.where = db.toString();
         this.identity = new StoreFileIdentity(db);
         this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "store-writer");
+            Thread t = threads.newThread(r);
+            t.setName("store-writer");
             t.setDaemon(true);
             writerThread = t;
             return t;
@@ -43,8 +45,19 @@ public final class StoreWriter implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             return runInTransaction(doing, work);
         }
+        return await(doing, submit(doing, work));
+    }
+
+    /** Queues {@code work}; the future completes after the commit, or with a {@link StoreException}. */
+    public <T> CompletableFuture<T> submit(String doing, SqlWork<T> work) {
+        UiThreadGuard.check(doing);
+        return CompletableFuture.supplyAsync(() -> runInTransaction(doing, work), thread);
+    }
+
+    /** Waits for work queued on the writer thread; its store error reaches the caller as it was thrown. */
+    private static <T> T await(String doing, CompletableFuture<T> queued) {
         try {
-            return submit(doing, work).get();
+            return queued.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(StoreException.Kind.IO, "interrupted while waiting to " + doing);
@@ -54,11 +67,6 @@ public final class StoreWriter implements AutoCloseable {
             }
             throw new StoreException(StoreException.Kind.IO, "cannot " + doing + ": " + e.getCause(), e.getCause());
         }
-    }
-
-    /** Queues {@code work}; the future completes after the commit, or with a {@link StoreException}. */
-    public <T> CompletableFuture<T> submit(String doing, SqlWork<T> work) {
-        return CompletableFuture.supplyAsync(() -> runInTransaction(doing, work), thread);
     }
 
     /**
@@ -120,23 +128,14 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Runs work outside a transaction on the writer thread (PRAGMAs such as wal_checkpoint). */
     public <T> T direct(String doing, SqlWork<T> work) {
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return work.run(connection);
-                } catch (SQLException e) {
-                    throw StoreException.from(e, doing, where);
-                }
-            }, thread).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Kind.IO, "interrupted while waiting to " + doing);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+        UiThreadGuard.check(doing);
+        return await(doing, CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreException.from(e, doing, where);
             }
-            throw new StoreException(StoreException.Kind.IO, "cannot " + doing + ": " + e.getCause(), e.getCause());
-        }
+        }, thread));
     }
 
     private void rollbackQuietly() {

@@ -9,12 +9,18 @@ import dev.sessiondesk.app.client.OpenStore;
 import dev.sessiondesk.app.client.RestoredWindow;
 import dev.sessiondesk.app.instance.SaveAndQuitChannel;
 import dev.sessiondesk.app.instance.SingleInstance;
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskProgress;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.tasks.UncaughtExceptions;
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.app.windows.SaveListener;
+import dev.sessiondesk.store.UiThreadGuard;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.CoalescingRelay;
 import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.chat.transcript.TranscriptView;
+import dev.sessiondesk.ui.chat.StatusLine;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
 import dev.sessiondesk.ui.maintenance.MaintenanceHost;
 import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
@@ -25,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -55,12 +62,16 @@ public final class DeskClient implements MaintenanceHost {
     private Consumer<String> browser = url -> LOG.warn("no system browser to open a link with");
     /** A token flood becomes at most one FX hand-over at a time, however many sessions stream. */
     private final CoalescingRelay<String> changedSessions = new CoalescingRelay<>(Platform::runLater,
-            ids -> ids.forEach(id -> {
-                if (this.coordinator != null) {
-                    this.coordinator.sessionChanged(id);
-                }
-            }));
+            ids -> Optional.ofNullable(this.coordinator).ifPresent(c -> ids.forEach(c::sessionChanged)));
     private final List<List<String>> earlyHandOvers = new ArrayList<>();
+    private final UncaughtExceptions uncaught = new UncaughtExceptions(this::tellUser);
+    /** Every thread of this client comes from here; closed when the client ends. */
+    private final Workers workers = new Workers(uncaught);
+    /**
+     * Start, restore and quit, one after the other. A daemon: the JVM stays up while the toolkit
+     * runs, and the toolkit exits only after a quit has written everything.
+     */
+    private final TaskRunner lifecycle = new TaskRunner(workers.single("lifecycle", true), Platform::runLater);
     private SingleInstance instance;
     /** The open store with everything built over it; replaced whole by a restore. */
     private volatile OpenStore store;
@@ -68,7 +79,7 @@ public final class DeskClient implements MaintenanceHost {
     private MaintenanceController maintenanceUi;
     private RecoveryDialog recovery;
     private Timeline poller;
-    private volatile Thread maintenanceRuns;
+    private final StartupChores chores = new StartupChores();
     private volatile boolean finished;
     /** Theme and font size of every window of this client. */
     private dev.sessiondesk.ui.theme.Appearance appearance;
@@ -84,50 +95,45 @@ public final class DeskClient implements MaintenanceHost {
         this.browser = browser;
     }
 
-    /** Call on the FX thread. Completes on the FX thread once the windows are shown (or the launch was handed over). */
+    /**
+     * Call on the FX thread. Completes on the FX thread once the windows are shown (or the launch was
+     * handed over). From here on an exception nothing caught, on the FX thread or any of this
+     * client's threads, is logged with its stack and shown in one line in every window's status bar.
+     */
     public CompletableFuture<Outcome> start() {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
-        Thread boot = new Thread(() -> {
-            try {
-                Boot b = boot();
-                dev.sessiondesk.ui.theme.SavedLook look = b == null ? null
-                        : dev.sessiondesk.ui.theme.SavedLook.read(options.configDir(), options.environment());
-                Platform.runLater(() -> {
-                    try {
-                        if (b == null) {
-                            done.complete(Outcome.HANDED_OVER);
-                            exitPlatform.run();
-                            return;
+        Thread.currentThread().setUncaughtExceptionHandler(uncaught);
+        UiThreadGuard.forbid("JavaFX application thread", Platform::isFxApplicationThread);
+        return BackgroundTask.supply("start SessionDesk on " + options.dataDir(), this::boot)
+                .onSuccess(b -> {
+                    if (b == null) {
+                        end();
+                    } else {
+                        if (appearance == null && b.look() != null) {
+                            appearance = b.look().appearance(options.configDir(), () -> store.desk().background());
+                            appearance.install();
                         }
-                        appearance = look.appearance(options.configDir(), () -> store.desk().background());
-                        appearance.install();
                         show(b);
-                        done.complete(Outcome.RUNNING);
-                    } catch (RuntimeException e) {
-                        done.completeExceptionally(e);
                     }
-                });
-            } catch (Exception e) {
-                LOG.error("SessionDesk cannot start on {}", options.dataDir(), e);
-                closeEverything();
-                done.completeExceptionally(e);
-            }
-        }, "startup");
-        boot.setDaemon(true);
-        boot.start();
-        return done;
+                })
+                .onError(e -> {
+                    LOG.error("SessionDesk cannot start on {}", options.dataDir(), e);
+                    workers.close();
+                })
+                .executeWith(lifecycle)
+                .thenApply(b -> b == null ? Outcome.HANDED_OVER : Outcome.RUNNING);
     }
 
     /** What start-up loaded off the FX thread for the windows. */
-    private record Boot(OpenStore store, List<RestoredWindow> windows) {
+    private record Boot(OpenStore store, List<RestoredWindow> windows, dev.sessiondesk.ui.theme.SavedLook look) {
     }
 
+    /** Off the FX thread: claims the folder and opens the store; null when another app has the folder. */
     private Boot boot() throws Exception {
         TranscriptView.preparePage(); // reads the page's scripts from the jar here, not on the FX thread
         SingleInstance.Outcome claim;
         try {
             claim = SingleInstance.acquireOrForward(options.dataDir(), options.request().forwardedArguments(),
-                    args -> Platform.runLater(() -> handOver(args)), 5_000);
+                    args -> Platform.runLater(() -> handOver(args)), 5_000, workers.threads("instance-listener", true));
         } catch (AccessDeniedException | ReadOnlyFileSystemException e) {
             // A read-only data folder can still be viewed (the store opens read-only); it just
             // cannot be claimed, so a second launch will not be handed over to this one.
@@ -140,14 +146,21 @@ public final class DeskClient implements MaintenanceHost {
             return null;
         }
         instance = claim.owner();
-        return openStore();
+        try {
+            return openStore();
+        } catch (RuntimeException e) {
+            closeEverything();
+            throw e;
+        }
     }
 
     /** Opens the store as one unit and loads what the windows need; also the second half of a restore. */
     private Boot openStore() {
-        OpenStore opened = OpenStore.open(options);
+        OpenStore opened = OpenStore.open(options, workers);
         store = opened;
-        return new Boot(opened, opened.restoredWindows());
+        // The saved theme and text size are read here too, off the FX thread, for the first window.
+        return new Boot(opened, opened.restoredWindows(),
+                dev.sessiondesk.ui.theme.SavedLook.read(options.configDir(), options.environment()));
     }
 
     private void show(Boot b) {
@@ -207,41 +220,30 @@ public final class DeskClient implements MaintenanceHost {
         afterWindowsShown(opened);
     }
 
-    /** The first-run Goose offer, daily backup, agent projects: in the background, reported in the status bar. */
+    /** The first-run Goose offer, the daily backup, the agent projects: reported in the status bar. */
     private void afterWindowsShown(OpenStore opened) {
-        Thread t = new Thread(() -> {
-            opened.commands().pendingGooseOffer().ifPresent(f -> Platform.runLater(() -> {
-                if (store == opened) {
-                    maintenanceController().offerGooseImport(f);
-                }
-            }));
-            List<String> notes = opened.runStartMaintenance();
-            if (!notes.isEmpty()) {
-                Platform.runLater(() -> {
-                    if (coordinator != null && store == opened) {
-                        StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
-                                ? StatusKind.ERROR : StatusKind.SAVED;
-                        // A backup that worked is routine: it goes to the log, not into the user's first words.
-                        if (kind == StatusKind.ERROR) {
-                            coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
-                        } else {
-                            LOG.info("start-up maintenance: {}", String.join(" · ", notes));
-                        }
+        chores.start(opened, tasks(), () -> store == opened && coordinator != null,
+                f -> maintenanceController().offerGooseImport(f), notes -> {
+                    StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
+                            ? StatusKind.ERROR : StatusKind.SAVED;
+                    // A backup that worked is routine: it goes to the log, not into the user's first words.
+                    if (kind == StatusKind.ERROR) {
+                        windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
+                    } else {
+                        LOG.info("start-up maintenance: {}", String.join(" · ", notes));
                     }
                 });
-            }
-        }, "start-maintenance");
-        t.setDaemon(true);
-        t.start();
-        maintenanceRuns = t;
     }
 
-    /** For tests: waits until the start-up backup and agent scan have finished. */
+    /** For tests: waits until the start-up Goose check, backup and agent scan have finished. */
     public void awaitStartMaintenance() throws InterruptedException {
-        Thread t = maintenanceRuns;
-        if (t != null) {
-            t.join(60_000);
-        }
+        chores.await();
+    }
+
+    /** An exception nothing caught: one line in every window's status bar (its stack is in the log). */
+    private void tellUser(Throwable error) {
+        String line = StatusLine.uncaught(error);
+        Platform.runLater(() -> windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line)));
     }
 
     public MaintenanceController maintenanceController() {
@@ -276,8 +278,7 @@ public final class DeskClient implements MaintenanceHost {
      * start would (the app keeps the data folder throughout). Completes on the FX thread.
      */
     @Override
-    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, Progress progress) {
-        CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
+    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, TaskProgress progress) {
         stopPolling();
         if (coordinator != null) {
             coordinator.persistAll();
@@ -285,36 +286,32 @@ public final class DeskClient implements MaintenanceHost {
         }
         coordinator = null;
         OpenStore closing = store;
-        Thread t = new Thread(() -> {
-            RestoreService.Result result = null;
-            Throwable failure = null;
-            try {
-                closing.close();
-                result = OpenStore.restore(options.dataDir(), backup, progress);
-            } catch (Exception e) {
-                LOG.error("restore of {} failed", backup, e);
-                failure = e;
-            }
-            try {
-                Boot b = openStore(); // the restored store, or the untouched one after a refused restore
-                RestoreService.Result r = result;
-                Throwable f = failure;
-                Platform.runLater(() -> {
-                    show(b);
-                    if (f != null) {
-                        done.completeExceptionally(f);
+        CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
+        BackgroundTask.withProgress("restore " + backup, p -> swap(closing, backup, p::update))
+                .onProgress(progress)
+                .onSuccess(swap -> {
+                    show(swap.reopened());
+                    if (swap.failure() != null) {
+                        done.completeExceptionally(swap.failure());
                     } else {
-                        done.complete(r);
+                        done.complete(swap.result());
                     }
-                });
-            } catch (RuntimeException e) {
-                LOG.error("cannot reopen {} after the restore", options.dataDir(), e);
-                Platform.runLater(() -> done.completeExceptionally(e));
-            }
-        }, "restore");
-        t.setDaemon(false);
-        t.start();
+                })
+                .onError(e -> {
+                    LOG.error("cannot reopen {} after the restore", options.dataDir(), e);
+                    done.completeExceptionally(e);
+                })
+                .executeWith(lifecycle);
         return done;
+    }
+
+    /** A restore's outcome, and the store open afterwards (the restored one, or the untouched one). */
+    private record Swap(Boot reopened, RestoreService.Result result, Exception failure) {
+    }
+
+    private Swap swap(OpenStore closing, Path backup, Progress progress) {
+        OpenStore.RestoreAttempt attempt = OpenStore.closeAndRestore(closing, options.dataDir(), backup, progress);
+        return new Swap(openStore(), attempt.result(), attempt.failure());
     }
 
     private void handOver(List<String> args) {
@@ -343,11 +340,24 @@ public final class DeskClient implements MaintenanceHost {
         if (appearance != null) {
             appearance.uninstall();
         }
-        return CompletableFuture.runAsync(this::closeEverything, r -> {
-            Thread t = new Thread(r, "shutdown");
-            t.setDaemon(false);
-            t.start();
-        }).whenComplete((v, e) -> Platform.runLater(exitPlatform));
+        // Completes on the lifecycle thread, not the FX thread: Application.stop() may wait for it there.
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        BackgroundTask.run("save everything and close", () -> {
+                    try {
+                        closeEverything();
+                    } finally {
+                        closed.complete(null);
+                    }
+                })
+                .onFinally(this::end)
+                .executeWith(lifecycle);
+        return closed;
+    }
+
+    /** The client's last step, on the FX thread: its threads stop, then the toolkit may exit. */
+    private void end() {
+        workers.close();
+        exitPlatform.run();
     }
 
     private void closeEverything() {
@@ -383,6 +393,7 @@ public final class DeskClient implements MaintenanceHost {
         if (instance != null) {
             instance.close();
         }
+        workers.close();
     }
 
     private void stopPolling() {
@@ -420,9 +431,5 @@ public final class DeskClient implements MaintenanceHost {
 
     public Path configDir() {
         return options.configDir();
-    }
-
-    public Path dataDir() {
-        return options.dataDir();
     }
 }

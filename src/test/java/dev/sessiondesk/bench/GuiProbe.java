@@ -172,7 +172,8 @@ public final class GuiProbe {
         List<String> sessions = onFx(() -> windows.stream().map(w -> w.viewModel().sessionId()).toList());
         int before = onFx(() -> shownMessages(windows));
         ReplyService replies = new ReplyService(client.services().desk().store(),
-                () -> new OfflineAssistant(Duration.ofMillis(tokenMillis)), null);
+                () -> new OfflineAssistant(Duration.ofMillis(tokenMillis)), null, ReplyService.CHECKPOINT_INTERVAL,
+                client.desk().workers());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bench-reply-driver");
             t.setDaemon(true);

@@ -181,7 +181,7 @@ class ForkByReferenceTest {
             store.messages().append(parent, text(Role.USER, "second"));
             String fork = store.messages().fork(parent, 2).id();
             store.messages().append(fork, text(Role.USER, "giraffes only here"));
-            var search = new dev.sessiondesk.app.search.SearchService(store, Runnable::run);
+            var search = new dev.sessiondesk.app.search.SearchService(store);
             assertThat(search.search("zebras", 10)).extracting(h -> h.sessionId()).containsExactly(parent);
             assertThat(search.search("giraffes", 10)).extracting(h -> h.sessionId()).containsExactly(fork);
         }

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
@@ -13,10 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,24 +70,15 @@ public final class ReplyService implements AutoCloseable {
     /**
      * @param titles may be null: then no automatic titles are written
      */
-    public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles, Duration checkpointInterval) {
+    /** @param workers where the reply and checkpoint threads come from (the composition root's) */
+    public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles, Duration checkpointInterval,
+                        Workers workers) {
         this.store = store;
         this.assistants = assistants;
         this.titles = titles;
         this.checkpointInterval = checkpointInterval;
-        AtomicInteger n = new AtomicInteger();
-        this.replyThreads = Executors.newCachedThreadPool(r -> daemon(r, "assistant-reply-" + n.incrementAndGet()));
-        this.checkpointClock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reply-checkpoints"));
-    }
-
-    public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles) {
-        this(store, assistants, titles, CHECKPOINT_INTERVAL);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.replyThreads = workers.onDemand("assistant-reply");
+        this.checkpointClock = workers.scheduler("reply-checkpoints");
     }
 
     /** Saves {@code text} as the user's next message in the session, then streams the reply. Returns at once. */
@@ -97,14 +87,6 @@ public final class ReplyService implements AutoCloseable {
             throw new IllegalArgumentException("a message cannot be empty");
         }
         return start(sessionId, Mode.SEND, text, listener);
-    }
-
-    /**
-     * Streams a reply to the user's message that the caller has already committed (the GUI saves it
-     * itself, so it can show it as sent first). The same as {@link #retry}: answer the last user message.
-     */
-    public ReplyHandle replyToSaved(String sessionId, ReplyListener listener) {
-        return start(sessionId, Mode.RETRY, null, listener);
     }
 
     /**

@@ -33,7 +33,8 @@ public final class AssistantReplies implements ReplyStarter {
 
     @Override
     public void userMessageCommitted(String sessionId, AppendResult userMessage) {
-        begin(sessionId, listener -> replies.replyToSaved(sessionId, listener));
+        // The message is committed already: answering the session's last user message is what retry does.
+        begin(sessionId, listener -> replies.retry(sessionId, listener));
     }
 
     @Override
@@ -43,6 +44,7 @@ public final class AssistantReplies implements ReplyStarter {
 
     @Override
     public void retry(String sessionId) {
+        // The message is committed already: answering the session's last user message is what retry does.
         begin(sessionId, listener -> replies.retry(sessionId, listener));
     }
 

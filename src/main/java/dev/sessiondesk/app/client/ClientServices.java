@@ -12,11 +12,10 @@ import dev.sessiondesk.app.windows.DraftService;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.app.windows.NewChatRule;
 import dev.sessiondesk.app.windows.WindowLayoutService;
+import dev.sessiondesk.app.tasks.Workers;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +56,7 @@ public final class ClientServices implements AutoCloseable {
         this.timings = timings;
         this.changes = new SessionChanges();
         this.replies = replies.create(desk, changes);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "autosave");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = desk.workers().scheduler("autosave");
         this.layout = new WindowLayoutService(desk.store().windows(), scheduler, timings.layoutDelay());
         this.drafts = new DraftService(desk.store().drafts(), scheduler, timings.draftDelay());
         this.newChat = new NewChatRule(desk.store());
@@ -182,11 +177,6 @@ public final class ClientServices implements AutoCloseable {
     }
 
     private void stopScheduler() {
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.shutDown(scheduler, java.time.Duration.ofSeconds(5));
     }
 }

@@ -1,7 +1,7 @@
 package dev.sessiondesk.app.client;
 
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.backup.AllSessionsExporter;
+import dev.sessiondesk.app.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.FullVerifier;

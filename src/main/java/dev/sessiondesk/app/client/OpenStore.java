@@ -5,10 +5,12 @@ import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.maintenance.StartupMaintenance;
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.WindowBinding;
+import dev.sessiondesk.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,8 +47,9 @@ public final class OpenStore implements AutoCloseable {
     }
 
     /** Opens the store of {@code options.dataDir()} with everything the GUI builds over it. */
-    public static OpenStore open(ClientOptions options) {
-        SessionDesk desk = SessionDesk.open(options.dataDir());
+    /** @param workers where its threads come from; closing the unit shuts down the ones it took */
+    public static OpenStore open(ClientOptions options, Workers workers) {
+        SessionDesk desk = SessionDesk.open(options.dataDir(), Store.Options.defaults(), workers);
         try {
             // The user's assistant settings (environment over the 0600 file); a bad file falls back to
             // the offline assistant with a message that names it.
@@ -65,12 +68,23 @@ public final class OpenStore implements AutoCloseable {
         }
     }
 
+    /** What a restore did, or why it did not (then the store is as it was). */
+    public record RestoreAttempt(RestoreService.Result result, Exception failure) {
+    }
+
     /**
-     * Replaces the store in {@code dataDir} with a verified backup (after a safety backup of the
-     * current one). Call only while no unit is open on the folder.
+     * Closes {@code current}, then replaces the store in {@code dataDir} with a verified backup (after
+     * a safety backup of the current one). Never throws: a refused or failed restore is the attempt's
+     * failure. Open the folder again afterwards.
      */
-    public static RestoreService.Result restore(Path dataDir, Path backup, Progress progress) throws IOException {
-        return new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress);
+    public static RestoreAttempt closeAndRestore(OpenStore current, Path dataDir, Path backup, Progress progress) {
+        try {
+            current.close();
+            return new RestoreAttempt(new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress), null);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("restore of {} failed", backup, e);
+            return new RestoreAttempt(null, e);
+        }
     }
 
     /** Every window that was open at the last exit, checked against its fingerprint and loaded. */

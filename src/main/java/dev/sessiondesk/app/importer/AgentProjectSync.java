@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.NewSession;
-import dev.sessiondesk.store.SqlWork;
+import dev.sessiondesk.store.AgentSessionStore;
+import dev.sessiondesk.store.StoreTx;
 import dev.sessiondesk.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +14,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -41,9 +39,11 @@ public final class AgentProjectSync {
     static final long MAX_STATE_BYTES = 1024 * 1024;
 
     private final Store store;
+    private final AgentSessionStore rows;
 
     public AgentProjectSync(Store store) {
         this.store = store;
+        this.rows = new AgentSessionStore(store);
     }
 
     /** Scans one project and applies what changed (or with {@code dryRun}, only counts it). */
@@ -232,77 +232,39 @@ public final class AgentProjectSync {
     private enum Change { ADDED, UPDATED, UNCHANGED }
 
     private Change apply(Path project, State s, boolean dryRun) {
-        SqlWork<Change> work = c -> apply(c, project, s, dryRun);
-        return dryRun ? store.reader().read("check agent session " + s.slug, work)
-                : store.writer().write("sync agent session " + s.slug, work);
+        StoreTx.Work<Change> work = tx -> apply(tx, project, s, dryRun);
+        return dryRun ? StoreTx.read(store, "check agent session " + s.slug, work)
+                : StoreTx.write(store, "sync agent session " + s.slug, work);
     }
 
-    private Change apply(Connection c, Path project, State s, boolean dryRun) throws SQLException {
+    private Change apply(StoreTx tx, Path project, State s, boolean dryRun) {
         String ref = s.sessionDir.toString();
-        String sessionId = null;
-        String title = null;
-        String titleSource = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, title_source FROM sessions"
-                + " WHERE origin = ? AND external_ref = ?")) {
-            ps.setString(1, ORIGIN);
-            ps.setString(2, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    sessionId = rs.getString(1);
-                    title = rs.getString(2);
-                    titleSource = rs.getString(3);
-                }
-            }
-        }
         long now = System.currentTimeMillis();
-        if (sessionId == null) {
+        Optional<AgentSessionStore.Linked> linked = rows.find(tx, ORIGIN, ref);
+        if (linked.isEmpty()) {
             if (!dryRun) {
-                Session created = store.sessions().insert(c, new NewSession(s.title, project.toString(), ORIGIN, ref,
-                        s.createdAt));
-                exec(c, "UPDATE sessions SET title_source = 'auto' WHERE id = ?", created.id());
-                exec(c, "INSERT INTO agent_sessions(session_id, project_dir, slug, session_dir, status, session_type,"
-                        + " synced_at, missing_since) VALUES (?,?,?,?,?,?,?,NULL)",
-                        created.id(), project.toString(), s.slug, ref, s.status, s.sessionType, now);
+                rows.create(tx, new NewSession(s.title, project.toString(), ORIGIN, ref, s.createdAt),
+                        new AgentSessionStore.Facts(null, project.toString(), s.slug, ref, s.status, s.sessionType, null),
+                        now);
             }
             return Change.ADDED;
         }
+        String sessionId = linked.get().sessionId();
         boolean changed = false;
-        if (!"user".equals(titleSource) && !s.title.equals(title)) {
+        if (!"user".equals(linked.get().titleSource()) && !s.title.equals(linked.get().title())) {
             changed = true;
             if (!dryRun) {
-                // Compare-and-set: a title the user gave meanwhile is final.
-                exec(c, "UPDATE sessions SET title = ?, title_source = 'auto', updated_at = ? WHERE id = ?"
-                        + " AND title_source <> 'user'", s.title, now, sessionId);
+                rows.setAutoTitle(tx, sessionId, s.title, now); // a title the user gave meanwhile is final
             }
         }
-        String status = null;
-        String type = null;
-        Long missingSince = null;
-        boolean hasRow = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, session_type, missing_since FROM agent_sessions"
-                + " WHERE session_id = ?")) {
-            ps.setString(1, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    hasRow = true;
-                    status = rs.getString(1);
-                    type = rs.getString(2);
-                    long m = rs.getLong(3);
-                    missingSince = rs.wasNull() ? null : m;
-                }
-            }
-        }
-        boolean facts = !hasRow || !java.util.Objects.equals(status, s.status)
-                || !java.util.Objects.equals(type, s.sessionType) || missingSince != null;
+        Optional<AgentSessionStore.Facts> stored = rows.facts(tx, sessionId);
+        boolean facts = stored.isEmpty() || !Objects.equals(stored.get().status(), s.status)
+                || !Objects.equals(stored.get().sessionType(), s.sessionType) || stored.get().missingSince() != null;
         if (facts) {
             changed = true;
             if (!dryRun) {
-                exec(c, "INSERT INTO agent_sessions(session_id, project_dir, slug, session_dir, status, session_type,"
-                        + " synced_at, missing_since) VALUES (?,?,?,?,?,?,?,NULL) ON CONFLICT(session_id) DO UPDATE SET"
-                        + " status = excluded.status, session_type = excluded.session_type,"
-                        + " synced_at = excluded.synced_at, missing_since = NULL",
-                        sessionId, project.toString(), s.slug, ref, s.status, s.sessionType, now);
-                exec(c, "UPDATE sessions SET updated_at = ? WHERE id = ?", now, sessionId);
+                rows.updateFacts(tx, new AgentSessionStore.Facts(sessionId, project.toString(), s.slug, ref, s.status,
+                        s.sessionType, null), now);
             }
         }
         return changed ? Change.UPDATED : Change.UNCHANGED;
@@ -312,58 +274,17 @@ public final class AgentProjectSync {
     }
 
     private List<Known> known(Path project) {
-        return store.reader().read("list agent sessions of " + project, c -> {
-            List<Known> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, slug, session_dir, missing_since"
-                    + " FROM agent_sessions WHERE project_dir = ?")) {
-                ps.setString(1, project.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long m = rs.getLong(4);
-                        Long missingSince = rs.wasNull() ? null : m;
-                        out.add(new Known(rs.getString(1), rs.getString(2), rs.getString(3), missingSince));
-                    }
-                }
-            }
-            return out;
-        });
+        return rows.ofProject(project.toString()).stream()
+                .map(f -> new Known(f.sessionId(), f.slug(), f.sessionDir(), f.missingSince())).toList();
     }
 
     private void markMissing(String sessionId) {
-        store.writer().write("mark agent session " + sessionId + " as missing on disk", c -> {
-            long now = System.currentTimeMillis();
-            exec(c, "UPDATE agent_sessions SET missing_since = ? WHERE session_id = ? AND missing_since IS NULL",
-                    now, sessionId);
-            exec(c, "UPDATE sessions SET updated_at = ? WHERE id = ?", now, sessionId);
-            return null;
-        });
+        rows.markMissing(sessionId);
     }
 
     /** The filesystem facts of an agent session, for the session's view; empty for other sessions. */
     public Optional<AgentSessionInfo> info(String sessionId) {
-        return store.reader().read("read agent session " + sessionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT project_dir, slug, session_dir, status, session_type,"
-                    + " missing_since FROM agent_sessions WHERE session_id = ?")) {
-                ps.setString(1, sessionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<AgentSessionInfo>empty();
-                    }
-                    long m = rs.getLong(6);
-                    Long missing = rs.wasNull() ? null : m;
-                    return Optional.of(new AgentSessionInfo(sessionId, Path.of(rs.getString(1)), rs.getString(2),
-                            Path.of(rs.getString(3)), rs.getString(4), rs.getString(5), missing));
-                }
-            }
-        });
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+        return rows.facts(sessionId).map(f -> new AgentSessionInfo(sessionId, Path.of(f.projectDir()), f.slug(),
+                Path.of(f.sessionDir()), f.status(), f.sessionType(), f.missingSince()));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,12 +44,15 @@ public final class AgentProjectWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
     private final Set<Path> followed = ConcurrentHashMap.newKeySet();
     private WatchService watchService;
+    private final ThreadFactory threads;
     private Thread thread;
     private volatile boolean running;
 
-    public AgentProjectWatcher(WatchedProjects projects, AgentProjectSync sync) {
+    /** @param threads makes the one thread that follows the projects */
+    public AgentProjectWatcher(WatchedProjects projects, AgentProjectSync sync, ThreadFactory threads) {
         this.projects = projects;
         this.sync = sync;
+        this.threads = threads;
     }
 
     /** Called after each scan that changed the store (on the watcher's thread). */
@@ -67,8 +71,7 @@ public final class AgentProjectWatcher implements AutoCloseable {
         for (Path p : projects.list()) {
             reports.add(follow(p));
         }
-        thread = new Thread(this::loop, "agent-project-watcher");
-        thread.setDaemon(true);
+        thread = threads.newThread(this::loop);
         thread.start();
         return reports;
     }

@@ -47,7 +47,22 @@ final class GooseDbReader {
         this.options = options;
     }
 
-    void read(Path db, SessionSink sink) throws SQLException {
+    /** SQLite could not read the Goose database; the message is SQLite's. */
+    static final class UnreadableDatabase extends Exception {
+        UnreadableDatabase(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    void read(Path db, SessionSink sink) throws UnreadableDatabase {
+        try {
+            readTables(db, sink);
+        } catch (SQLException e) {
+            throw new UnreadableDatabase(e);
+        }
+    }
+
+    private void readTables(Path db, SessionSink sink) throws SQLException {
         String label = db.getFileName().toString();
         try (Connection c = openReadOnly(db)) {
             Set<String> tables = names(c, "SELECT name FROM sqlite_master WHERE type = 'table'");

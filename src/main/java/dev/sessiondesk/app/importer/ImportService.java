@@ -3,14 +3,10 @@ package dev.sessiondesk.app.importer;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,31 +27,11 @@ public final class ImportService {
 
     private final Store store;
     private final AgentProjectSync agents;
-    private final Executor background;
 
+    /** Imports run on the caller's thread: the GUI calls {@link #importPath} from a background task. */
     public ImportService(Store store, AgentProjectSync agents) {
-        this(store, agents, Runnable::run);
-    }
-
-    public ImportService(Store store, AgentProjectSync agents, Executor background) {
         this.store = store;
         this.agents = agents;
-        this.background = background;
-    }
-
-    /**
-     * {@link #importPath} on the background executor, for File → Import… (the FX thread never reads
-     * files). Progress is reported on the importing thread; the future fails with the same clear
-     * messages (IllegalArgumentException for a path it cannot import, StoreException for the store).
-     */
-    public CompletableFuture<ImportReport> importAsync(Path path, ImportOptions options, ImportProgress progress) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return importPath(path, options, progress);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-            }
-        }, background);
     }
 
     /** What would be read from {@code path} (auto-detected unless {@code format} is given). */
@@ -163,7 +139,7 @@ public final class ImportService {
                 case GOOSE_DB -> {
                     try {
                         new GooseDbReader(options).read(job.path(), sink);
-                    } catch (SQLException e) {
+                    } catch (GooseDbReader.UnreadableDatabase e) {
                         report.failed(List.of(new ImportProblem(sourceLabel,
                                 "cannot read the Goose database (" + e.getMessage() + ")")));
                     }

@@ -4,13 +4,11 @@ import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.HashChain;
+import dev.sessiondesk.store.ImportedSessions;
+import dev.sessiondesk.store.ImportedSessions.Existing;
 import dev.sessiondesk.store.NewSession;
-import dev.sessiondesk.store.SqlWork;
 import dev.sessiondesk.store.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.sessiondesk.store.StoreTx;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ import java.util.Map;
 final class ImportWriter {
     static final String PARTIAL_MARK = " (partial import)";
     private final Store store;
+    private final ImportedSessions rows;
     private final String format;
     private final String sourcePath;
     /** {session id, origin, parent ref} of forks written before their parent; strings only. */
@@ -41,15 +40,16 @@ final class ImportWriter {
 
     ImportWriter(Store store, ImportFormat format, String sourcePath) {
         this.store = store;
+        this.rows = new ImportedSessions(store);
         this.format = format.wire();
         this.sourcePath = sourcePath;
     }
 
     /** Imports (or with {@code dryRun} only decides about) one session. */
     ImportOutcome write(SourceSession s, boolean dryRun) {
-        SqlWork<ImportOutcome> work = c -> decideAndWrite(c, s, dryRun);
-        return dryRun ? store.reader().read("check session " + s.label(), work)
-                : store.writer().write("import session " + s.label(), work);
+        StoreTx.Work<ImportOutcome> work = tx -> decideAndWrite(tx, s, dryRun);
+        return dryRun ? StoreTx.read(store, "check session " + s.label(), work)
+                : StoreTx.write(store, "import session " + s.label(), work);
     }
 
     /**
@@ -58,7 +58,7 @@ final class ImportWriter {
      * cost thousands of synchronous commits.
      */
     List<ImportOutcome> writeBatch(List<SourceSession> batch) {
-        return store.writer().write("import " + batch.size() + " sessions", c -> {
+        return StoreTx.write(store, "import " + batch.size() + " sessions", c -> {
             List<ImportOutcome> out = new java.util.ArrayList<>(batch.size());
             for (SourceSession s : batch) {
                 out.add(decideAndWrite(c, s, false));
@@ -67,7 +67,7 @@ final class ImportWriter {
         });
     }
 
-    private ImportOutcome decideAndWrite(Connection c, SourceSession s, boolean dryRun) throws SQLException {
+    private ImportOutcome decideAndWrite(StoreTx c, SourceSession s, boolean dryRun) {
         if (s.parentRef() == null) {
             hashMemo.clear(); // a new conversation: its branches (which follow it) share only its messages
         }
@@ -94,7 +94,7 @@ final class ImportWriter {
                 return again;
             }
         }
-        String why = "its messages differ from the session imported before (" + existing.id
+        String why = "its messages differ from the session imported before (" + existing.id()
                 + "), so it was imported as a separate session";
         String id = dryRun ? null : insert(c, s, copyRef);
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED_AS_COPY, s.label(), id, s.messages().size(), why);
@@ -104,22 +104,12 @@ final class ImportWriter {
      * {@code s} with each message id that is missing on one side (source or stored) replaced by the
      * stored one, for the leading messages both have; {@code s} itself when nothing differs that way.
      */
-    private static SourceSession withStoredIds(Connection c, SourceSession s, Existing e) throws SQLException {
-        int k = Math.min(s.messages().size(), e.count);
+    private SourceSession withStoredIds(StoreTx c, SourceSession s, Existing e) {
+        int k = Math.min(s.messages().size(), e.count());
         if (k == 0) {
             return s;
         }
-        List<String> stored = new java.util.ArrayList<>(k);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT message_id FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
-            ps.setString(1, e.id);
-            ps.setInt(2, k);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> stored = rows.storedMessageIds(c, e.id(), k);
         if (stored.size() != k) {
             return s; // a fork's prefix lives in its parent: compare as it is
         }
@@ -141,30 +131,29 @@ final class ImportWriter {
     }
 
     /** Already present / appended when the chains agree up to the shorter one; null when they differ. */
-    private ImportOutcome continueExisting(Connection c, SourceSession s, String[] chain, Existing e, boolean dryRun)
-            throws SQLException {
+    private ImportOutcome continueExisting(StoreTx c, SourceSession s, String[] chain, Existing e, boolean dryRun) {
         int n = s.messages().size();
-        int k = Math.min(n, e.count);
-        String storedAtK = k == e.count ? e.head : storedHash(c, e.id, k);
+        int k = Math.min(n, e.count());
+        String storedAtK = k == e.count() ? e.head() : storedHash(c, e.id(), k);
         if (!chain[k].equals(storedAtK)) {
             return null;
         }
-        if (n <= e.count) {
-            return new ImportOutcome(ImportOutcome.Kind.ALREADY_PRESENT, s.label(), e.id, 0,
-                    e.deletedAt != null ? "the stored copy is in the trash" : null);
+        if (n <= e.count()) {
+            return new ImportOutcome(ImportOutcome.Kind.ALREADY_PRESENT, s.label(), e.id(), 0,
+                    e.deletedAt() != null ? "the stored copy is in the trash" : null);
         }
-        if (e.deletedAt != null) {
-            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id, 0, "it has " + (n - e.count)
-                    + " new messages but the stored copy " + e.id + " is in the trash; restore it and import again");
+        if (e.deletedAt() != null) {
+            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id(), 0, "it has " + (n - e.count())
+                    + " new messages but the stored copy " + e.id() + " is in the trash; restore it and import again");
         }
         if (!dryRun) {
-            store.messages().appendAllIn(c, e.id, s.messages().subList(e.count, n), System.currentTimeMillis());
-            recordProvenance(c, e.id, s.partialReason());
+            rows.appendAll(c, e.id(), s.messages().subList(e.count(), n), System.currentTimeMillis());
+            recordProvenance(c, e.id(), s.partialReason());
         }
-        return new ImportOutcome(ImportOutcome.Kind.APPENDED, s.label(), e.id, n - e.count, null);
+        return new ImportOutcome(ImportOutcome.Kind.APPENDED, s.label(), e.id(), n - e.count(), null);
     }
 
-    private String insert(Connection c, SourceSession s, String ref) throws SQLException {
+    private String insert(StoreTx c, SourceSession s, String ref) {
         // A partial import is marked where every client sees it (the title) and, with its reason, in
         // session_imports.partial_reason.
         String title = s.partialReason() == null ? s.title()
@@ -174,30 +163,18 @@ final class ImportWriter {
         // A branch whose shared prefix is exactly its stored parent's refers to it there instead of
         // storing a copy; otherwise the parent is kept as provenance only (parent_seq NULL).
         int shared = sharedByReference(c, s, parentId);
-        Session created = shared >= 0 ? store.messages().insertForkIn(c, spec, parentId, shared)
-                : store.sessions().insert(c, spec);
+        Session created = shared >= 0 ? rows.insertFork(c, spec, parentId, shared) : rows.insert(c, spec);
         if (s.parentRef() != null && parentId == null) {
             unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef()});
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title_source = ?, archived_at = ?,"
-                + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
-            ps.setString(1, created.title().isEmpty() ? "none" : s.titleSource().wire());
-            ps.setObject(2, s.archivedAt());
-            ps.setString(3, parentId);
-            ps.setObject(4, shared >= 0 ? shared : null);
-            ps.setString(5, created.id());
-            ps.executeUpdate();
-        }
-        store.messages().appendAllIn(c, created.id(), s.messages().subList(Math.max(0, shared), s.messages().size()),
+        rows.setImportedFields(c, created.id(), created.title().isEmpty() ? "none" : s.titleSource().wire(),
+                s.archivedAt(), parentId, shared >= 0 ? shared : null);
+        rows.appendAll(c, created.id(), s.messages().subList(Math.max(0, shared), s.messages().size()),
                 System.currentTimeMillis());
         // The list orders by last activity: an old conversation belongs where it was, not on top.
         long lastActivity = s.messages().isEmpty() ? created.createdAt()
                 : Math.max(created.createdAt(), s.messages().get(s.messages().size() - 1).created() * 1000);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_activity = ? WHERE id = ?")) {
-            ps.setLong(1, lastActivity);
-            ps.setString(2, created.id());
-            ps.executeUpdate();
-        }
+        rows.setLastActivity(c, created.id(), lastActivity);
         recordProvenance(c, created.id(), s.partialReason());
         return created.id();
     }
@@ -206,31 +183,21 @@ final class ImportWriter {
      * How many leading messages {@code s} can share with its stored parent: its declared parent_seq when
      * the source's chain there equals the parent's stored hash there; -1 when it must store everything.
      */
-    private int sharedByReference(Connection c, SourceSession s, String parentId) throws SQLException {
+    private int sharedByReference(StoreTx c, SourceSession s, String parentId) {
         Integer k = s.parentSeq();
         if (parentId == null || k == null || k < 0 || k > s.messages().size()) {
             return -1;
         }
         Existing parent = find(c, s.origin(), s.parentRef());
-        if (parent == null || parent.count < k) {
+        if (parent == null || parent.count() < k) {
             return -1;
         }
         String[] chain = sharedChain(s.messages().subList(0, k));
         return chain[k].equals(storedHash(c, parentId, k)) ? k : -1;
     }
 
-    private void recordProvenance(Connection c, String sessionId, String partialReason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_imports(session_id, format, source_path,"
-                + " imported_at, partial_reason) VALUES (?,?,?,?,?) ON CONFLICT(session_id) DO UPDATE SET"
-                + " format = excluded.format, source_path = excluded.source_path, imported_at = excluded.imported_at,"
-                + " partial_reason = excluded.partial_reason")) {
-            ps.setString(1, sessionId);
-            ps.setString(2, format);
-            ps.setString(3, sourcePath);
-            ps.setLong(4, System.currentTimeMillis());
-            ps.setString(5, partialReason);
-            ps.executeUpdate();
-        }
+    private void recordProvenance(StoreTx c, String sessionId, String partialReason) {
+        rows.recordProvenance(c, sessionId, format, sourcePath, partialReason);
     }
 
     /**
@@ -247,17 +214,12 @@ final class ImportWriter {
     }
 
     private boolean linkParent(String sessionId, String origin, String parentRef) {
-        return store.writer().write("link imported session " + sessionId + " to its parent", c -> {
+        return StoreTx.write(store, "link imported session " + sessionId + " to its parent", c -> {
             String parentId = idOf(c, origin, parentRef);
             if (parentId == null) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = NULL"
-                    + " WHERE id = ? AND parent_session_id IS NULL")) {
-                ps.setString(1, parentId);
-                ps.setString(2, sessionId);
-                ps.executeUpdate();
-            }
+            rows.linkParent(c, sessionId, parentId);
             return true;
         });
     }
@@ -292,32 +254,17 @@ final class ImportWriter {
         return out;
     }
 
-    private record Existing(String id, int count, String head, Long deletedAt) {
+    private Existing find(StoreTx c, String origin, String ref) {
+        return rows.find(c, origin, ref).orElse(null);
     }
 
-    private static Existing find(Connection c, String origin, String ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, message_count, head_hash, deleted_at FROM sessions"
-                + " WHERE origin = ? AND external_ref = ?")) {
-            ps.setString(1, origin);
-            ps.setString(2, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                long deleted = rs.getLong(4);
-                Long deletedAt = rs.wasNull() ? null : deleted;
-                return new Existing(rs.getString(1), rs.getInt(2), rs.getString(3), deletedAt);
-            }
-        }
-    }
-
-    private static String idOf(Connection c, String origin, String ref) throws SQLException {
+    private String idOf(StoreTx c, String origin, String ref) {
         Existing e = find(c, origin, ref);
-        return e == null ? null : e.id;
+        return e == null ? null : e.id();
     }
 
     /** The stored logical hash at {@code seq} (a fork's prefix is its parent's). */
-    private String storedHash(Connection c, String sessionId, int seq) throws SQLException {
-        return store.messages().hashAtIn(c, sessionId, seq);
+    private String storedHash(StoreTx c, String sessionId, int seq) {
+        return rows.storedHash(c, sessionId, seq);
     }
 }

@@ -1,12 +1,10 @@
 package dev.sessiondesk.app.importer;
 
 import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.WatchedProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,24 +13,16 @@ import java.util.List;
  * the same folder reached through a link is one project.
  */
 public final class WatchedProjects {
-    private final Store store;
+    private final WatchedProjectStore table;
 
     public WatchedProjects(Store store) {
-        this.store = store;
+        this.table = new WatchedProjectStore(store);
     }
 
     /** Adds a project folder; returns its stored (real) path. Adding it twice is harmless. */
     public Path add(Path dir) {
         Path real = realFolder(dir);
-        store.writer().write("follow the agent project " + real, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO watched_projects(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING")) {
-                ps.setString(1, real.toString());
-                ps.setLong(2, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        table.add(real.toString());
         return real;
     }
 
@@ -41,26 +31,11 @@ public final class WatchedProjects {
      * returns false when it was not followed.
      */
     public boolean remove(Path dir) {
-        String key = normalized(dir);
-        return store.writer().write("stop following the agent project " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM watched_projects WHERE path = ?")) {
-                ps.setString(1, key);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return table.remove(normalized(dir));
     }
 
     public List<Path> list() {
-        return store.reader().read("list followed agent projects", c -> {
-            List<Path> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT path FROM watched_projects ORDER BY path");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Path.of(rs.getString(1)));
-                }
-            }
-            return out;
-        });
+        return table.list().stream().map(Path::of).toList();
     }
 
     /** The real path of an existing folder, or the normalized absolute path of one that is gone. */

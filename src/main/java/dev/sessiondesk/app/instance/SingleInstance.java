@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,25 +63,26 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocketChannel server, Path socket,
-                           Consumer<List<String>> onArguments) {
+                           Consumer<List<String>> onArguments, ThreadFactory threads) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.server = server;
         this.socket = socket;
-        this.listener = new Thread(() -> listen(onArguments), "instance-listener");
-        this.listener.setDaemon(true);
+        this.listener = threads.newThread(() -> listen(onArguments));
         this.listener.start();
     }
 
     /**
      * Becomes the data folder's app, or hands {@code args} to the one already running. Retries for
      * {@code patienceMs} while an owner exists but is not listening yet (it is starting up).
+     *
+     * @param threads makes the daemon thread that accepts the hand-overs of later launches
      */
     public static Outcome acquireOrForward(Path dataDir, List<String> args, Consumer<List<String>> onArguments,
-                                           long patienceMs) throws IOException {
+                                           long patienceMs, ThreadFactory threads) throws IOException {
         long deadline = System.currentTimeMillis() + patienceMs;
         while (true) {
-            SingleInstance owner = tryAcquire(dataDir, onArguments);
+            SingleInstance owner = tryAcquire(dataDir, onArguments, threads);
             if (owner != null) {
                 return new Outcome(owner, false);
             }
@@ -101,7 +103,8 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     /** Takes the lock and starts listening, or returns null when another live process holds it. */
-    public static SingleInstance tryAcquire(Path dataDir, Consumer<List<String>> onArguments) throws IOException {
+    public static SingleInstance tryAcquire(Path dataDir, Consumer<List<String>> onArguments, ThreadFactory threads)
+            throws IOException {
         PrivateFiles.ensureDirectory(dataDir);
         Path lockFile = dataDir.resolve(LOCK_FILE);
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -128,7 +131,7 @@ public final class SingleInstance implements AutoCloseable {
             server.bind(UnixDomainSocketAddress.of(socket));
             PrivateFiles.restrict(socket);
             LOG.info("this app owns {} (listening on {})", dataDir, socket);
-            return new SingleInstance(channel, lock, server, socket, onArguments);
+            return new SingleInstance(channel, lock, server, socket, onArguments, threads);
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();

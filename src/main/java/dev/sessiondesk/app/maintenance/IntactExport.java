@@ -1,7 +1,7 @@
 package dev.sessiondesk.app.maintenance;
 
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.backup.AllSessionsExporter;
+import dev.sessiondesk.app.AllSessionsExporter;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.store.SessionQuery;
 import dev.sessiondesk.store.ChainReport;

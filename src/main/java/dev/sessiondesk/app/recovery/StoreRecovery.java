@@ -2,6 +2,7 @@ package dev.sessiondesk.app.recovery;
 
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.Schema;
+import dev.sessiondesk.store.ReferenceChecks;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreClaim;
 import dev.sessiondesk.store.StoreException;
@@ -9,12 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +82,7 @@ public final class StoreRecovery {
                 Condition c = store.schemaVersion() > Schema.CURRENT ? Condition.NEWER_VERSION : Condition.READ_ONLY;
                 return new Diagnosis(c, db, store.readOnlyReason());
             }
-            String check = quickCheck(store);
+            String check = new ReferenceChecks(store).quickCheck();
             if (!"ok".equals(check)) {
                 return new Diagnosis(Condition.DAMAGED, db, damagedMessage(db, "SQLite's quick_check found: " + check));
             }
@@ -98,18 +96,6 @@ public final class StoreRecovery {
                 default -> new Diagnosis(Condition.UNREADABLE, db, e.getMessage());
             };
         }
-    }
-
-    private static String quickCheck(Store store) {
-        return store.reader().read("check the store", c -> {
-            List<String> lines = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-            return String.join("; ", lines);
-        });
     }
 
     private static String damagedMessage(Path db, String why) {

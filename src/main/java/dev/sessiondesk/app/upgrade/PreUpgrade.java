@@ -1,8 +1,8 @@
 package dev.sessiondesk.app.upgrade;
 
 import dev.sessiondesk.app.SessionExporter;
+import dev.sessiondesk.app.AllSessionsExporter;
 import dev.sessiondesk.app.windows.FingerprintCheck;
-import dev.sessiondesk.app.backup.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;

@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.chat;
 
+import dev.sessiondesk.ui.i18n.Texts;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,13 @@ public final class StatusLine {
             showingBackgroundFailure = false;
             savedNow();
         }
+    }
+
+    /** The one line for an exception nothing caught: its kind and first line (the stack is in the log). */
+    public static String uncaught(Throwable error) {
+        String message = error.getMessage() == null ? "" : error.getMessage().lines().findFirst().orElse("");
+        String kind = error.getClass().getSimpleName();
+        return Texts.of("app").get("uncaught", message.isBlank() ? kind : kind + ": " + message);
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -72,7 +72,9 @@ public final class MaintenanceController {
     public CompletableFuture<ImportReport> importPath(Window owner, Path path) {
         ProgressDialog progress = new ProgressDialog(owner, "Importing " + path.getFileName()).show();
         MaintenanceCommands commands = commands();
-        return BackgroundTask.supply("import " + path, () -> commands.importPath(path, progress.importProgress()))
+        return BackgroundTask.withProgress("import " + path,
+                        p -> commands.importPath(path, ProgressDialog.importProgress(p)))
+                .onProgress(progress::update)
                 .onSuccess(report -> {
                     progress.close();
                     host.sessionsChanged();
@@ -90,7 +92,7 @@ public final class MaintenanceController {
 
     public CompletableFuture<BackupRecord> backUpNow(Window owner) {
         MaintenanceCommands commands = commands();
-        return run(owner, "Backing up", commands::backUpNow, b -> {
+        return behindProgress(owner, "Backing up", commands::backUpNow, b -> {
             report(owner, "Back Up Now", "Backup saved and verified", false, List.of(
                     b.file().toString(),
                     b.sessionCount() + " sessions, " + b.messageCount() + " messages, " + size(b.sizeBytes()),
@@ -110,7 +112,7 @@ public final class MaintenanceController {
     /** Replaces the store with a verified backup (after a safety backup) and brings the windows back from it. */
     public CompletableFuture<RestoreService.Result> restore(Window owner, BackupRecord backup) {
         ProgressDialog progress = new ProgressDialog(owner, "Restoring " + backup.fileName()).show();
-        return host.restoreAndReload(backup.file(), progress.progress()).whenComplete((r, error) -> {
+        return host.restoreAndReload(backup.file(), progress::update).whenComplete((r, error) -> {
             progress.close();
             if (error != null) {
                 report(null, "Restore", "The backup was not restored", true,
@@ -131,7 +133,7 @@ public final class MaintenanceController {
         File d = directory(owner, "Export all sessions to a folder");
         if (d != null) {
             MaintenanceCommands commands = commands();
-            run(owner, "Exporting all sessions", p -> commands.exportAll(d.toPath(), p), s ->
+            behindProgress(owner, "Exporting all sessions", p -> commands.exportAll(d.toPath(), p), s ->
                     report(owner, "Export All", "Exported " + s.sessions() + " sessions", false,
                             List.of(s.sessions() + " sessions as Goose JSON and Markdown (" + s.files() + " files) in "
                                     + s.dir()), List.of()));
@@ -147,7 +149,7 @@ public final class MaintenanceController {
 
     public CompletableFuture<AgentSyncReport> watchProject(Window owner, Path project) {
         MaintenanceCommands commands = commands();
-        return run(owner, "Reading agent sessions", p -> commands.watchProject(project), r -> {
+        return behindProgress(owner, "Reading agent sessions", p -> commands.watchProject(project), r -> {
             host.sessionsChanged();
             List<String> lines = new ArrayList<>();
             lines.add(r.project() + " is now followed while SessionDesk runs");
@@ -161,7 +163,7 @@ public final class MaintenanceController {
     // ---- Help ----------------------------------------------------------------------------------
 
     public CompletableFuture<FullVerifier.Report> verifyStore(Window owner) {
-        return run(owner, "Verifying the store", commands()::verify, r -> showVerifyReport(owner, r));
+        return behindProgress(owner, "Verifying the store", commands()::verify, r -> showVerifyReport(owner, r));
     }
 
     void showVerifyReport(Window owner, FullVerifier.Report r) {
@@ -197,7 +199,7 @@ public final class MaintenanceController {
 
     public CompletableFuture<IntactExport.Result> exportIntact(Window owner, Path dir) {
         MaintenanceCommands commands = commands();
-        return run(owner, "Exporting the intact sessions", p -> commands.exportIntact(dir, p), r ->
+        return behindProgress(owner, "Exporting the intact sessions", p -> commands.exportIntact(dir, p), r ->
                 report(owner, "Export what is intact", "Exported " + r.exported().sessions() + " intact session(s)",
                         !r.damaged().isEmpty(), r.lines(), List.of()));
     }
@@ -213,7 +215,7 @@ public final class MaintenanceController {
     }
 
     public CompletableFuture<PreUpgrade.Result> prepareForUpgrade(Window owner) {
-        return run(owner, "Preparing for the upgrade", commands()::prepareForUpgrade, r -> report(owner, "Prepare for Upgrade", "Ready for the upgrade: quit SessionDesk, then install", false,
+        return behindProgress(owner, "Preparing for the upgrade", commands()::prepareForUpgrade, r -> report(owner, "Prepare for Upgrade", "Ready for the upgrade: quit SessionDesk, then install", false,
                 List.of("manifest: " + r.manifest(),
                         "backup: " + r.backup().file(),
                         r.sessions() + " sessions, " + r.windows() + " windows recorded; " + r.exportedSessions()
@@ -238,7 +240,7 @@ public final class MaintenanceController {
         Fingerprint shown = window.viewModel().fingerprintProperty().get();
         Window owner = window.stage();
         MaintenanceCommands commands = commands();
-        return run(owner, "Looking for the conversation in the backups",
+        return behindProgress(owner, "Looking for the conversation in the backups",
                 p -> commands.backupExtending(banner.sessionId(), shown), found -> {
                     if (found.isEmpty()) {
                         report(owner, "Open from backup", "No verified backup has this conversation as the window showed it",
@@ -300,10 +302,10 @@ public final class MaintenanceController {
     }
 
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
-    private <T> CompletableFuture<T> run(Window owner, String title, Work<T> work, Consumer<T> onDone) {
+    private <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
-        Progress p = progress.progress();
-        return BackgroundTask.supply(title, () -> work.run(p))
+        return BackgroundTask.withProgress(title, p -> work.run(p::update))
+                .onProgress(progress::update)
                 .onSuccess(result -> {
                     progress.close();
                     onDone.accept(result);

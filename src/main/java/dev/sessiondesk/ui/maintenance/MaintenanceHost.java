@@ -1,8 +1,8 @@
 package dev.sessiondesk.ui.maintenance;
 
-import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.client.OpenStore;
+import dev.sessiondesk.app.tasks.TaskProgress;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +17,9 @@ public interface MaintenanceHost {
 
     /**
      * Closes the store, restores {@code backup} over it and brings the windows back from the
-     * restored one. Completes on the FX thread.
+     * restored one. {@code progress} is told on the FX thread; completes on the FX thread.
      */
-    CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, Progress progress);
+    CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, TaskProgress progress);
 
     /** Sessions were added or changed (an import, an agent project): the session lists read again. */
     void sessionsChanged();

@@ -1,8 +1,7 @@
 package dev.sessiondesk.ui.maintenance;
 
-import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.importer.ImportProgress;
-import javafx.application.Platform;
+import dev.sessiondesk.app.tasks.TaskProgress;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -13,7 +12,8 @@ import javafx.stage.Window;
 
 /**
  * A small window with a progress bar for long maintenance work (import, backup, restore, verify).
- * The work reports from its own thread; every update is handed to the FX thread here.
+ * The work reports through its {@link dev.sessiondesk.app.tasks.BackgroundTask}, which hands every
+ * update to the FX thread; a negative fraction means "no idea how far yet".
  */
 public final class ProgressDialog {
     private final Stage stage = new Stage();
@@ -43,20 +43,16 @@ public final class ProgressDialog {
         return this;
     }
 
-    /** A {@link Progress} that may be called from any thread. */
-    public Progress progress() {
-        return (fraction, text) -> Platform.runLater(() -> {
-            bar.setProgress(Math.max(0, Math.min(1, fraction)));
-            message.setText(text);
-        });
+    /** Shows how far the work got. FX thread only. */
+    public void update(double fraction, String text) {
+        bar.setProgress(fraction < 0 ? ProgressBar.INDETERMINATE_PROGRESS : Math.min(1, fraction));
+        message.setText(text);
     }
 
-    /** An {@link ImportProgress} that may be called from any thread. */
-    public ImportProgress importProgress() {
-        return (source, done, total, sessionsSoFar) -> Platform.runLater(() -> {
-            bar.setProgress(total > 0 ? Math.min(1, (double) done / total) : ProgressBar.INDETERMINATE_PROGRESS);
-            message.setText(source + " — " + sessionsSoFar + " session(s) so far");
-        });
+    /** An import's progress as a task's: the fraction of bytes read, and the sessions found so far. */
+    public static ImportProgress importProgress(TaskProgress progress) {
+        return (source, done, total, sessionsSoFar) -> progress.update(total > 0 ? (double) done / total : -1,
+                source + " — " + sessionsSoFar + " session(s) so far");
     }
 
     public void close() {

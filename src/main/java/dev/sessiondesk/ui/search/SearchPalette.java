@@ -1,5 +1,7 @@
 package dev.sessiondesk.ui.search;
 
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.app.search.SearchHit;
 import dev.sessiondesk.app.search.SearchService;
 import dev.sessiondesk.ui.i18n.Texts;
@@ -57,7 +59,11 @@ public final class SearchPalette {
     private Node focusBefore;
     private long generation;
 
-    private SearchPalette(SearchService search, BiConsumer<String, Integer> open) {
+    /** Where the searches run and how their hits come back to the FX thread. */
+    private final TaskRunner runner;
+
+    private SearchPalette(SearchService search, TaskRunner runner, BiConsumer<String, Integer> open) {
+        this.runner = runner;
         this.search = search;
         this.open = open;
         query.setId("search-query");
@@ -123,13 +129,13 @@ public final class SearchPalette {
      *
      * @param open (sessionId, seq) → show that message
      */
-    public static SearchPalette in(Scene scene, SearchService search, BiConsumer<String, Integer> open) {
+    public static SearchPalette in(Scene scene, SearchService search, TaskRunner runner, BiConsumer<String, Integer> open) {
         Object existing = scene.getProperties().get(KEY);
         if (existing instanceof SearchPalette p) {
             p.open = open;
             return p;
         }
-        SearchPalette p = new SearchPalette(search, open);
+        SearchPalette p = new SearchPalette(search, runner, open);
         Parent content = scene.getRoot();
         StackPane layers = new StackPane();
         scene.setRoot(layers); // detach the content from the scene before it joins the stack
@@ -174,17 +180,19 @@ public final class SearchPalette {
             return;
         }
         status.setText(T.get("searching"));
-        search.searchAsync(text, LIMIT).whenComplete((hits, error) -> Platform.runLater(() -> {
-            if (mine != generation) {
-                return; // the user typed on: a newer search is coming
-            }
-            if (error != null) {
-                LOG.warn("search for \"{}\" failed: {}", text, error.toString());
-                status.setText(T.get("failed", String.valueOf(error.getMessage())));
-                return;
-            }
-            show(hits);
-        }));
+        BackgroundTask.supply("search for \"" + text + "\"", () -> search.search(text, LIMIT))
+                .onSuccess(hits -> {
+                    if (mine == generation) { // else the user typed on: a newer search is coming
+                        show(hits);
+                    }
+                })
+                .onError(error -> {
+                    if (mine == generation) {
+                        LOG.warn("search for \"{}\" failed: {}", text, error.toString());
+                        status.setText(T.get("failed", String.valueOf(error.getMessage())));
+                    }
+                })
+                .executeWith(runner);
     }
 
     private void show(List<SearchHit> hits) {

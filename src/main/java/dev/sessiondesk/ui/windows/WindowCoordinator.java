@@ -248,7 +248,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     /** Ctrl+K: the search palette inside {@code from}; a hit opens in that same window. */
     @Override
     public void search(ChatWindow from) {
-        lastSearch = SearchPalette.in(from.stage().getScene(), store.desk().search(),
+        lastSearch = SearchPalette.in(from.stage().getScene(), store.desk().search(), runner,
                 (sessionId, seq) -> openAt(from, sessionId, seq));
         lastSearch.show();
     }

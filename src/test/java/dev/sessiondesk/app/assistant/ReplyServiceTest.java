@@ -516,7 +516,8 @@ class ReplyServiceTest {
                 return "an interleaving test assistant";
             }
         };
-        try (ReplyService slowCheckpoints = new ReplyService(desk.store(), () -> interleaving, null, Duration.ofSeconds(30))) {
+        try (ReplyService slowCheckpoints = new ReplyService(desk.store(), () -> interleaving, null, Duration.ofSeconds(30),
+                desk.workers())) {
             ReplyOutcome outcome = slowCheckpoints.send(s.id(), "question", ReplyListener.NONE).done().get(20, TimeUnit.SECONDS);
             assertThat(outcome.state()).isEqualTo(ReplyState.FAILED);
             assertThat(outcome.error()).contains("another message was added");
@@ -556,8 +557,9 @@ class ReplyServiceTest {
             }
         };
         // Checkpoints every 30 s: only checkpointStreaming() can put "half way" into the row in time.
-        try (ReplyService replies = new ReplyService(desk.store(), () -> pausing, null, Duration.ofSeconds(30))) {
-            ReplyHandle handle = replies.replyToSaved(s.id(), ReplyListener.NONE);
+        try (ReplyService replies = new ReplyService(desk.store(), () -> pausing, null, Duration.ofSeconds(30),
+                desk.workers())) {
+            ReplyHandle handle = replies.retry(s.id(), ReplyListener.NONE);
             assertThat(secondTokenSent.await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(replies.checkpointStreaming()).isEqualTo(1);
             Message partial = desk.store().messages().list(s.id()).get(1);

@@ -3,6 +3,7 @@ package dev.sessiondesk.app.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.app.AllSessionsExporter;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.store.PrivateFiles;

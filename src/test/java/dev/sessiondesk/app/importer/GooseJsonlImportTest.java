@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskRunner;
 import static dev.sessiondesk.app.importer.ImportTestSupport.byRef;
 import static dev.sessiondesk.app.importer.ImportTestSupport.copyFixture;
 import static dev.sessiondesk.app.importer.ImportTestSupport.fixture;
@@ -257,11 +259,14 @@ class GooseJsonlImportTest {
     void importsOnABackgroundExecutorForTheUi() throws Exception {
         java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            ImportService service = new ImportService(store, new AgentProjectSync(store), executor);
-            ImportReport report = service.importAsync(fixture("goose-jsonl"), ImportOptions.defaults(), ImportProgress.NONE)
-                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            ImportService service = new ImportService(store, new AgentProjectSync(store));
+            TaskRunner runner = new TaskRunner(executor, Runnable::run);
+            ImportReport report = BackgroundTask.supply("import", () -> service.importPath(fixture("goose-jsonl"),
+                            ImportOptions.defaults(), ImportProgress.NONE))
+                    .executeWith(runner).get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(report.imported()).isEqualTo(2);
-            var failed = service.importAsync(tmp.resolve("missing"), ImportOptions.defaults(), ImportProgress.NONE);
+            var failed = BackgroundTask.supply("import", () -> service.importPath(tmp.resolve("missing"),
+                    ImportOptions.defaults(), ImportProgress.NONE)).onError(e -> { }).executeWith(runner);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> failed.get(60, java.util.concurrent.TimeUnit.SECONDS))
                     .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
         } finally {

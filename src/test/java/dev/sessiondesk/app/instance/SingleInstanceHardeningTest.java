@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * next hand-over, garbage is ignored and a flood of hand-overs is rate-limited.
  */
 class SingleInstanceHardeningTest {
+    private static final java.util.concurrent.ThreadFactory LISTENER =
+            dev.sessiondesk.app.tasks.Workers.logging().threads("instance-listener", true);
+
     @TempDir
     Path tmp;
 
@@ -45,7 +48,7 @@ class SingleInstanceHardeningTest {
                 .isEqualTo("rwx------");
         assertThat(socket.startsWith(Path.of(System.getProperty("java.io.tmpdir")).resolve(socket.getFileName())))
                 .isFalse();
-        try (SingleInstance owner = SingleInstance.tryAcquire(deep, a -> { })) {
+        try (SingleInstance owner = SingleInstance.tryAcquire(deep, a -> { }, LISTENER)) {
             assertThat(owner.socket()).isEqualTo(socket);
         }
     }
@@ -57,7 +60,7 @@ class SingleInstanceHardeningTest {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         System.setProperty("sessiondesk.runtimeDir", runtime.toString());
         Path deep = tmp.resolve("b".repeat(120));
-        assertThatThrownBy(() -> SingleInstance.tryAcquire(deep, a -> { })).hasMessageContaining("refusing")
+        assertThatThrownBy(() -> SingleInstance.tryAcquire(deep, a -> { }, LISTENER)).hasMessageContaining("refusing")
                 .hasMessageContaining("rwxrwxrwx");
         assertThat(SingleInstance.forward(deep, List.of("--open", "secret-session"))).isFalse();
         assertThat(Files.list(shared).count()).isZero();
@@ -67,7 +70,7 @@ class SingleInstanceHardeningTest {
     void aSilentPeerDoesNotBlockTheNextHandOverAndGarbageIsIgnored() throws Exception {
         Path data = tmp.resolve("data");
         List<List<String>> received = new CopyOnWriteArrayList<>();
-        try (SingleInstance owner = SingleInstance.tryAcquire(data, received::add);
+        try (SingleInstance owner = SingleInstance.tryAcquire(data, received::add, LISTENER);
              SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(owner.socket()))) {
             try (SocketChannel garbage = SocketChannel.open(UnixDomainSocketAddress.of(owner.socket()))) {
                 garbage.write(ByteBuffer.wrap("hello there\n".getBytes(StandardCharsets.UTF_8)));
@@ -87,7 +90,7 @@ class SingleInstanceHardeningTest {
     void thirtyHandOversInABurstOpenAtMostAFew() throws Exception {
         Path data = tmp.resolve("data");
         List<List<String>> received = new CopyOnWriteArrayList<>();
-        try (SingleInstance owner = SingleInstance.tryAcquire(data, received::add)) {
+        try (SingleInstance owner = SingleInstance.tryAcquire(data, received::add, LISTENER)) {
             for (int i = 0; i < 30; i++) {
                 SingleInstance.forward(data, List.of());
             }

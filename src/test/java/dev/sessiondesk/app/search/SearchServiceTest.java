@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class SearchServiceTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        search = new SearchService(store, Executors.newSingleThreadExecutor());
+        search = new SearchService(store);
     }
 
     @AfterEach

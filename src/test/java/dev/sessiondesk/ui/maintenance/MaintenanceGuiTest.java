@@ -135,9 +135,16 @@ class MaintenanceGuiTest {
     @Test
     void theProgressDialogFollowsWorkOnAnotherThread() throws Exception {
         ProgressDialog dialog = fx(() -> new ProgressDialog(null, "Importing x").show());
-        Thread worker = new Thread(() -> dialog.importProgress().update("x.jsonl", 1, 4, 2));
-        worker.start();
-        worker.join();
+        var worker = dev.sessiondesk.app.tasks.Workers.logging().single("import-worker", true);
+        dev.sessiondesk.app.tasks.BackgroundTask.withProgress("import x",
+                        p -> {
+                            ProgressDialog.importProgress(p).update("x.jsonl", 1, 4, 2);
+                            return null;
+                        })
+                .onProgress(dialog::update)
+                .executeWith(new dev.sessiondesk.app.tasks.TaskRunner(worker, javafx.application.Platform::runLater))
+                .get(30, TimeUnit.SECONDS);
+        worker.shutdown();
         ProgressBar bar = fxGet(() -> (ProgressBar) dialog.stage().getScene().lookup("#progress-bar"));
         waitFor("the bar to move", () -> fxGet(() -> bar.getProgress() == 0.25));
         assertThat(fxGet(() -> ((Label) dialog.stage().getScene().lookup("#progress-message")).getText()))

@@ -1,6 +1,7 @@
-package dev.sessiondesk.app.backup;
+package dev.sessiondesk.app;
 
-import dev.sessiondesk.app.SessionExporter;
+import dev.sessiondesk.app.backup.Progress;
+
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.app.ExportFiles;
 import dev.sessiondesk.store.SessionQuery;
