@@ -41,6 +41,7 @@ final class BackupStandInBenchmark implements Benchmark {
         Path dir = ctx.workDir("backup");
         Samples copy = new Samples();
         Samples backup = new Samples();
+        String stepTimes = "";
         for (int i = 0; i < cfg.backupRepeats(); i++) {
             Path copyFile = dir.resolve("copy-" + i + ".db");
             long t = System.nanoTime();
@@ -52,7 +53,20 @@ final class BackupStandInBenchmark implements Benchmark {
             Path dataDir = store.dataDir();
             BackupService service = new BackupService(dataDir);
             t = System.nanoTime();
-            BackupRecord made = service.backup("bench", Progress.NONE);
+            long start = t;
+            StringBuilder steps = new StringBuilder();
+            long[] last = {start};
+            String[] lastStep = {"start"};
+            BackupRecord made = service.backup("bench", (fraction, message) -> {
+                long now = System.nanoTime();
+                if ((now - last[0]) / 1e6 >= 20) { // where the time went: steps of 20 ms or more
+                    steps.append(steps.length() == 0 ? "" : ", ").append(lastStep[0]).append(' ')
+                            .append(Format.ms((now - last[0]) / 1e6));
+                }
+                last[0] = now;
+                lastStep[0] = message;
+            });
+            stepTimes = steps.toString();
             backup.add(System.nanoTime() - t);
             if (made.sessionCount() == 0) {
                 throw new IllegalStateException("the backup holds no sessions");
@@ -60,7 +74,9 @@ final class BackupStandInBenchmark implements Benchmark {
         }
         ctx.note(String.format("Verified backup: the app's own BackupService (VACUUM INTO, fsync, read-only quick_check,"
                         + " every chain in one parallel scan, comparison with the live store) of a %s MB store, median of %d,"
-                        + " alternating with a plain file copy + fsync.", Format.number(Files.size(source) / 1e6), cfg.backupRepeats()));
+                        + " alternating with a plain file copy + fsync. Steps of the last backup that took ≥ 20 ms (named by"
+                        + " the step that began them): %s.", Format.number(Files.size(source) / 1e6), cfg.backupRepeats(),
+                stepTimes));
         return List.of(Figure.measured(ROW, Format.ms(backup.medianMillis()), backup.medianMillis(),
                 "file copy + fsync " + Format.ms(copy.medianMillis()), backup.medianMillis() / copy.medianMillis(),
                 TARGET, null));
