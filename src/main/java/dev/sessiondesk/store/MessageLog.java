@@ -1,9 +1,6 @@
 package dev.sessiondesk.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.model.AppendResult;
-import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
@@ -15,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public final class MessageLog {
 
     /** Commits one message; returns after the commit with its seq and the new head hash. */
     public AppendResult append(String sessionId, NewMessage message) {
-        NewMessage canonical = canonical(message);
+        NewMessage canonical = CanonicalMessages.canonical(message);
         StreamHandOff.letOwnerFinish(store, sessionId);
         return store.writer().write("save a message to session " + sessionId,
                 c -> appendCanonical(c, sessionId, canonical, System.currentTimeMillis()));
@@ -44,7 +43,7 @@ public final class MessageLog {
 
     /** Commits several messages to one session in one transaction: all of them or none (imports). */
     public List<AppendResult> appendAll(String sessionId, List<NewMessage> messages) {
-        List<NewMessage> canonical = messages.stream().map(MessageLog::canonical).toList();
+        List<NewMessage> canonical = messages.stream().map(CanonicalMessages::canonical).toList();
         return store.writer().write("save " + messages.size() + " messages to session " + sessionId,
                 c -> appendBatch(c, sessionId, canonical, System.currentTimeMillis()));
     }
@@ -52,7 +51,7 @@ public final class MessageLog {
     /** {@link #appendAll} inside a caller's write transaction (imports combine it with other steps). */
     public List<AppendResult> appendAllIn(Connection c, String sessionId, List<NewMessage> messages, long now)
             throws SQLException {
-        return appendBatch(c, sessionId, messages.stream().map(MessageLog::canonical).toList(), now);
+        return appendBatch(c, sessionId, messages.stream().map(CanonicalMessages::canonical).toList(), now);
     }
 
     /**
@@ -106,7 +105,7 @@ public final class MessageLog {
      * crash mid-reply leaves the partial text in the store.
      */
     public StreamingMessage beginStreaming(String sessionId, NewMessage initial) {
-        NewMessage m = canonical(initial);
+        NewMessage m = CanonicalMessages.canonical(initial);
         return store.writer().write("start a streaming reply in session " + sessionId, c -> {
             long now = System.currentTimeMillis();
             Session s = writableSession(c, sessionId);
@@ -136,7 +135,7 @@ public final class MessageLog {
      * says whether it still streams, or another process asked its owner to end it now.
      */
     public StreamStatus save(StreamingMessage stream, String contentJson) {
-        String content = contentJson == null ? null : canonicalContent(contentJson);
+        String content = contentJson == null ? null : CanonicalMessages.content(contentJson);
         return store.writer().write("save the streaming reply in session " + stream.sessionId(), c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement ps = c.prepareStatement(content == null
@@ -165,7 +164,7 @@ public final class MessageLog {
         if (!end.isFinal()) {
             throw new IllegalArgumentException("a reply must end as complete, stopped or interrupted");
         }
-        String content = canonicalContent(contentJson);
+        String content = CanonicalMessages.content(contentJson);
         return store.writer().write("finish the streaming reply in session " + stream.sessionId(), c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement ps = c.prepareStatement(
@@ -279,6 +278,22 @@ public final class MessageLog {
     public Optional<String> hashAt(String sessionId, int seq) {
         return store.reader().read("read the hash of message " + seq + " of session " + sessionId,
                 c -> Optional.ofNullable(Lineage.hashAt(c, sessionId, seq)));
+    }
+
+    /**
+     * For each session id → seq, the stored hash of that logical message, in one read snapshot; a
+     * session that no longer exists is left out, one whose message is missing maps to null.
+     */
+    public Map<String, String> hashesAt(Map<String, Integer> seqBySession) {
+        return store.reader().read("read the hashes of " + seqBySession.size() + " sessions", c -> {
+            Map<String, String> out = new HashMap<>();
+            for (var e : seqBySession.entrySet()) {
+                if (SessionStore.get(c, e.getKey()).isPresent()) {
+                    out.put(e.getKey(), Lineage.hashAt(c, e.getKey(), e.getValue()));
+                }
+            }
+            return out;
+        });
     }
 
     /** {@link #hashAt} on a caller's connection (inside its transaction); null when missing. */
@@ -422,23 +437,5 @@ public final class MessageLog {
             keys.next();
             return keys.getLong(1);
         }
-    }
-
-    static NewMessage canonical(NewMessage m) {
-        return new NewMessage(m.messageId(), m.role(), m.created(), canonicalContent(m.contentJson()),
-                m.userVisible(), m.agentVisible());
-    }
-
-    static String canonicalContent(String contentJson) {
-        JsonNode node;
-        try {
-            node = CanonicalJson.parse(contentJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("message content is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("message content must be a JSON array of content items");
-        }
-        return CanonicalJson.write(node);
     }
 }

@@ -103,17 +103,39 @@ public final class Main {
         out.println();
         out.println(table);
         out.println("written to " + results.toAbsolutePath());
+        writeChartAndReadme(cfg, figures, started, loadBefore, out);
         if (!cfg.keepData()) {
             Cleanup.deleteTree(cfg.dataDir());
         }
         System.exit(broken ? 1 : 0);
     }
 
+    /**
+     * The chart ({@code target/bench/results.png}); with {@code -Dbench.readme=true} also
+     * {@code docs/bench/results.png} and the README's table, regenerated from this run's rows.
+     */
+    private static void writeChartAndReadme(BenchConfig cfg, List<Figure> figures, String started, String load,
+                                            PrintStream out) throws java.io.IOException {
+        String run = started.substring(0, 10) + (cfg.quick() ? " quick" : " full") + ", load " + load.split(" ")[0];
+        Path chart = cfg.dir().resolve("results.png");
+        ResultChart.write(figures, "SessionDesk bench " + run + ": figure and target ÷ same-run baseline", chart);
+        out.println("chart: " + chart.toAbsolutePath());
+        if (Boolean.parseBoolean(System.getProperty("bench.readme", "false"))) {
+            Path readme = Path.of(System.getProperty("bench.readmeFile", "README.md"));
+            Path docs = Files.createDirectories(readme.toAbsolutePath().getParent().resolve("docs/bench"));
+            Files.copy(chart, docs.resolve("results.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ReadmeTable.update(readme, figures.stream().filter(f -> f.status() != Figure.Status.NOT_MEASURED).toList(),
+                    run, "docs/bench/results.png");
+            out.println("README table regenerated: " + readme.toAbsolutePath());
+        }
+    }
+
     /** The command that reproduces this run: the Maven profile plus every setting that was given. */
     private static String command() {
         StringBuilder sb = new StringBuilder("mvn -Pbench verify");
         for (String name : List.of("quick", "seed", "sessions", "messages", "longSession", "appendSamples",
-                "rewriteAppendSamples", "visibilitySamples", "readRepeats", "verifyBytes", "backupRepeats", "only")) {
+                "rewriteAppendSamples", "visibilitySamples", "readRepeats", "verifyBytes", "backupRepeats", "only", "hog",
+                "readme")) {
             String v = System.getProperty("bench." + name);
             if (v != null && !v.isBlank()) {
                 sb.append(" -Dbench.").append(name).append('=').append(v.strip());

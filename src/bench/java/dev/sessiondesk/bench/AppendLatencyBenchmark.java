@@ -22,6 +22,7 @@ import java.util.List;
 final class AppendLatencyBenchmark implements Benchmark {
     private static final String P50 = "durable `append` p50 (WAL, synchronous=FULL)";
     private static final String P99 = "durable `append` p99 (WAL, synchronous=FULL)";
+    private static final String P99_HOG = "durable `append` p99 with a CPU hog spinning on the other core";
     private static final Target P99_TARGET = Target.ratioAtMost(1.5, "raw");
     /** The twin store is never verified; its rows carry a fixed stand-in hash of the right length. */
     private static final String TWIN_HASH = "f".repeat(64);
@@ -33,13 +34,40 @@ final class AppendLatencyBenchmark implements Benchmark {
 
     @Override
     public List<PlannedRow> plannedRows() {
-        return List.of(new PlannedRow(P50, Target.informational("context for p99")), new PlannedRow(P99, P99_TARGET));
+        return List.of(new PlannedRow(P50, Target.informational("context for p99")), new PlannedRow(P99, P99_TARGET),
+                new PlannedRow(P99_HOG, P99_TARGET));
+    }
+
+    /** The three series of one pass: append, the bare INSERT+COMMIT, and append's SQL from raw JDBC. */
+    private record Series(Samples append, Samples raw, Samples sameStatements) {
     }
 
     @Override
     public List<Figure> run(BenchContext ctx) throws Exception {
+        Series idle = measure(ctx, "idle");
+        Series hogged;
+        Process hog = new ProcessBuilder("sh", "-c", "while :; do :; done").redirectErrorStream(true).start();
+        try {
+            hogged = measure(ctx, "hog");
+        } finally {
+            hog.destroyForcibly();
+            hog.waitFor();
+        }
+        ctx.note(String.format("Append with a CPU hog (a shell busy loop, one core) running the whole pass: append p50 %s"
+                        + " / p99 %s; bare INSERT+COMMIT p50 %s / p99 %s; append's SQL from raw JDBC p50 %s / p99 %s.",
+                Format.ms(hogged.append().medianMillis()), Format.ms(hogged.append().p99Millis()),
+                Format.ms(hogged.raw().medianMillis()), Format.ms(hogged.raw().p99Millis()),
+                Format.ms(hogged.sameStatements().medianMillis()), Format.ms(hogged.sameStatements().p99Millis())));
+        List<Figure> out = new java.util.ArrayList<>(figures(ctx, idle));
+        out.add(Figure.measured(P99_HOG, Format.ms(hogged.append().p99Millis()), hogged.append().p99Millis(),
+                "raw INSERT+COMMIT p99 " + Format.ms(hogged.raw().p99Millis()) + " (same hog)",
+                hogged.append().p99Millis() / hogged.raw().p99Millis(), P99_TARGET, null));
+        return out;
+    }
+
+    private Series measure(BenchContext ctx, String pass) throws Exception {
         BenchConfig cfg = ctx.config();
-        Path dir = ctx.workDir("append");
+        Path dir = ctx.workDir("append-" + pass);
         ConversationGenerator gen = new ConversationGenerator(cfg.seed());
         int warmup = Math.max(20, cfg.appendSamples() / 10);
         int total = warmup + cfg.appendSamples();
@@ -115,6 +143,15 @@ final class AppendLatencyBenchmark implements Benchmark {
                 }
             }
         }
+        return new Series(append, raw, sameStatements);
+    }
+
+    private static List<Figure> figures(BenchContext ctx, Series idle) {
+        BenchConfig cfg = ctx.config();
+        int warmup = Math.max(20, cfg.appendSamples() / 10);
+        Samples append = idle.append();
+        Samples raw = idle.raw();
+        Samples sameStatements = idle.sameStatements();
         ctx.note(String.format("Append: %,d samples each after %,d warm-up, alternating with the raw INSERT+COMMIT"
                         + " into a bare 4-column table in a file beside the store; append p99.9 %s vs raw %s; max %s vs %s.", cfg.appendSamples(),
                 warmup, Format.ms(append.percentileMillis(99.9)), Format.ms(raw.percentileMillis(99.9)),

@@ -1,0 +1,61 @@
+package dev.sessiondesk.store;
+
+import static dev.sessiondesk.store.StoreFixture.sql;
+import static dev.sessiondesk.store.StoreFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondesk.model.Role;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one-scan, multi-threaded verify of the whole store judges every session as verifying it alone does. */
+class StoreScanAgreementTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWholeStoreScanAgreesWithSessionBySessionVerifyOnDamagedForks() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Store store = Store.open(dir)) {
+            for (int s = 0; s < 6; s++) {
+                String id = store.sessions().create(NewSession.blank()).id();
+                ids.add(id);
+                for (int i = 1; i <= 20; i++) {
+                    store.messages().append(id, text(i % 2 == 1 ? Role.USER : Role.ASSISTANT, "s" + s + " m" + i));
+                }
+            }
+            for (int f = 0; f < 6; f++) {
+                String fork = store.messages().fork(ids.get(f % 3), 5 + f).id();
+                ids.add(fork);
+                store.messages().append(fork, text(Role.USER, "own " + f));
+                ids.add(store.messages().fork(fork, 3 + f).id());
+            }
+            assertThat(store.verifier().verifyAll(false).ok()).isTrue();
+        }
+        sql(dir, "UPDATE messages SET content_json = '[{\"text\":\"edited\",\"type\":\"text\"}]'"
+                        + " WHERE session_id = '" + ids.get(0) + "' AND seq = 7",
+                "DELETE FROM messages WHERE session_id = '" + ids.get(1) + "' AND seq = 15",
+                "UPDATE messages SET hash = 'ab' WHERE session_id = '" + ids.get(4) + "' AND seq = 20",
+                "UPDATE sessions SET head_hash = '00' WHERE id = '" + ids.get(5) + "'");
+        try (Store store = Store.open(dir)) {
+            StoreReport all = store.verifier().verifyAll(false);
+            assertThat(all.ok()).isFalse();
+            List<String> bad = new ArrayList<>();
+            for (ChainReport r : all.chains()) {
+                ChainReport alone = store.verifier().verifySession(r.sessionId());
+                assertThat(r.ok()).as(r + " vs " + alone).isEqualTo(alone.ok());
+                assertThat(r.firstBadSeq()).as(r + " vs " + alone).isEqualTo(alone.firstBadSeq());
+                if (r.ok()) {
+                    assertThat(r.messagesChecked()).isEqualTo(alone.messagesChecked());
+                } else {
+                    bad.add(r.sessionId());
+                }
+            }
+            assertThat(all.chains()).hasSize(ids.size());
+            assertThat(bad).contains(ids.get(0), ids.get(1), ids.get(4), ids.get(5)).hasSizeGreaterThan(4);
+        }
+    }
+}
