@@ -1,5 +1,6 @@
 package dev.sessiondesk.app;
 
+import dev.sessiondesk.app.chat.Branches;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionChanges;
 import dev.sessiondesk.app.instance.HeartbeatService;
@@ -44,6 +45,7 @@ public final class ClientServices implements AutoCloseable {
     private final SyncService sync;
     private final ReplyStarter replies;
     private final SessionChanges changes;
+    private final Branches branches;
     private final Timings timings;
 
     /**
@@ -55,6 +57,7 @@ public final class ClientServices implements AutoCloseable {
         this.timings = timings;
         this.changes = new SessionChanges();
         this.replies = replies.create(desk, changes);
+        this.branches = new Branches(desk.store(), this.replies, desk.sessionAssistants());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autosave");
             t.setDaemon(true);
@@ -131,6 +134,11 @@ public final class ClientServices implements AutoCloseable {
 
     public ReplyStarter replies() {
         return replies;
+    }
+
+    /** Edit and resend, regenerate, hide, and the branch switcher's alternatives. */
+    public Branches branches() {
+        return branches;
     }
 
     /** Where background writers announce new content of a session, so windows show it at once. */

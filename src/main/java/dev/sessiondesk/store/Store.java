@@ -52,6 +52,9 @@ public final class Store implements AutoCloseable {
     private final DraftStore drafts;
     private final ChainVerifier verifier;
     private final AppInstanceStore instance;
+    private final HiddenMessages hidden;
+    private final SessionSettingsStore sessionSettings;
+    private final ForkFamily forks;
 
     private Store(Path dataDir, Path dbFile, int schemaVersion, String readOnlyReason,
                   StoreWriter writer, StoreReader reader) {
@@ -67,6 +70,9 @@ public final class Store implements AutoCloseable {
         this.drafts = new DraftStore(this);
         this.verifier = new ChainVerifier(this);
         this.instance = new AppInstanceStore(this);
+        this.hidden = new HiddenMessages(this);
+        this.sessionSettings = new SessionSettingsStore(this);
+        this.forks = new ForkFamily(this);
     }
 
     public static Store open(Path dataDir) {
@@ -246,6 +252,21 @@ public final class Store implements AutoCloseable {
 
     public ChainVerifier verifier() {
         return verifier;
+    }
+
+    /** Messages the user hid (never deleted, never rewritten). */
+    public HiddenMessages hidden() {
+        return hidden;
+    }
+
+    /** Each session's model and system prompt. */
+    public SessionSettingsStore sessionSettings() {
+        return sessionSettings;
+    }
+
+    /** The sessions related by forking (the branch switcher's alternatives). */
+    public ForkFamily forks() {
+        return forks;
     }
 
     public AppInstanceStore instance() {

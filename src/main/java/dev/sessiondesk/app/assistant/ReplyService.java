@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class ReplyService implements AutoCloseable {
     private enum Mode { SEND, RETRY, CONTINUE }
 
     private final Store store;
-    private final Supplier<Assistant> assistants;
+    private final Function<String, Assistant> assistants;
     private final SessionTitler titles;
     private final Duration checkpointInterval;
     private final ExecutorService replyThreads;
@@ -72,6 +73,15 @@ public final class ReplyService implements AutoCloseable {
      * @param titles may be null: then no automatic titles are written
      */
     public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles, Duration checkpointInterval) {
+        this(store, sessionId -> assistants.get(), titles, checkpointInterval);
+    }
+
+    /**
+     * @param assistants the assistant for a session's next reply (each session may ask for its own
+     *                   model and system prompt)
+     */
+    public ReplyService(Store store, Function<String, Assistant> assistants, SessionTitler titles,
+                        Duration checkpointInterval) {
         this.store = store;
         this.assistants = assistants;
         this.titles = titles;
@@ -82,6 +92,10 @@ public final class ReplyService implements AutoCloseable {
     }
 
     public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles) {
+        this(store, assistants, titles, CHECKPOINT_INTERVAL);
+    }
+
+    public ReplyService(Store store, Function<String, Assistant> assistants, SessionTitler titles) {
         this(store, assistants, titles, CHECKPOINT_INTERVAL);
     }
 
@@ -154,7 +168,7 @@ public final class ReplyService implements AutoCloseable {
 
     private ReplyHandle start(String sessionId, Mode mode, String text, ReplyListener listener) {
         ReplyHandle handle = new ReplyHandle(sessionId);
-        Assistant assistant = assistants.get();
+        Assistant assistant = assistants.apply(sessionId);
         active.put(sessionId, handle);
         replyThreads.execute(() -> {
             SafeListener safe = new SafeListener(listener);
@@ -307,7 +321,8 @@ public final class ReplyService implements AutoCloseable {
     }
 
     private List<ChatTurn> conversation(String sessionId, Mode mode) {
-        List<Message> messages = store.messages().list(sessionId);
+        // Messages the user hid are not sent either.
+        List<Message> messages = store.hidden().apply(sessionId, store.messages().list(sessionId));
         if (mode == Mode.RETRY) {
             int lastUser = -1;
             for (int i = 0; i < messages.size(); i++) {
