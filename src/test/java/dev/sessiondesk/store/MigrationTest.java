@@ -95,8 +95,7 @@ class MigrationTest {
                 }
                 return v;
             });
-            assertThat(history).containsExactlyElementsOf(
-                    java.util.stream.IntStream.rangeClosed(1, Schema.CURRENT).boxed().toList());
+            assertThat(history).containsExactlyElementsOf(Schema.MIGRATIONS.stream().map(Migration::version).toList());
         }
     }
 
@@ -128,9 +127,13 @@ class MigrationTest {
 
     @Test
     void everyMigrationIsNumberedInOrder() {
-        for (int i = 0; i < Schema.MIGRATIONS.size(); i++) {
-            assertThat(Schema.MIGRATIONS.get(i).version()).isEqualTo(i + 1);
+        // Versions are handed out per feature branch, so a branch may have a gap until all are merged:
+        // in order, from 1, and the last one is CURRENT.
+        assertThat(Schema.MIGRATIONS.get(0).version()).isEqualTo(1);
+        for (int i = 1; i < Schema.MIGRATIONS.size(); i++) {
+            assertThat(Schema.MIGRATIONS.get(i).version()).isGreaterThan(Schema.MIGRATIONS.get(i - 1).version());
         }
+        assertThat(Schema.MIGRATIONS.get(Schema.MIGRATIONS.size() - 1).version()).isEqualTo(Schema.CURRENT);
         assertThat(ContentItems.plainText("[]")).isEmpty();
     }
 }
