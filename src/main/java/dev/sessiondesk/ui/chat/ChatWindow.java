@@ -1,6 +1,7 @@
 package dev.sessiondesk.ui.chat;
 
 import dev.sessiondesk.model.Message;
+import dev.sessiondesk.ui.i18n.Texts;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
 import dev.sessiondesk.ui.sidebar.SidebarView;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class ChatWindow {
     private final SplitPane split = new SplitPane();
     private final ListView<Message> messageList = new ListView<>();
     private final TextArea composer = new TextArea();
+    private final ComposerBar composerBar;
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
     private final HBox bannerButtons = new HBox(8);
@@ -71,7 +73,7 @@ public final class ChatWindow {
             MenuItem fork = new MenuItem("Duplicate from this message");
             fork.setOnAction(e -> {
                 if (cell.getItem() != null) {
-                    vm.forkFrom(cell.getItem().seq(), actions::openInNewWindow);
+                    vm.sessionActions().forkFrom(cell.getItem().seq(), actions::openInNewWindow);
                 }
             });
             cell.emptyProperty().addListener((o, was, empty) -> cell.setContextMenu(empty ? null : new javafx.scene.control.ContextMenu(fork)));
@@ -93,43 +95,18 @@ public final class ChatWindow {
         stage.setOnShowing(e -> scrollToEnd());
 
         composer.setId("composer");
-        composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
-        composer.textProperty().bindBidirectional(vm.composerTextProperty());
+        composer.textProperty().bindBidirectional(vm.composer().textProperty());
         composer.disableProperty().bind(vm.bannerProperty().isNotNull());
-        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                if (e.isShiftDown()) {
-                    composer.replaceSelection("\n");
-                } else {
-                    vm.send();
-                }
-            }
-        });
-        Button send = new Button("Send");
-        send.setId("send");
-        send.setDefaultButton(false);
-        send.setMinWidth(Region.USE_PREF_SIZE);
-        send.disableProperty().bind(vm.sendingProperty().or(vm.bannerProperty().isNotNull()));
-        send.setOnAction(e -> vm.send());
-        Button stop = new Button("Stop");
-        stop.setId("stop");
-        stop.setMinWidth(Region.USE_PREF_SIZE);
-        stop.setOnAction(e -> vm.stopReply());
-        stop.visibleProperty().bind(vm.replyingProperty());
-        stop.managedProperty().bind(stop.visibleProperty());
-        send.visibleProperty().bind(vm.replyingProperty().not());
-        send.managedProperty().bind(send.visibleProperty());
-        HBox composerRow = new HBox(8, composer, send, stop);
-        composerRow.setAlignment(Pos.BOTTOM_RIGHT);
-        composerRow.getStyleClass().add("composer-row");
-        HBox.setHgrow(composer, Priority.ALWAYS);
+        composerBar = new ComposerBar(composer, vm.composer().queue(), vm.composer().attachments(),
+                vm.composer().assistantChoice(), new ComposerBar.Controls(vm.replyBar().replyingProperty(),
+                vm.composer().sendingProperty(), vm.bannerProperty().isNotNull(), vm.replyBar()::stop, stage));
+        vm.messageActions().duplicatesOpenWith(actions::openInNewWindow);
 
         buildBanner();
         sessionListMenu();
-        VBox chat = new VBox(bannerBox, messageList, replyBar(), composerRow);
+        VBox chat = new VBox(bannerBox, messageList, replyBar(), composerBar.node());
         chat.getStyleClass().add("chat");
         VBox.setVgrow(messageList, Priority.ALWAYS);
 
@@ -156,9 +133,9 @@ public final class ChatWindow {
         root.getStyleClass().add("chat-window");
         Scene scene = new Scene(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && vm.replyingProperty().get()) {
+            if (e.getCode() == KeyCode.ESCAPE && vm.replyBar().replyingProperty().get()) {
                 e.consume();
-                vm.stopReply();
+                vm.replyBar().stop();
             }
         });
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -245,21 +222,21 @@ public final class ChatWindow {
         text.setWrapText(true);
         text.getStyleClass().add("reply-problem-text");
         text.textProperty().bind(Bindings.createStringBinding(() -> {
-            String problem = vm.replyProblemProperty().get();
+            String problem = vm.replyBar().problemProperty().get();
             if (problem != null) {
                 return "The assistant did not answer: " + problem;
             }
-            return vm.replyInterruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
-        }, vm.replyProblemProperty(), vm.replyInterruptedProperty()));
+            return vm.replyBar().interruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
+        }, vm.replyBar().problemProperty(), vm.replyBar().interruptedProperty()));
         Button retry = new Button("Retry");
         retry.setId("reply-retry");
         retry.setMinWidth(Region.USE_PREF_SIZE);
-        retry.setOnAction(e -> vm.retryReply());
+        retry.setOnAction(e -> vm.replyBar().retry());
         Button carryOn = new Button("Continue");
         carryOn.setId("reply-continue");
         carryOn.setMinWidth(Region.USE_PREF_SIZE);
-        carryOn.setOnAction(e -> vm.continueReply());
-        carryOn.visibleProperty().bind(vm.replyInterruptedProperty());
+        carryOn.setOnAction(e -> vm.replyBar().continueReply());
+        carryOn.visibleProperty().bind(vm.replyBar().interruptedProperty());
         carryOn.managedProperty().bind(carryOn.visibleProperty());
         HBox bar = new HBox(8, text, retry, carryOn);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -267,8 +244,8 @@ public final class ChatWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("reply-bar");
         bar.getStyleClass().add("reply-bar");
-        bar.visibleProperty().bind(vm.replyProblemProperty().isNotNull().or(vm.replyInterruptedProperty())
-                .and(vm.replyingProperty().not()));
+        bar.visibleProperty().bind(vm.replyBar().problemProperty().isNotNull().or(vm.replyBar().interruptedProperty())
+                .and(vm.replyBar().replyingProperty().not()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -297,8 +274,8 @@ public final class ChatWindow {
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
         MenuItem exportJson = item("Export as JSON…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
         MenuItem exportMd = item("Export as Markdown…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
-        MenuItem stopReply = item("Stop Reply", null, vm::stopReply);
-        stopReply.disableProperty().bind(vm.replyingProperty().not());
+        MenuItem stopReply = item("Stop Reply", null, vm.replyBar()::stop);
+        stopReply.disableProperty().bind(vm.replyBar().replyingProperty().not());
         Menu session = new Menu("Session", null, rename, trash, undo, new SeparatorMenuItem(), stopReply,
                 new SeparatorMenuItem(), exportJson, exportMd);
         MenuItem search = item("Search…", "Shortcut+K", () -> actions.search(this));
@@ -327,9 +304,9 @@ public final class ChatWindow {
 
     private HBox statusBar() {
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
-        vm.statusKindProperty().addListener((o, was, kind) -> styleStatus(kind));
-        styleStatus(vm.statusKindProperty().get());
+        status.textProperty().bind(vm.status().textProperty());
+        vm.status().kindProperty().addListener((o, was, kind) -> styleStatus(kind));
+        styleStatus(vm.status().kindProperty().get());
         Hyperlink undo = new Hyperlink("Undo");
         undo.setId("undo-trash");
         undo.setOnAction(e -> vm.undoTrash());
@@ -348,7 +325,12 @@ public final class ChatWindow {
         sync.setId("sync-now");
         sync.setMinWidth(Region.USE_PREF_SIZE);
         sync.setOnAction(e -> actions.syncNow(this));
-        HBox bar = new HBox(8, status, undo, spacer, sidebarToggle, sync);
+        Hyperlink undoHide = new Hyperlink(Texts.of("actions").get("undoHide"));
+        undoHide.setId("undo-hide");
+        undoHide.setOnAction(e -> vm.messageActions().undoHide());
+        undoHide.visibleProperty().bind(vm.messageActions().undoableHideProperty().isNotNull());
+        undoHide.managedProperty().bind(undoHide.visibleProperty());
+        HBox bar = new HBox(8, status, undo, undoHide, spacer, sidebarToggle, sync);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -368,7 +350,7 @@ public final class ChatWindow {
         chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\w .-]", "_").strip() + "." + ext);
         java.io.File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            vm.export(format, file.toPath());
+            vm.sessionActions().export(format, file.toPath());
         }
     }
 
@@ -379,12 +361,12 @@ public final class ChatWindow {
             dialog.initOwner(stage);
             dialog.setTitle("Rename session");
             dialog.setHeaderText(null);
-            dialog.showAndWait().ifPresent(t -> vm.renameSession(s.id(), t));
+            dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(s.id(), t));
         }));
         MenuItem pin = new MenuItem("Pin");
-        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setPinned(s.id(), !s.pinned())));
+        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setPinned(s.id(), !s.pinned())));
         MenuItem archive = new MenuItem("Archive");
-        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setArchived(s.id(), !s.archived())));
+        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setArchived(s.id(), !s.archived())));
         sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
             pin.setText(s.pinned() ? "Unpin" : "Pin");
             archive.setText(s.archived() ? "Unarchive" : "Archive");
@@ -397,7 +379,7 @@ public final class ChatWindow {
         dialog.initOwner(stage);
         dialog.setTitle("Rename session");
         dialog.setHeaderText("A title you set is kept: automatic titles never replace it.");
-        dialog.showAndWait().ifPresent(vm::rename);
+        dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(vm.sessionId(), t));
     }
 
     /** Shows a report (Sync Now) in a bar over the conversation for a few seconds. */
@@ -420,6 +402,10 @@ public final class ChatWindow {
 
     public ChatViewModel viewModel() {
         return vm;
+    }
+
+    public ComposerBar composerBar() {
+        return composerBar;
     }
 
     public TextArea composer() {

@@ -284,11 +284,12 @@ public final class ComposerBar {
 
     private HBox queuedRow() {
         Label queued = new Label(TEXT.get("queued"));
-        queued.setId("queued");
+        queued.setId("queued-text");
         Hyperlink cancel = new Hyperlink(TEXT.get("cancelQueued"));
         cancel.setId("cancel-queued");
         cancel.setOnAction(e -> queue.cancel());
         HBox row = new HBox(8, queued, cancel);
+        row.setId("queued");
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("composer-queued");
         row.visibleProperty().bind(queue.queuedProperty());

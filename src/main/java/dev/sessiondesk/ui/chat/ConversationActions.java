@@ -40,6 +40,7 @@ public final class ConversationActions implements MessageActions {
     private final ObservableMap<Integer, BranchPosition> positions = FXCollections.observableHashMap();
     private final SimpleObjectProperty<UndoableHide> undoableHide = new SimpleObjectProperty<>();
     private String branchesOf;
+    private java.util.function.Consumer<String> openInNewWindow = id -> { };
 
     public ConversationActions(ConversationWindow window, Branches branches, TaskRunner runner) {
         this.window = window;
@@ -135,7 +136,12 @@ public final class ConversationActions implements MessageActions {
 
     @Override
     public void duplicateFrom(int seq) {
-        window.duplicateFrom(seq);
+        window.duplicateFrom(seq, openInNewWindow);
+    }
+
+    /** Where "Duplicate from here" opens its copy (the window: a new window). */
+    public void duplicatesOpenWith(java.util.function.Consumer<String> opener) {
+        this.openInNewWindow = opener;
     }
 
     @Override

@@ -25,8 +25,8 @@ public interface ConversationWindow {
 
     void status(StatusKind kind, String text);
 
-    /** "Duplicate from here": a new session with messages 1..seq, opened in a new window. */
-    void duplicateFrom(int seq);
+    /** "Duplicate from here": a new session with messages 1..seq; {@code opened} gets its id. */
+    void duplicateFrom(int seq, java.util.function.Consumer<String> opened);
 
     /** Sessions were created or changed: session lists refresh. */
     void sessionsChanged();

@@ -16,6 +16,7 @@ public final class ReplyQueue {
     private final ReadOnlyBooleanProperty replying;
     private final StringProperty composerText;
     private final Runnable send;
+    private final java.util.function.BooleanSupplier hasContent;
     private final SimpleBooleanProperty queued = new SimpleBooleanProperty();
 
     /**
@@ -23,6 +24,13 @@ public final class ReplyQueue {
      */
     public ReplyQueue(ReadOnlyBooleanProperty replying, StringProperty composerText, ReadOnlyStringProperty sessionId,
                       Runnable send) {
+        this(replying, composerText, sessionId, () -> !composerText.get().isBlank(), send);
+    }
+
+    /** @param hasContent whether there is something to send (text, or attachments without text) */
+    public ReplyQueue(ReadOnlyBooleanProperty replying, StringProperty composerText, ReadOnlyStringProperty sessionId,
+                      java.util.function.BooleanSupplier hasContent, Runnable send) {
+        this.hasContent = hasContent;
         this.replying = replying;
         this.composerText = composerText;
         this.send = send;
@@ -65,7 +73,6 @@ public final class ReplyQueue {
     }
 
     private boolean hasText() {
-        String text = composerText.get();
-        return text != null && !text.isBlank();
+        return hasContent.getAsBoolean();
     }
 }

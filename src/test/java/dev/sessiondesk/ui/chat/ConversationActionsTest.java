@@ -2,7 +2,7 @@ package dev.sessiondesk.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.assistant.Assistant;
 import dev.sessiondesk.app.assistant.AssistantSettings;
@@ -84,7 +84,7 @@ class ConversationActionsTest {
             public void sessionsChanged() {
             }
         };
-        vm = new ChatViewModel("w1", services, TaskRunner.sameThread(), context, (delay, action) -> { },
+        vm = new ChatViewModel("w1", services.chatPorts(), TaskRunner.sameThread(), context, (delay, action) -> { },
                 Clock.systemDefaultZone());
         original = desk.sessions().create("Trip", null).id();
         append(original, Role.USER, "Plan a day in Lisbon");
@@ -92,7 +92,7 @@ class ConversationActionsTest {
         append(original, Role.USER, "And the evening?");
         append(original, Role.ASSISTANT, "Fado in Alfama");
         vm.show(desk.sessions().require(original), desk.store().messages().list(original));
-        actions = new ConversationActions(TestWindows.of(vm, context), services.branches(), TaskRunner.sameThread());
+        actions = vm.messageActions();
     }
 
     @AfterEach
@@ -236,8 +236,8 @@ class ConversationActionsTest {
         var stream = desk.store().messages().beginStreaming(original, NewMessage.text(Role.ASSISTANT, "part"));
         vm.refresh();
         actions.hide(stream.seq());
-        assertThat(vm.statusKindProperty().get()).isEqualTo(StatusKind.ERROR);
-        assertThat(vm.statusProperty().get()).contains("message 5").contains("reply must end");
+        assertThat(vm.status().kindProperty().get()).isEqualTo(StatusKind.ERROR);
+        assertThat(vm.status().textProperty().get()).contains("message 5").contains("reply must end");
     }
 
     private void awaitReplyEnded(String sid, int count) {

@@ -1,5 +1,6 @@
-package dev.sessiondesk.app;
+package dev.sessiondesk.app.client;
 
+import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.chat.Branches;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionChanges;
@@ -139,6 +140,17 @@ public final class ClientServices implements AutoCloseable {
     /** Edit and resend, regenerate, hide, and the branch switcher's alternatives. */
     public Branches branches() {
         return branches;
+    }
+
+    /** The narrow ports a chat window uses. */
+    public ChatPorts chatPorts() {
+        return new ChatPorts(desk.sessions(), desk.sessions(), desk.sessions(), desk.exporter(), newChat, active, drafts,
+                replies, branches, desk.sessionAssistants());
+    }
+
+    /** A store written by a newer version, or a read-only folder: nothing may be written. */
+    public boolean readOnly() {
+        return desk.store().isReadOnly();
     }
 
     /** Where background writers announce new content of a session, so windows show it at once. */
