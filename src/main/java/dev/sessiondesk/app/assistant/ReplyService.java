@@ -373,46 +373,4 @@ public final class ReplyService implements AutoCloseable {
         replyThreads.shutdown();
         checkpointClock.shutdown();
     }
-
-    /** Keeps a throwing listener (a UI bug) from stopping the reply from being saved. */
-    private static final class SafeListener implements ReplyListener {
-        private final ReplyListener inner;
-
-        SafeListener(ReplyListener inner) {
-            this.inner = inner == null ? ReplyListener.NONE : inner;
-        }
-
-        private void guard(String what, Runnable call) {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a reply listener failed in {}: {}", what, e.toString());
-            }
-        }
-
-        @Override
-        public void userMessageSaved(AppendResult saved) {
-            guard("userMessageSaved", () -> inner.userMessageSaved(saved));
-        }
-
-        @Override
-        public void stateChanged(ReplyState state) {
-            guard("stateChanged", () -> inner.stateChanged(state));
-        }
-
-        @Override
-        public void delta(String text) {
-            guard("delta", () -> inner.delta(text));
-        }
-
-        @Override
-        public void failed(String message) {
-            guard("failed", () -> inner.failed(message));
-        }
-
-        @Override
-        public void finished(ReplyOutcome outcome) {
-            guard("finished", () -> inner.finished(outcome));
-        }
-    }
 }

@@ -92,7 +92,7 @@ public final class ChatViewModel {
         sessionId.set(session.id());
         title.set(session.displayTitle());
         messages.setAll(loaded);
-        fingerprint.set(fingerprintOf(loaded));
+        fingerprint.set(Fingerprint.ofShown(loaded));
         status.report(StatusKind.INFO, session.messageCount() + " messages");
         replyBar.update();
         context.bindingChanged(this);
@@ -310,7 +310,7 @@ public final class ChatViewModel {
         if (i < fresh.size()) {
             messages.addAll(fresh.subList(i, fresh.size()));
         }
-        fingerprint.set(fingerprintOf(messages));
+        fingerprint.set(Fingerprint.ofShown(messages));
         context.bindingChanged(this);
     }
 
@@ -323,16 +323,6 @@ public final class ChatViewModel {
 
     void sessionsChanged() {
         context.sessionsChanged();
-    }
-
-    static Fingerprint fingerprintOf(List<Message> shown) {
-        for (int i = shown.size() - 1; i >= 0; i--) {
-            Message m = shown.get(i);
-            if (m.hash() != null && m.state() != MessageState.STREAMING) {
-                return new Fingerprint(m.seq(), m.hash());
-            }
-        }
-        return Fingerprint.empty();
     }
 
     // ---- parts and properties ----------------------------------------------------------------------

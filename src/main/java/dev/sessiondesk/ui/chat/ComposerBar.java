@@ -90,6 +90,12 @@ public final class ComposerBar {
         root.getStyleClass().add("composer-area");
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
+        // Preferences may have switched the endpoint meanwhile: coming back to the window re-reads who answers.
+        controls.owner().focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                choice.load();
+            }
+        });
     }
 
     public Node node() {
