@@ -173,7 +173,7 @@ public final class ComposerBar {
 
     // ---- the parts ---------------------------------------------------------------------------------
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         attach.setId("attach");
         attach.setMinWidth(Region.USE_PREF_SIZE);
         attach.setOnAction(e -> chooseFiles());
@@ -199,8 +199,6 @@ public final class ComposerBar {
         who.setId("assistant-who");
         who.getStyleClass().add("composer-hint");
         who.textProperty().bind(choice.whoProperty());
-        who.setMinWidth(0);
-        HBox.setHgrow(who, Priority.SOMETIMES);
         Label problem = new Label();
         problem.setId("model-problem");
         problem.getStyleClass().add("composer-problem");
@@ -211,7 +209,8 @@ public final class ComposerBar {
 
         promptToggle.setId("system-prompt-toggle");
         promptToggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, attach, modelPicker, promptToggle, who, problem);
+        // Wraps instead of widening the window when it is narrow.
+        FlowPane bar = new FlowPane(8, 4, attach, modelPicker, promptToggle, who, problem);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("composer-toolbar");
         return bar;
