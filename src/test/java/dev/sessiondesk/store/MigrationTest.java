@@ -95,7 +95,8 @@ class MigrationTest {
                 }
                 return v;
             });
-            assertThat(history).containsExactlyElementsOf(Schema.MIGRATIONS.stream().map(Migration::version).toList());
+            // Every migration once, in order (the list may have gaps while versions are assigned in parallel).
+            assertThat(history).containsExactlyElementsOf(Schema.MIGRATIONS.stream().map(m -> m.version()).toList());
         }
     }
 
@@ -127,8 +128,7 @@ class MigrationTest {
 
     @Test
     void everyMigrationIsNumberedInOrder() {
-        // Versions are handed out per feature branch, so a branch may have a gap until all are merged:
-        // in order, from 1, and the last one is CURRENT.
+        // Strictly increasing from 1, ending at CURRENT; a gap is allowed (versions are assigned per engineer).
         assertThat(Schema.MIGRATIONS.get(0).version()).isEqualTo(1);
         for (int i = 1; i < Schema.MIGRATIONS.size(); i++) {
             assertThat(Schema.MIGRATIONS.get(i).version()).isGreaterThan(Schema.MIGRATIONS.get(i - 1).version());
