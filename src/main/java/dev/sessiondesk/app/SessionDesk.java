@@ -3,6 +3,7 @@ package dev.sessiondesk.app;
 import dev.sessiondesk.app.assistant.AssistantSelection;
 import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.ReplyService;
+import dev.sessiondesk.app.assistant.SessionAssistants;
 import dev.sessiondesk.app.search.SearchService;
 import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.app.backup.BackupService;
@@ -32,6 +33,7 @@ public final class SessionDesk implements AutoCloseable {
     private final SessionService sessions;
     private final SessionExporter exporter;
     private final AssistantSelection assistants;
+    private final SessionAssistants sessionAssistants;
     private final TitleService titles;
     private final ReplyService replies;
     private final SearchService search;
@@ -52,7 +54,8 @@ public final class SessionDesk implements AutoCloseable {
         // Offline until the GUI or the CLI applies the user's settings (AssistantSettings.load).
         this.assistants = new AssistantSelection(AssistantSettings.offline());
         this.titles = new TitleService(store, assistants::current, background);
-        this.replies = new ReplyService(store, assistants::current, titles, ReplyService.CHECKPOINT_INTERVAL, workers);
+        this.sessionAssistants = new SessionAssistants(assistants, store.sessionSettings());
+        this.replies = new ReplyService(store, sessionAssistants::forSession, titles, ReplyService.CHECKPOINT_INTERVAL, workers);
         this.search = new SearchService(store);
         this.backups = backups;
         this.exportAll = new AllSessionsExporter(store, exporter);
@@ -122,6 +125,11 @@ public final class SessionDesk implements AutoCloseable {
     /** Which assistant answers; apply the user's settings here. */
     public AssistantSelection assistants() {
         return assistants;
+    }
+
+    /** Each session's model and system prompt, and the assistant its replies go to. */
+    public SessionAssistants sessionAssistants() {
+        return sessionAssistants;
     }
 
     public TitleService titles() {

@@ -44,12 +44,13 @@ public final class SessionService implements SessionReading, MessageAppending, S
 
     @Override
     public Conversation open(String sessionId) {
-        return new Conversation(require(sessionId), store.messages().list(sessionId));
+        // A window shows what the user hid as hidden (the rows themselves are never changed).
+        return new Conversation(require(sessionId), store.hidden().apply(sessionId, store.messages().list(sessionId)));
     }
 
     @Override
     public List<Message> readFrom(String sessionId, int fromSeq) {
-        return store.messages().list(sessionId, fromSeq, Integer.MAX_VALUE);
+        return store.hidden().apply(sessionId, store.messages().list(sessionId, fromSeq, Integer.MAX_VALUE));
     }
 
     public List<Session> list(SessionQuery query) {

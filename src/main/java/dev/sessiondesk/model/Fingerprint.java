@@ -13,6 +13,17 @@ public record Fingerprint(int messageCount, String headHash) {
         return new Fingerprint(0, GENESIS);
     }
 
+    /** The fingerprint of the messages a window shows: the last finished one's seq and hash. */
+    public static Fingerprint ofShown(java.util.List<Message> shown) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Message m = shown.get(i);
+            if (m.hash() != null && m.state() != MessageState.STREAMING) {
+                return new Fingerprint(m.seq(), m.hash());
+            }
+        }
+        return empty();
+    }
+
     @Override
     public String toString() {
         return messageCount + ":" + (headHash.length() > 12 ? headHash.substring(0, 12) : headHash);

@@ -325,7 +325,8 @@ public final class MessageLog {
     public Session fork(String sessionId, int uptoSeq) {
         return store.writer().write("fork session " + sessionId, c -> {
             Session parent = SessionStore.get(c, sessionId).orElseThrow(() -> SessionStore.notFound(sessionId));
-            if (uptoSeq < 1 || uptoSeq > parent.messageCount()) {
+            // uptoSeq 0 is a branch before the first message (editing it): it shares nothing yet.
+            if (uptoSeq < 0 || uptoSeq > parent.messageCount()) {
                 throw new StoreException(StoreException.Kind.CONFLICT, "cannot fork session " + sessionId
                         + " at message " + uptoSeq + ": it has " + parent.messageCount() + " finished messages");
             }

@@ -24,7 +24,8 @@ public final class Schema {
             new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
             new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4),
             new Migration(5, "forks share their parent's prefix by reference instead of copying it", Schema::v5),
-            new Migration(7, "owner and last checkpoint of each streaming reply", Schema::v7));
+            new Migration(7, "owner and last checkpoint of each streaming reply", Schema::v7),
+            new Migration(8, "hidden messages, per-session model and system prompt", Schema::v8));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -228,6 +229,31 @@ public final class Schema {
                   started_at         INTEGER NOT NULL,
                   last_checkpoint_at INTEGER NOT NULL,
                   stop_requested_at  INTEGER
+                )""");
+        return null;
+    }
+
+    /**
+     * A message the user hid, kept apart from the message row: the visibility flags are part of the
+     * hashed message, so flipping them in place would break the chain (P6). Hiding and showing again
+     * only ever update this row; the message itself is never touched nor deleted. And each session's
+     * own model and system prompt (the system prompt is sent, never stored as a message).
+     */
+    private static Void v8(Connection c) throws SQLException {
+        exec(c, """
+                CREATE TABLE hidden_messages (
+                  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                  seq        INTEGER NOT NULL,
+                  hidden     INTEGER NOT NULL CHECK (hidden IN (0,1)),
+                  changed_at INTEGER NOT NULL,
+                  PRIMARY KEY (session_id, seq)
+                )""");
+        exec(c, """
+                CREATE TABLE session_settings (
+                  session_id    TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                  model         TEXT NOT NULL DEFAULT '',
+                  system_prompt TEXT NOT NULL DEFAULT '',
+                  updated_at    INTEGER NOT NULL
                 )""");
         return null;
     }

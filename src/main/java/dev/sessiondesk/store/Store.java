@@ -63,6 +63,9 @@ public final class Store implements AutoCloseable {
     private final DraftStore drafts;
     private final ChainVerifier verifier;
     private final AppInstanceStore instance;
+    private final HiddenMessages hidden;
+    private final SessionSettingsStore sessionSettings;
+    private final ForkFamily forks;
     private StoreClaim claim; // a writer's shared claim: no swap of the store while it is open
     private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
@@ -80,6 +83,9 @@ public final class Store implements AutoCloseable {
         this.drafts = new DraftStore(this);
         this.verifier = new ChainVerifier(this);
         this.instance = new AppInstanceStore(this);
+        this.hidden = new HiddenMessages(this);
+        this.sessionSettings = new SessionSettingsStore(this);
+        this.forks = new ForkFamily(this);
     }
 
     public static Store open(Path dataDir) {
@@ -265,6 +271,21 @@ public final class Store implements AutoCloseable {
 
     public ChainVerifier verifier() {
         return verifier;
+    }
+
+    /** Messages the user hid (never deleted, never rewritten). */
+    public HiddenMessages hidden() {
+        return hidden;
+    }
+
+    /** Each session's model and system prompt. */
+    public SessionSettingsStore sessionSettings() {
+        return sessionSettings;
+    }
+
+    /** The sessions related by forking (the branch switcher's alternatives). */
+    public ForkFamily forks() {
+        return forks;
     }
 
     /** The owner this open store writes streaming replies as. */

@@ -41,9 +41,16 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final HttpClient http;
+    private final String systemPrompt;
     private static final int MAX_REDIRECTS = 5;
 
     public OpenAiCompatibleAssistant(AssistantSettings settings) {
+        this(settings, "");
+    }
+
+    /** @param systemPrompt sent first as the {@code system} message of every request; empty: none */
+    public OpenAiCompatibleAssistant(AssistantSettings settings, String systemPrompt) {
+        this.systemPrompt = systemPrompt == null ? "" : systemPrompt;
         this.endpoint = chatCompletionsUri(settings.endpoint());
         this.shownAddress = shownAddress(settings.endpoint());
         this.model = settings.model();
@@ -202,6 +209,11 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         }
         root.put("stream", true);
         ArrayNode messages = root.putArray("messages");
+        if (!systemPrompt.isBlank()) {
+            ObjectNode system = messages.addObject();
+            system.put("role", "system");
+            system.put("content", systemPrompt);
+        }
         for (ChatTurn turn : conversation) {
             ObjectNode m = messages.addObject();
             m.put("role", turn.role().wire());

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class ReplyService implements AutoCloseable {
     private enum Mode { SEND, RETRY, CONTINUE }
 
     private final Store store;
-    private final Supplier<Assistant> assistants;
+    private final Function<String, Assistant> assistants;
     private final SessionTitler titles;
     private final Duration checkpointInterval;
     private final ExecutorService replyThreads;
@@ -73,6 +74,16 @@ public final class ReplyService implements AutoCloseable {
     /** @param workers where the reply and checkpoint threads come from (the composition root's) */
     public ReplyService(Store store, Supplier<Assistant> assistants, SessionTitler titles, Duration checkpointInterval,
                         Workers workers) {
+        this(store, sessionId -> assistants.get(), titles, checkpointInterval, workers);
+    }
+
+    /**
+     * @param assistants the assistant for a session's next reply (each session may ask for its own
+     *                   model and system prompt)
+     * @param workers    where the reply and checkpoint threads come from (the composition root's)
+     */
+    public ReplyService(Store store, Function<String, Assistant> assistants, SessionTitler titles,
+                        Duration checkpointInterval, Workers workers) {
         this.store = store;
         this.assistants = assistants;
         this.titles = titles;
@@ -136,7 +147,7 @@ public final class ReplyService implements AutoCloseable {
 
     private ReplyHandle start(String sessionId, Mode mode, String text, ReplyListener listener) {
         ReplyHandle handle = new ReplyHandle(sessionId);
-        Assistant assistant = assistants.get();
+        Assistant assistant = assistants.apply(sessionId);
         active.put(sessionId, handle);
         replyThreads.execute(() -> {
             SafeListener safe = new SafeListener(listener);
@@ -289,7 +300,8 @@ public final class ReplyService implements AutoCloseable {
     }
 
     private List<ChatTurn> conversation(String sessionId, Mode mode) {
-        List<Message> messages = store.messages().list(sessionId);
+        // Messages the user hid are not sent either.
+        List<Message> messages = store.hidden().apply(sessionId, store.messages().list(sessionId));
         if (mode == Mode.RETRY) {
             int lastUser = -1;
             for (int i = 0; i < messages.size(); i++) {
@@ -339,47 +351,5 @@ public final class ReplyService implements AutoCloseable {
         }
         replyThreads.shutdown();
         checkpointClock.shutdown();
-    }
-
-    /** Keeps a throwing listener (a UI bug) from stopping the reply from being saved. */
-    private static final class SafeListener implements ReplyListener {
-        private final ReplyListener inner;
-
-        SafeListener(ReplyListener inner) {
-            this.inner = inner == null ? ReplyListener.NONE : inner;
-        }
-
-        private void guard(String what, Runnable call) {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a reply listener failed in {}: {}", what, e.toString());
-            }
-        }
-
-        @Override
-        public void userMessageSaved(AppendResult saved) {
-            guard("userMessageSaved", () -> inner.userMessageSaved(saved));
-        }
-
-        @Override
-        public void stateChanged(ReplyState state) {
-            guard("stateChanged", () -> inner.stateChanged(state));
-        }
-
-        @Override
-        public void delta(String text) {
-            guard("delta", () -> inner.delta(text));
-        }
-
-        @Override
-        public void failed(String message) {
-            guard("failed", () -> inner.failed(message));
-        }
-
-        @Override
-        public void finished(ReplyOutcome outcome) {
-            guard("finished", () -> inner.finished(outcome));
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.sessiondesk.app.client;
 
 import dev.sessiondesk.app.SessionExporter;
+import dev.sessiondesk.app.assistant.SessionAssistants;
+import dev.sessiondesk.app.chat.Branches;
 import dev.sessiondesk.app.chat.MessageAppending;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionEditing;
@@ -15,5 +17,5 @@ import dev.sessiondesk.app.windows.NewChatRule;
  */
 public record ChatPorts(SessionReading reading, MessageAppending appending, SessionEditing editing,
                         SessionExporter exporter, NewChatRule newChat, ActiveSessionTracker active,
-                        DraftService drafts, ReplyStarter replies) {
+                        DraftService drafts, ReplyStarter replies, Branches branches, SessionAssistants assistants) {
 }

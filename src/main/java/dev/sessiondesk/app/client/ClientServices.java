@@ -1,7 +1,7 @@
 package dev.sessiondesk.app.client;
 
 import dev.sessiondesk.app.SessionDesk;
-
+import dev.sessiondesk.app.chat.Branches;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionChanges;
 import dev.sessiondesk.app.instance.HeartbeatService;
@@ -45,6 +45,7 @@ public final class ClientServices implements AutoCloseable {
     private final SyncService sync;
     private final ReplyStarter replies;
     private final SessionChanges changes;
+    private final Branches branches;
     private final Timings timings;
 
     /**
@@ -56,6 +57,7 @@ public final class ClientServices implements AutoCloseable {
         this.timings = timings;
         this.changes = new SessionChanges();
         this.replies = replies.create(desk, changes);
+        this.branches = new Branches(desk.store(), this.replies, desk.sessionAssistants());
         this.scheduler = desk.workers().scheduler("autosave");
         this.layout = new WindowLayoutService(desk.store().windows(), scheduler, timings.layoutDelay());
         this.drafts = new DraftService(desk.store().drafts(), scheduler, timings.draftDelay());
@@ -130,10 +132,15 @@ public final class ClientServices implements AutoCloseable {
         return replies;
     }
 
+    /** Edit and resend, regenerate, hide, and the branch switcher's alternatives. */
+    public Branches branches() {
+        return branches;
+    }
+
     /** The narrow ports a chat window uses. */
     public ChatPorts chatPorts() {
         return new ChatPorts(desk.sessions(), desk.sessions(), desk.sessions(), desk.exporter(), newChat, active, drafts,
-                replies);
+                replies, branches, desk.sessionAssistants());
     }
 
     /** A store written by a newer version, or a read-only folder: nothing may be written. */

@@ -95,7 +95,7 @@ public final class OpenStore implements AutoCloseable {
                 continue;
             }
             FingerprintCheck.Result check = services.fingerprints().check(b.sessionId(), b.fingerprint());
-            List<Message> messages = check.showable() ? desk.sessions().messages(b.sessionId()) : List.of();
+            List<Message> messages = check.showable() ? desk.sessions().open(b.sessionId()).messages() : List.of();
             String draft = services.drafts().get(b.windowId()).orElse("");
             LOG.info("restoring window {} on session {}: {}", b.windowId(), b.sessionId(), check.verdict());
             restored.add(new RestoredWindow(b, check, messages, draft));

@@ -54,6 +54,7 @@ public final class ChatViewModel {
     private final Composer composer;
     private final ReplyBar replyBar;
     private final SessionActions sessionActions;
+    private final ConversationActions messageActions;
 
     private final SimpleStringProperty sessionId = new SimpleStringProperty();
     private final SimpleStringProperty title = new SimpleStringProperty("SessionDesk");
@@ -78,8 +79,9 @@ public final class ChatViewModel {
         this.status = new StatusLine(windowId, clock);
         this.replyBar = new ReplyBar(this, ports.replies(), status, runner);
         this.composer = new Composer(this, ports.appending(), ports.reading(), ports.replies(), ports.drafts(), status,
-                runner, retries);
+                runner, retries, ports.assistants());
         this.sessionActions = new SessionActions(this, ports.editing(), ports.exporter(), status, runner);
+        this.messageActions = new ConversationActions(new ViewModelWindow(this, context), ports.branches(), runner);
     }
 
     // ---- what a restore or a new window starts with --------------------------------------------
@@ -90,7 +92,7 @@ public final class ChatViewModel {
         sessionId.set(session.id());
         title.set(session.displayTitle());
         messages.setAll(loaded);
-        fingerprint.set(fingerprintOf(loaded));
+        fingerprint.set(Fingerprint.ofShown(loaded));
         status.report(StatusKind.INFO, session.messageCount() + " messages");
         replyBar.update();
         context.bindingChanged(this);
@@ -308,7 +310,7 @@ public final class ChatViewModel {
         if (i < fresh.size()) {
             messages.addAll(fresh.subList(i, fresh.size()));
         }
-        fingerprint.set(fingerprintOf(messages));
+        fingerprint.set(Fingerprint.ofShown(messages));
         context.bindingChanged(this);
     }
 
@@ -323,16 +325,6 @@ public final class ChatViewModel {
         context.sessionsChanged();
     }
 
-    static Fingerprint fingerprintOf(List<Message> shown) {
-        for (int i = shown.size() - 1; i >= 0; i--) {
-            Message m = shown.get(i);
-            if (m.hash() != null && m.state() != MessageState.STREAMING) {
-                return new Fingerprint(m.seq(), m.hash());
-            }
-        }
-        return Fingerprint.empty();
-    }
-
     // ---- parts and properties ----------------------------------------------------------------------
 
     public Composer composer() {
@@ -341,6 +333,11 @@ public final class ChatViewModel {
 
     public ReplyBar replyBar() {
         return replyBar;
+    }
+
+    /** Edit, regenerate, hide and the branch switcher (the transcript calls these). */
+    public ConversationActions messageActions() {
+        return messageActions;
     }
 
     public SessionActions sessionActions() {

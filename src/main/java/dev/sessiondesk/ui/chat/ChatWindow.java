@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.chat;
 
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.ui.chat.transcript.TranscriptView;
+import dev.sessiondesk.ui.i18n.Texts;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
 import dev.sessiondesk.ui.sidebar.SidebarView;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class ChatWindow {
     private final TranscriptView transcript;
     private final javafx.scene.layout.StackPane emptyState = new javafx.scene.layout.StackPane();
     private final TextArea composer = new TextArea();
+    private final ComposerBar composerBar;
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
     private final HBox bannerButtons = new HBox(8);
@@ -67,45 +69,20 @@ public final class ChatWindow {
         // Messages meant for the agent only stay hidden unless View → Show hidden messages is on.
         visible = new FilteredList<>(vm.messages(), Message::userVisible);
         vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
-        transcript = new TranscriptView(visible, new TranscriptActionsOf(new ForkOnlyMessageActions(vm, actions)), actions::openLink);
+        transcript = new TranscriptView(visible, new TranscriptActionsOf(vm.messageActions()), actions::openLink);
         vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
         visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 
         composer.setId("composer");
         composer.setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.composer"));
-        composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
         composer.textProperty().bindBidirectional(vm.composer().textProperty());
         composer.disableProperty().bind(vm.bannerProperty().isNotNull());
-        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                if (e.isShiftDown()) {
-                    composer.replaceSelection("\n");
-                } else {
-                    vm.composer().send();
-                }
-            }
-        });
-        Button send = new Button("Send");
-        send.setId("send");
-        send.setDefaultButton(false);
-        send.setMinWidth(Region.USE_PREF_SIZE);
-        send.disableProperty().bind(vm.composer().sendingProperty().or(vm.bannerProperty().isNotNull()));
-        send.setOnAction(e -> vm.composer().send());
-        Button stop = new Button("Stop");
-        stop.setId("stop");
-        stop.setMinWidth(Region.USE_PREF_SIZE);
-        stop.setOnAction(e -> vm.replyBar().stop());
-        stop.visibleProperty().bind(vm.replyBar().replyingProperty());
-        stop.managedProperty().bind(stop.visibleProperty());
-        send.visibleProperty().bind(vm.replyBar().replyingProperty().not());
-        send.managedProperty().bind(send.visibleProperty());
-        HBox composerRow = new HBox(8, composer, send, stop);
-        composerRow.setAlignment(Pos.BOTTOM_RIGHT);
-        composerRow.getStyleClass().add("composer-row");
-        HBox.setHgrow(composer, Priority.ALWAYS);
+        composerBar = new ComposerBar(composer, vm.composer().queue(), vm.composer().attachments(),
+                vm.composer().assistantChoice(), new ComposerBar.Controls(vm.replyBar().replyingProperty(),
+                vm.composer().sendingProperty(), vm.bannerProperty().isNotNull(), vm.replyBar()::stop, stage));
+        vm.messageActions().duplicatesOpenWith(actions::openInNewWindow);
 
         buildBanner();
         hostSidebar();
@@ -116,7 +93,7 @@ public final class ChatWindow {
         emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(visible));
         emptyState.managedProperty().bind(emptyState.visibleProperty());
         javafx.scene.layout.StackPane conversation = new javafx.scene.layout.StackPane(transcript.node(), emptyState);
-        VBox chat = new VBox(bannerBox, conversation, replyBar(), composerRow);
+        VBox chat = new VBox(bannerBox, conversation, replyBar(), composerBar.node());
         chat.getStyleClass().add("chat");
         VBox.setVgrow(conversation, Priority.ALWAYS);
 
@@ -301,7 +278,12 @@ public final class ChatWindow {
         sync.setId("sync-now");
         sync.setMinWidth(Region.USE_PREF_SIZE);
         sync.setOnAction(e -> actions.syncNow(this));
-        HBox bar = new HBox(8, status, undo, spacer, sidebarToggle, sync);
+        Hyperlink undoHide = new Hyperlink(Texts.of("actions").get("undoHide"));
+        undoHide.setId("undo-hide");
+        undoHide.setOnAction(e -> vm.messageActions().undoHide());
+        undoHide.visibleProperty().bind(vm.messageActions().undoableHideProperty().isNotNull());
+        undoHide.managedProperty().bind(undoHide.visibleProperty());
+        HBox bar = new HBox(8, status, undo, undoHide, spacer, sidebarToggle, sync);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -363,6 +345,10 @@ public final class ChatWindow {
 
     public ChatViewModel viewModel() {
         return vm;
+    }
+
+    public ComposerBar composerBar() {
+        return composerBar;
     }
 
     public TextArea composer() {

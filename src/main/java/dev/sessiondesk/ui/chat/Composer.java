@@ -1,5 +1,7 @@
 package dev.sessiondesk.ui.chat;
 
+import dev.sessiondesk.app.assistant.SessionAssistants;
+import dev.sessiondesk.app.chat.Attachment;
 import dev.sessiondesk.app.chat.MessageAppending;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionReading;
@@ -11,6 +13,7 @@ import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -36,11 +39,15 @@ public final class Composer {
     private final TaskRunner runner;
     private final RetryScheduler retries;
     private final StringProperty text = new SimpleStringProperty("");
+    private final ComposerAttachments attachments;
+    private final ReplyQueue queue;
+    private final AssistantChoice assistantChoice;
     private final SimpleBooleanProperty sending = new SimpleBooleanProperty();
     private boolean retryScheduled;
 
     Composer(ChatViewModel conversation, MessageAppending appending, SessionReading reading, ReplyStarter replies,
-             DraftService drafts, StatusLine status, TaskRunner runner, RetryScheduler retries) {
+             DraftService drafts, StatusLine status, TaskRunner runner, RetryScheduler retries,
+             SessionAssistants assistants) {
         this.conversation = conversation;
         this.appending = appending;
         this.reading = reading;
@@ -48,6 +55,10 @@ public final class Composer {
         this.status = status;
         this.runner = runner;
         this.retries = retries;
+        this.attachments = new ComposerAttachments(runner);
+        this.queue = new ReplyQueue(conversation.replyBar().replyingProperty(), text, conversation.sessionIdProperty(),
+                this::hasContent, this::send);
+        this.assistantChoice = new AssistantChoice(assistants, runner, conversation.sessionIdProperty());
         text.addListener((obs, old, now) -> drafts.update(conversation.windowId(), now));
     }
 
@@ -55,19 +66,25 @@ public final class Composer {
     public void send() {
         String typed = text.get();
         String sid = conversation.sessionId();
-        if (typed == null || typed.isBlank() || sending.get() || sid == null || conversation.bannerProperty().get() != null) {
+        List<Attachment> attached = List.copyOf(attachments.pending());
+        if (!hasContent() || sending.get() || sid == null || conversation.bannerProperty().get() != null) {
             return;
         }
         sending.set(true);
         status.report(StatusKind.SAVING, "Saving…");
         int fromSeq = conversation.nextSeqToRead();
-        String body = typed.strip();
+        String body = typed == null ? "" : typed.strip();
         BackgroundTask.supply("send a message to session " + sid, () -> {
-                    AppendResult committed = appending.append(sid, NewMessage.text(Role.USER, body));
+                    NewMessage message = new NewMessage(null, Role.USER, Instant.now().getEpochSecond(),
+                            Attachment.messageContent(body, attached), true, true);
+                    AppendResult committed = appending.append(sid, message);
                     startReply(sid, committed);
                     return reading.readFrom(sid, fromSeq);
                 })
-                .onSuccess(fresh -> sent(sid, typed, fromSeq, fresh))
+                .onSuccess(fresh -> {
+                    attachments.sent(attached);
+                    sent(sid, typed == null ? "" : typed, fromSeq, fresh);
+                })
                 .onError(error -> {
                     sending.set(false);
                     LOG.warn("message for session {} not saved (kept in the composer): {}", sid, error.getMessage());
@@ -115,6 +132,31 @@ public final class Composer {
     /** Restores the unsent text after a restart. */
     public void restoreDraft(String draft) {
         text.set(draft == null ? "" : draft);
+    }
+
+    /** Whether there is anything to send: text, or attachments. */
+    public boolean hasContent() {
+        String typed = text.get();
+        return (typed != null && !typed.isBlank()) || !attachments.pending().isEmpty();
+    }
+
+    /** Enter and Send: sends now, or queues while a reply streams (it then sends when the reply ends). */
+    public void submit() {
+        queue.submit();
+    }
+
+    public ReplyQueue queue() {
+        return queue;
+    }
+
+    /** The session's model and system prompt. */
+    public AssistantChoice assistantChoice() {
+        return assistantChoice;
+    }
+
+    /** Images and files waiting to go with the next message. */
+    public ComposerAttachments attachments() {
+        return attachments;
     }
 
     public StringProperty textProperty() {

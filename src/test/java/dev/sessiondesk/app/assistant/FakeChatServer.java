@@ -35,6 +35,10 @@ public final class FakeChatServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     public final List<String> requestBodies = new CopyOnWriteArrayList<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** What {@code GET /v1/models} lists; {@link #modelsStatus} other than 200 answers with that error instead. */
+    public final List<String> models = new CopyOnWriteArrayList<>(List.of("fake-small", "fake-large"));
+    public volatile int modelsStatus = 200;
+    public final List<String> modelsAuthorizations = new CopyOnWriteArrayList<>();
 
     private FakeChatServer(Behaviour behaviour) throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +52,23 @@ public final class FakeChatServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // the client went away (stopped or killed): nothing to answer
+            }
+        });
+        http.createContext("/v1/models", exchange -> {
+            try (exchange) {
+                modelsAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                StringBuilder body = new StringBuilder("{\"object\":\"list\",\"data\":[");
+                for (int i = 0; i < models.size(); i++) {
+                    body.append(i == 0 ? "" : ",").append("{\"id\":")
+                            .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(models.get(i)))
+                            .append(",\"object\":\"model\",\"owned_by\":\"test\"}");
+                }
+                body.append("]}");
+                byte[] bytes = (modelsStatus == 200 ? body.toString() : "{\"error\":\"no models here\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(modelsStatus, bytes.length);
+                exchange.getResponseBody().write(bytes);
             }
         });
         http.start();
