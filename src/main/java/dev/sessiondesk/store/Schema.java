@@ -22,7 +22,8 @@ public final class Schema {
             new Migration(1, "sessions, messages, windows, drafts, app instance", Schema::v1),
             new Migration(2, "full-text index over message text", Schema::v2),
             new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
-            new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4));
+            new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4),
+            new Migration(6, "sync outbox, field clocks and pull cursors (PostgreSQL sync)", SyncSchema::v6));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
