@@ -43,6 +43,46 @@ public final class SyncSettings {
         return Optional.of(endpoint(url.strip(), where, env, configDir, home));
     }
 
+    /** Reads the settings afresh on every call, so a change in Preferences → Sync applies to the next exchange. */
+    public static java.util.function.Supplier<Optional<RemoteEndpoint>> live(Map<String, String> env, Path configDir, Path home) {
+        return () -> load(env, configDir, home);
+    }
+
+    /** The URL as configured (environment first), for showing in Preferences; empty when none. */
+    public static Optional<String> configuredUrl(Map<String, String> env, Path configDir) {
+        String url = env.get(ENV_URL);
+        if (url != null && !url.isBlank()) {
+            return Optional.of(url.strip());
+        }
+        return fileUrl(configDir);
+    }
+
+    /** Saves the URL to sync.properties and, when given, the password to a 0600 file beside it. */
+    public static void save(Path configDir, String url, String password) throws IOException {
+        Files.createDirectories(configDir);
+        Properties p = new Properties();
+        p.setProperty("url", url.strip());
+        Path f = configDir.resolve(FILE);
+        Path tmp = configDir.resolve(FILE + ".tmp");
+        try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+            p.store(out, "SessionDesk sync server (the password is never stored here)");
+        }
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        if (password != null && !password.isEmpty()) {
+            Path pw = configDir.resolve(PASSWORD_FILE);
+            Path pwTmp = configDir.resolve(PASSWORD_FILE + ".tmp");
+            Files.deleteIfExists(pwTmp);
+            try {
+                Files.createFile(pwTmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(pwTmp);
+            }
+            Files.writeString(pwTmp, password, StandardCharsets.UTF_8);
+            Files.move(pwTmp, pw, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     static Optional<String> fileUrl(Path configDir) {
         Path f = configDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {
