@@ -71,6 +71,7 @@ public final class DeskClient {
     private SingleInstance instance;
     private SessionDesk desk;
     private ClientServices services;
+    private dev.sessiondesk.ui.sync.SyncFeature syncFeature;
     private WindowCoordinator coordinator;
     private Timeline poller;
     private volatile boolean finished;
@@ -170,6 +171,12 @@ public final class DeskClient {
         services.start();
         maintenance = new StartupMaintenance(desk, Clock.systemUTC());
         maintenance.addSyncSteps(services.sync());
+        if (syncFeature != null) {
+            syncFeature.close(); // a restore reopens the store: sync starts over on the new one
+        }
+        syncFeature = new dev.sessiondesk.ui.sync.SyncFeature(services, environment, configDir,
+                Path.of(System.getProperty("user.home")));
+        syncFeature.start();
         Optional<UpgradeCheck.Report> upgradeProblems = maintenance.upgradeProblems();
         List<RestoredWindow> restored = new ArrayList<>();
         for (WindowBinding b : services.layout().openWindows()) {
@@ -209,8 +216,11 @@ public final class DeskClient {
             wait.play();
         }, this::quit);
         coordinator.useConfigDir(configDir);
+        coordinator.setSyncStatus(syncFeature::statusAfter);
+        syncFeature.showStatusIn(coordinator::windows);
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
+            syncFeature.addMenu(bar, window, runner);
             window.addBannerChoice("banner-open-backup", "Open from backup…",
                     () -> maintenanceController().openFromBackup(window));
         });
@@ -367,6 +377,9 @@ public final class DeskClient {
         }
         finished = true;
         stopPolling();
+        if (syncFeature != null) {
+            syncFeature.close();
+        }
         if (coordinator != null) {
             coordinator.hideAll();
         }
@@ -379,6 +392,9 @@ public final class DeskClient {
 
     private void closeEverything() {
         try {
+            if (syncFeature != null) {
+                syncFeature.close();
+            }
             if (services != null) {
                 services.close();
             }

@@ -83,6 +83,29 @@ public final class SyncSettings {
         }
     }
 
+    /**
+     * Tries a URL and password before they are saved (Preferences → Test connection): returns what the
+     * server said, or throws with the reason (IllegalArgumentException for a bad URL, RemoteException
+     * when the server is away or refuses).
+     */
+    public static String testConnection(String url, String password, Map<String, String> env, Path configDir, Path home) {
+        RemoteEndpoint e = endpoint(url.strip(), "the URL entered", env, configDir, home);
+        if (password != null && !password.isEmpty()) {
+            e = new RemoteEndpoint(e.jdbcUrl(), e.user(), password, e.display());
+        }
+        return dev.sessiondesk.store.remote.RemoteServer.probe(e);
+    }
+
+    /** Throws IllegalArgumentException naming the problem when {@code url} is not a server URL sync understands. */
+    public static void testParse(String url) {
+        String u = url.strip();
+        if (u.startsWith("jdbc:postgresql:")) {
+            ParsedUrl.jdbc(u, "the URL entered");
+        } else {
+            ParsedUrl.libpq(u, "the URL entered");
+        }
+    }
+
     static Optional<String> fileUrl(Path configDir) {
         Path f = configDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {

@@ -54,6 +54,25 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
+    /** Logs in and reads the server's version and its sync schema version, changing nothing ("Test connection"). */
+    public static String probe(RemoteEndpoint endpoint) {
+        Connection c = open(endpoint, 10);
+        try (var s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'),"
+                     + " (SELECT max(version) FROM sessiondesk.schema_version WHERE to_regclass('sessiondesk.schema_version') IS NOT NULL)")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1) + " at " + endpoint + ", sync schema "
+                    + (rs.getObject(2) == null ? "not created yet" : "version " + rs.getInt(2));
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return "PostgreSQL at " + endpoint + ", sync schema not created yet";
+            }
+            throw PgErrors.from(e, "test the connection", endpoint);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
     static Connection open(RemoteEndpoint endpoint, int socketTimeoutSeconds) {
         Properties p = new Properties();
         if (endpoint.user() != null) {

@@ -253,11 +253,19 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
                 .executeWith(runner);
     }
 
+    /** With a sync server set up, the status bar says what the server exchange did ("Synced 14:02", "Offline — …"). */
+    public void setSyncStatus(java.util.function.Function<SyncSummary, java.util.Optional<String>> status) {
+        this.syncStatus = status;
+    }
+
+    private java.util.function.Function<SyncSummary, java.util.Optional<String>> syncStatus = s -> java.util.Optional.empty();
+
     private void reportSync(ChatWindow w, SyncSummary summary) {
         String time = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
-        w.viewModel().reportStatus(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, summary.ok()
+        java.util.Optional<String> server = syncStatus.apply(summary);
+        w.viewModel().reportStatus(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, server.orElse(summary.ok()
                 ? "Synced " + time + " in " + summary.took().toMillis() + " ms"
-                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0));
+                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0)));
         String title = summary.ok() ? "Sync Now: everything is saved" : "Sync Now found problems";
         w.notice(title + "\n" + summary.describe(), !summary.ok(),
                 javafx.util.Duration.seconds(summary.ok() ? 8 : 20));
