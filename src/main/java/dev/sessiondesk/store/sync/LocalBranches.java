@@ -73,6 +73,16 @@ final class LocalBranches {
             ps.setString(3, branch.id());
             ps.executeUpdate();
         }
+        // Forks made here that refer to the moved messages now refer to the branch, which holds them
+        // with the same seqs and hashes (a fork stores only its own messages and continues its parent's chain).
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?"
+                + " WHERE parent_session_id = ? AND parent_seq >= ? AND id <> ?")) {
+            ps.setString(1, branch.id());
+            ps.setString(2, sessionId);
+            ps.setInt(3, fromSeq);
+            ps.setString(4, branch.id());
+            ps.executeUpdate();
+        }
         PulledChanges.setApplying(c, true); // stepping back is adopting the server's history, not a change to push
         rewind(c, sessionId, fromSeq - 1);
         if (SyncLedger.serverCount(c, sessionId) > fromSeq - 1) {

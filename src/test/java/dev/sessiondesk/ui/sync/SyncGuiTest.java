@@ -45,9 +45,9 @@ class SyncGuiTest {
     private DeskClient start(Path data, String url) throws Exception {
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         Platform.runLater(() -> {
-            DeskClient client = new DeskClient(data, Map.of(SyncSettings.ENV_URL, url), data.resolve("config"),
-                    LaunchRequest.parse(List.of()), GuiFixture.fastTimings(),
-                    dev.sessiondesk.app.ClientServices.ReplyStarterFactory.NONE, () -> { });
+            DeskClient client = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                    .withSettingsFrom(Map.of(SyncSettings.ENV_URL, url), data.resolve("config"))
+                    .withTimings(GuiFixture.fastTimings()), () -> { });
             client.start().whenComplete((o, e) -> {
                 if (e != null) {
                     started.completeExceptionally(e);
