@@ -96,4 +96,36 @@ class TwoDeviceSyncTest {
             }
         }
     }
+
+    @Test
+    void aForkPushesOnlyItsOwnMessagesAndContinuesItsParentsChainOnTheOtherDevice() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            Session parent = a.store.sessions().create(NewSession.titled("Parent", null));
+            for (int i = 1; i <= 4; i++) {
+                a.store.messages().append(parent.id(), NewMessage.text(Role.USER, "parent " + i));
+            }
+            Session fork = a.store.messages().fork(parent.id(), 2);
+            a.store.messages().append(fork.id(), NewMessage.text(Role.USER, "fork 3"));
+            a.syncOk();
+            b.syncOk();
+            try (Connection c = pg.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT s.parent_session_id, s.parent_seq, s.base_seq,"
+                         + " (SELECT array_agg(seq ORDER BY seq) FROM sessiondesk.messages m WHERE m.session_id = s.id)::text"
+                         + " FROM sessiondesk.sessions s WHERE id = '" + fork.id() + "'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(parent.id());
+                assertThat(rs.getInt(2)).isEqualTo(2);
+                assertThat(rs.getInt(3)).isEqualTo(2);
+                assertThat(rs.getString(4)).isEqualTo("{3}");
+            }
+            Session onB = b.store.sessions().require(fork.id());
+            assertThat(onB.parentSessionId()).isEqualTo(parent.id());
+            assertThat(onB.parentSeq()).isEqualTo(2);
+            assertThat(onB.messageCount()).isEqualTo(3);
+            assertThat(onB.headHash()).isEqualTo(a.store.sessions().require(fork.id()).headHash());
+            assertThat(b.store.verifier().verifySession(fork.id()).ok()).isTrue();
+            assertThat(b.store.verifier().verifySession(parent.id()).ok()).isTrue();
+        }
+    }
 }
