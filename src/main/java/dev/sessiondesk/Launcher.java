@@ -43,7 +43,10 @@ public final class Launcher {
             System.setProperty("sessiondesk.logDir", locations.logDir().toString());
         }
         try {
-            dev.sessiondesk.store.PrivateFiles.ensureDirectory(Path.of(System.getProperty("sessiondesk.logDir")));
+            Path logDir = dev.sessiondesk.store.PrivateFiles.ensureDirectory(Path.of(System.getProperty("sessiondesk.logDir")));
+            // Created 0600 before Logback opens it (it appends to an existing file and keeps its mode);
+            // rolled files stay inside the 0700 folder.
+            dev.sessiondesk.store.PrivateFiles.ensureFile(logDir.resolve("sessiondesk.log"));
         } catch (IOException e) {
             System.err.println("sessiondesk: cannot create the log folder " + System.getProperty("sessiondesk.logDir")
                     + " (" + e.getMessage() + "); continuing without a log file");

@@ -43,8 +43,15 @@ public final class SessionExporter {
     }
 
     /** Writes the export atomically as a 0600 file. */
+    /** Writes the export to {@code file} (0600), replacing an existing file (the GUI's file chooser asked). */
     public void exportTo(String sessionId, Format format, Path file) throws IOException {
-        PrivateFiles.writeAtomically(file, export(sessionId, format).getBytes(StandardCharsets.UTF_8));
+        exportTo(sessionId, format, file, true);
+    }
+
+    /** Writes the export to {@code file} (0600); an existing file is replaced only when {@code replace}. */
+    public void exportTo(String sessionId, Format format, Path file, boolean replace) throws IOException {
+        ExportFiles.checkTarget(file, replace);
+        ExportFiles.write(file, export(sessionId, format).getBytes(StandardCharsets.UTF_8), replace);
     }
 
     public static String toJson(Session s, List<Message> messages) {

@@ -1,14 +1,13 @@
 package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.importer.Utf8Lines;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.GooseMessages;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,13 +54,16 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
                 NewMessage m = NewMessage.text(parseRole(role), source.text);
                 print(out, desk.sessions().append(sessionId, m));
             } else if (source.json != null) {
-                String text = source.json.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(Path.of(source.json));
+                byte[] bytes = source.json.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(source.json));
                 NewMessage m;
                 try {
-                    m = GooseMessages.parse(text);
+                    m = GooseMessages.parse(strictUtf8(bytes));
                 } catch (MalformedMessageException e) {
-                    throw new CliFailure("cannot read the message in " + label(source.json) + ": " + e.getMessage());
+                    throw new CliFailure("cannot read the message in " + label(source.json) + ": " + e.getMessage()
+                            + "; nothing was saved");
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new CliFailure("cannot read the message in " + label(source.json)
+                            + ": it is not valid UTF-8; nothing was saved");
                 }
                 if (role != null) {
                     m = new NewMessage(m.messageId(), parseRole(role), m.created(), m.contentJson(), m.userVisible(),
@@ -77,13 +79,22 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
 
     private void appendLines(SessionDesk desk, String sessionId, PrintWriter out) throws IOException {
         String label = label(source.jsonl);
-        try (BufferedReader in = source.jsonl.equals("-")
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(source.jsonl), StandardCharsets.UTF_8)) {
+        // Strict UTF-8, decoded line by line: a bad byte is named on its own line, never replaced by U+FFFD.
+        try (Utf8Lines in = new Utf8Lines(source.jsonl.equals("-") ? System.in
+                : Files.newInputStream(Path.of(source.jsonl)))) {
             String line;
             int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
+            while (true) {
+                try {
+                    line = in.next();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new CliFailure("cannot read " + label + " line " + in.lineNumber() + ": it is not valid"
+                            + " UTF-8 (the lines before it are saved)");
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNo = in.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -98,6 +109,13 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
                 print(out, desk.sessions().append(sessionId, m));
             }
         }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
     private static String label(String source) {
@@ -115,5 +133,6 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
     private static void print(PrintWriter out, AppendResult r) {
         out.println(r.seq() + " " + r.hash());
         out.flush();
+        StdoutFailure.check(out); // no more input is committed once its acknowledgements cannot be printed
     }
 }

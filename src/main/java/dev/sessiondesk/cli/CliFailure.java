@@ -1,7 +1,7 @@
 package dev.sessiondesk.cli;
 
 /** A failure the CLI reports as one line on stderr with exit code 2. */
-final class CliFailure extends RuntimeException {
+class CliFailure extends RuntimeException {
     CliFailure(String message) {
         super(message);
     }

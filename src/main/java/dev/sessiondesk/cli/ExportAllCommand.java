@@ -10,11 +10,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "export-all", description = {
         "Export every session (also archived and trashed) as JSON and Markdown into DIR,",
-        "0600 files in a 0700 folder, with an index.md."})
+        "0600 files (a new DIR is created 0700; an existing one keeps its permissions), with an index.md."})
 final class ExportAllCommand extends StoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR")
     Path dir;
+    @picocli.CommandLine.Option(names = "--force", description = "Replace files of an earlier export in DIR.")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
@@ -23,7 +25,9 @@ final class ExportAllCommand extends StoreCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.onTerminal(err());
             AllSessionsExporter.Summary s;
             try {
-                s = desk.exportAll().exportAll(dir, progress);
+                s = desk.exportAll().exportAll(dir, progress, force);
+            } catch (java.nio.file.FileSystemException e) {
+                throw new CliFailure("cannot export to " + e.getFile() + ": " + e.getReason());
             } finally {
                 progress.done();
             }

@@ -16,16 +16,23 @@ final class ExportCommand extends StoreCommand implements Callable<Integer> {
     String id;
     @Option(names = "--format", required = true, paramLabel = "json|md", converter = FormatConverter.class)
     SessionExporter.Format format;
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (0600) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|-",
+            description = "Write to a new FILE (0600; its folder is left as it is) instead of stdout; - is stdout.")
     Path output;
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
         try (SessionDesk desk = root.open()) {
             ReadOnlyNotice.warn(desk, spec);
             String sid = SessionDeskCommand.resolve(desk, id).id();
-            if (output != null) {
-                desk.exporter().exportTo(sid, format, output);
+            if (output != null && !output.toString().equals("-")) {
+                try {
+                    desk.exporter().exportTo(sid, format, output, force);
+                } catch (java.nio.file.FileSystemException e) {
+                    throw new CliFailure("cannot export to " + e.getFile() + ": " + e.getReason());
+                }
                 err().println("exported " + sid + " to " + output.toAbsolutePath());
             } else {
                 out().print(desk.exporter().export(sid, format));

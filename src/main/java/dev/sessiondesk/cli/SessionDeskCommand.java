@@ -67,7 +67,24 @@ public final class SessionDeskCommand {
             desk.close();
             throw new CliFailure(reason);
         }
+        endAbandonedReplies(desk);
         return desk;
+    }
+
+    /**
+     * Every writer that opens the store ends the replies whose owner died (a killed {@code ask}), not
+     * only the GUI at its start; replies another live process streams are left alone. Best effort:
+     * a locked store must not stop the command itself.
+     */
+    private static void endAbandonedReplies(SessionDesk desk) {
+        try {
+            if (desk.store().messages().anyStreaming()) {
+                desk.store().messages().interruptAbandonedStreams();
+            }
+        } catch (dev.sessiondesk.store.StoreException e) {
+            org.slf4j.LoggerFactory.getLogger(SessionDeskCommand.class)
+                    .warn("cannot end abandoned replies now: {}", e.getMessage());
+        }
     }
 
     /** Finds a session by its id or by an unambiguous prefix of it. */
@@ -97,6 +114,8 @@ public final class SessionDeskCommand {
     public static CommandLine commandLine(DataLocations locations, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SessionDeskCommand(locations));
         addHelpOptions(cl);
+        // "--data-dir backup" names a folder; without this picocli takes "backup" as the command.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -109,6 +128,10 @@ public final class SessionDeskCommand {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("sessiondesk: " + messageOf(ex));
             commandLine.getErr().flush();
+            if (ex instanceof StdoutFailure) {
+                StdoutFailure.reported = true;
+                return StdoutFailure.EXIT;
+            }
             return EXIT_ERROR;
         });
         return cl;
@@ -136,9 +159,18 @@ public final class SessionDeskCommand {
     }
 
     public static int run(DataLocations locations, String... args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        // Straight onto the descriptor: System.out (a PrintStream) swallows write errors, so a full
+        // disk or a closed pipe would look like success.
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.Charset.defaultCharset())), true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return commandLine(locations, out, err).execute(args);
+        int code = commandLine(locations, out, err).execute(args);
+        if (out.checkError() && !StdoutFailure.reported) {
+            err.println("sessiondesk: " + StdoutFailure.MESSAGE);
+            err.flush();
+            return StdoutFailure.EXIT;
+        }
+        return code;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -25,14 +25,21 @@ import java.util.List;
 public final class CanonicalJson {
 
     /** Reader shared by everything that parses message JSON: exact numbers, large documents allowed. */
+    /** The deepest nesting of arrays and objects read or written. */
+    public static final int MAX_NESTING = 1_000;
+
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxStringLength(Integer.MAX_VALUE)
-                            .maxNestingDepth(2_000)
+                            // What the writer accepts too (Jackson's write limit): deeper input is refused
+                            // when read, with a plain message, never half-accepted and failing later.
+                            .maxNestingDepth(MAX_NESTING)
                             .build())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"role":"user","role":"assistant"} is an error, not "the last one wins", on every path.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 

@@ -25,10 +25,13 @@ public final class GooseMessages {
         try {
             node = CanonicalJson.parse(json);
         } catch (JsonProcessingException e) {
-            throw new MalformedMessageException("$", "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new MalformedMessageException("$", JsonProblems.describe(e));
         }
         return fromJson(node);
     }
+
+    /** Upper bound of {@code created}: the last second of the year 9999 (what every reader can format). */
+    static final long MAX_SECONDS = 253_402_300_799L;
 
     public static NewMessage fromJson(JsonNode node) throws MalformedMessageException {
         if (node == null || !node.isObject()) {
@@ -56,7 +59,7 @@ public final class GooseMessages {
             if (!createdNode.isNumber()) {
                 throw new MalformedMessageException("$.created", "must be a number (Unix seconds)");
             }
-            created = normalizeSeconds(createdNode.longValue());
+            created = checkedSeconds(createdNode);
         }
         String id = null;
         JsonNode idNode = node.get("id");
@@ -65,11 +68,37 @@ public final class GooseMessages {
                 throw new MalformedMessageException("$.id", "must be a string");
             }
             id = idNode.textValue();
+            JsonProblems.checkText(idNode, "$.id");
         }
+        JsonProblems.checkText(content, "$.content");
         JsonNode metadata = node.path("metadata");
         boolean userVisible = visibility(metadata, "userVisible");
         boolean agentVisible = visibility(metadata, "agentVisible");
         return new NewMessage(id, role, created, CanonicalJson.write(normalized), userVisible, agentVisible);
+    }
+
+    /**
+     * Unix seconds (or milliseconds) in range, refused otherwise: {@code 1e19} once wrapped to a negative
+     * time that broke show and export for the whole session, and {@code 1e400} silently became 0.
+     */
+    private static long checkedSeconds(JsonNode n) throws MalformedMessageException {
+        java.math.BigDecimal v = n.decimalValue();
+        java.math.BigDecimal maxMillis = java.math.BigDecimal.valueOf(MAX_SECONDS).multiply(java.math.BigDecimal.valueOf(1000));
+        if (v.signum() < 0 || v.compareTo(maxMillis) > 0) {
+            throw new MalformedMessageException("$.created", "out of range (" + shortNumber(v) + "): must be Unix"
+                    + " seconds from 0 to " + MAX_SECONDS + " (the year 9999), or the same in milliseconds");
+        }
+        long whole = v.longValue();
+        long seconds = normalizeSeconds(whole);
+        if (seconds > MAX_SECONDS) {
+            throw new MalformedMessageException("$.created", "out of range (" + whole + "): after the year 9999");
+        }
+        return seconds;
+    }
+
+    private static String shortNumber(java.math.BigDecimal v) {
+        String s = v.toString();
+        return s.length() > 24 ? s.substring(0, 24) + "…" : s;
     }
 
     /** Seconds from a Goose timestamp that may be in milliseconds. */

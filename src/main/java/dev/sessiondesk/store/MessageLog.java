@@ -37,6 +37,7 @@ public final class MessageLog {
     /** Commits one message; returns after the commit with its seq and the new head hash. */
     public AppendResult append(String sessionId, NewMessage message) {
         NewMessage canonical = canonical(message);
+        StreamHandOff.letOwnerFinish(store, sessionId);
         return store.writer().write("save a message to session " + sessionId,
                 c -> appendCanonical(c, sessionId, canonical, System.currentTimeMillis()));
     }
@@ -118,6 +119,7 @@ public final class MessageLog {
                 ps.setLong(9, now);
                 ps.executeUpdate();
                 long rowId = generatedKey(ps);
+                StreamOwners.record(c, rowId, store.streamOwner(), now);
                 touch(c, sessionId, now);
                 return new StreamingMessage(rowId, sessionId, seq);
             }
@@ -126,15 +128,32 @@ public final class MessageLog {
 
     /** Saves the reply's content so far. Returns false when the reply is no longer streaming. */
     public boolean checkpoint(StreamingMessage stream, String contentJson) {
-        String content = canonicalContent(contentJson);
+        return save(stream, contentJson) != StreamStatus.ENDED;
+    }
+
+    /**
+     * Saves the reply's content so far ({@code contentJson} null: only "still here", a heartbeat) and
+     * says whether it still streams, or another process asked its owner to end it now.
+     */
+    public StreamStatus save(StreamingMessage stream, String contentJson) {
+        String content = contentJson == null ? null : canonicalContent(contentJson);
         return store.writer().write("save the streaming reply in session " + stream.sessionId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE messages SET content_json = ?, updated_at = ? WHERE id = ? AND state = 'streaming'")) {
-                ps.setString(1, content);
-                ps.setLong(2, System.currentTimeMillis());
-                ps.setLong(3, stream.rowId());
-                return ps.executeUpdate() == 1;
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ps = c.prepareStatement(content == null
+                    ? "UPDATE messages SET updated_at = ? WHERE id = ? AND state = 'streaming'"
+                    : "UPDATE messages SET updated_at = ?, content_json = ? WHERE id = ? AND state = 'streaming'")) {
+                ps.setLong(1, now);
+                if (content == null) {
+                    ps.setLong(2, stream.rowId());
+                } else {
+                    ps.setString(2, content);
+                    ps.setLong(3, stream.rowId());
+                }
+                if (ps.executeUpdate() != 1) {
+                    return StreamStatus.ENDED;
+                }
             }
+            return StreamOwners.touch(c, stream.rowId(), now) ? StreamStatus.STOP_REQUESTED : StreamStatus.STREAMING;
         });
     }
 
@@ -169,16 +188,42 @@ public final class MessageLog {
      * Ends every reply left streaming (by a process that crashed) as interrupted, hashing what was
      * saved. Called at start by the one app that owns the data folder. Returns how many it ended.
      */
+    /** Whether any reply is stored as streaming (a cheap read before {@link #interruptAbandonedStreams}). */
+    public boolean anyStreaming() {
+        return store.reader().read("look for streaming replies", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM messages WHERE state = 'streaming' LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     public int interruptAbandonedStreams() {
+        return interruptAbandonedStreams(java.util.Set.of());
+    }
+
+    /**
+     * Ends, as interrupted, every streaming reply that no live writer owns: its owner process is gone
+     * (or silent for a minute), no owner was recorded, or it is this process's and not among
+     * {@code ownRowsStillWriting} (the replies this process is really streaming). Replies another live
+     * process streams are left to it.
+     */
+    public int interruptAbandonedStreams(java.util.Set<Long> ownRowsStillWriting) {
         return store.writer().write("mark abandoned replies as interrupted", c -> {
             List<String> sessions = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT session_id FROM messages WHERE state = 'streaming'");
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, session_id FROM messages WHERE state = 'streaming'");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sessions.add(rs.getString(1));
+                    long row = rs.getLong(1);
+                    var owner = StreamOwners.get(c, row);
+                    boolean abandoned = owner.isEmpty() || owner.get().isAbandoned(now)
+                            || (owner.get().owner().isThisProcess() && !ownRowsStillWriting.contains(row));
+                    if (abandoned) {
+                        sessions.add(rs.getString(2));
+                    }
                 }
             }
-            long now = System.currentTimeMillis();
             for (String id : sessions) {
                 endOpenStream(c, SessionStore.get(c, id).orElseThrow(), MessageState.INTERRUPTED, now);
             }
@@ -196,7 +241,7 @@ public final class MessageLog {
      * {@code rowId} say where they are stored); see {@link Lineage}.
      */
     public List<Message> list(String sessionId, int fromSeq, int limit) {
-        return store.reader().read("read messages of session " + sessionId, c -> Lineage.list(c, sessionId, fromSeq, limit));
+        return store.reader().read("read messages of session " + sessionId, c -> StreamOwners.present(c, Lineage.list(c, sessionId, fromSeq, limit)));
     }
 
     /** The last {@code limit} messages of the logical conversation (what a window shows first), in order. */
@@ -208,6 +253,7 @@ public final class MessageLog {
             }
             // Finished messages are 1..count; one more may be streaming.
             List<Message> window = Lineage.list(c, sessionId, Math.max(1, s.messageCount() + 1 - limit), limit + 1);
+            window = StreamOwners.present(c, window);
             return window.size() <= limit ? window : window.subList(window.size() - limit, window.size());
         });
     }
@@ -224,7 +270,7 @@ public final class MessageLog {
                         out.add(Rows.message(rs));
                     }
                 }
-                return out;
+                return StreamOwners.present(c, out);
             }
         });
     }
@@ -314,6 +360,7 @@ public final class MessageLog {
             ps.executeUpdate();
         }
         index(c, open.rowId(), open.contentJson());
+        StreamOwners.remove(c, open.rowId());
         advanceHead(c, s.id(), open.seq(), hash, now);
         return SessionStore.get(c, s.id()).orElseThrow();
     }

@@ -24,7 +24,8 @@ public final class Schema {
             new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
             new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4),
             new Migration(5, "forks share their parent's prefix by reference instead of copying it", Schema::v5),
-            new Migration(6, "sync outbox, field clocks and pull cursors (PostgreSQL sync)", SyncSchema::v6));
+            new Migration(6, "sync outbox, field clocks and pull cursors (PostgreSQL sync)", SyncSchema::v6),
+            new Migration(7, "owner and last checkpoint of each streaming reply", Schema::v7));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -209,6 +210,26 @@ public final class Schema {
     private static Void v5(Connection c) throws SQLException {
         exec(c, "CREATE INDEX sessions_by_parent ON sessions(parent_session_id) WHERE parent_session_id IS NOT NULL");
         Forks.compactCopiedForks(c);
+        return null;
+    }
+
+    /**
+     * Who writes each streaming reply and when it last saved (promise P11), so every reader can tell
+     * a live reply from one whose process died, and a stop request another writer leaves for the
+     * owner (it then saves its whole text before the other message goes in).
+     */
+    private static Void v7(Connection c) throws SQLException {
+        exec(c, """
+                CREATE TABLE stream_owners (
+                  message_row        INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+                  pid                INTEGER NOT NULL,
+                  host               TEXT NOT NULL,
+                  process_start      INTEGER NOT NULL,
+                  store_token        TEXT NOT NULL,
+                  started_at         INTEGER NOT NULL,
+                  last_checkpoint_at INTEGER NOT NULL,
+                  stop_requested_at  INTEGER
+                )""");
         return null;
     }
 

@@ -52,6 +52,8 @@ public final class Store implements AutoCloseable {
     private final DraftStore drafts;
     private final ChainVerifier verifier;
     private final AppInstanceStore instance;
+    private StoreClaim claim; // a writer's shared claim: no swap of the store while it is open
+    private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
     private Store(Path dataDir, Path dbFile, int schemaVersion, String readOnlyReason,
                   StoreWriter writer, StoreReader reader) {
@@ -107,9 +109,12 @@ public final class Store implements AutoCloseable {
             return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
         }
         StoreWriter writer;
+        StoreClaim claim;
+        claim = StoreClaim.shared(dir, options.busyTimeoutMs());
         try {
-            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db.toString());
+            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db);
         } catch (SQLException e) {
+            claim.close();
             throw StoreException.from(e, "open the store for writing", db.toString());
         }
         try {
@@ -140,12 +145,15 @@ public final class Store implements AutoCloseable {
             }
         } catch (RuntimeException | IOException e) {
             writer.close();
+            claim.close();
             if (e instanceof RuntimeException re) {
                 throw re;
             }
             throw new StoreException(StoreException.Kind.IO, "cannot secure the store files: " + describe((IOException) e), e);
         }
-        return new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false));
+        Store store = new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false));
+        store.claim = claim;
+        return store;
     }
 
     /**
@@ -248,6 +256,11 @@ public final class Store implements AutoCloseable {
         return verifier;
     }
 
+    /** The owner this open store writes streaming replies as. */
+    StreamOwner streamOwner() {
+        return StreamOwner.current(streamToken);
+    }
+
     public AppInstanceStore instance() {
         return instance;
     }
@@ -285,5 +298,9 @@ public final class Store implements AutoCloseable {
             writer.close();
         }
         reader.close();
+        StreamOwner.closeToken(streamToken);
+        if (claim != null) {
+            claim.close();
+        }
     }
 }

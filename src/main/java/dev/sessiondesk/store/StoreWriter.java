@@ -20,13 +20,16 @@ public final class StoreWriter implements AutoCloseable {
 
     private final Connection connection;
     private final String where;
+    private final StoreFileIdentity identity;
+    private volatile StoreException stopped; // once the files were swapped, every later write fails the same way
     private final ExecutorService thread;
     private volatile Thread writerThread;
     private boolean inTransaction; // only touched on the writer thread
 
-    StoreWriter(Connection connection, String where) {
+    StoreWriter(Connection connection, java.nio.file.Path db) {
         this.connection = connection;
-        this.where = where;
+        this.where = db.toString();
+        this.identity = new StoreFileIdentity(db);
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "store-writer");
             t.setDaemon(true);
@@ -73,6 +76,9 @@ public final class StoreWriter implements AutoCloseable {
                 throw StoreException.from(e, doing, where);
             }
         }
+        if (stopped != null) {
+            throw stopped;
+        }
         try {
             execute("BEGIN IMMEDIATE"); // waits up to the busy timeout for another program's lock
         } catch (SQLException e) {
@@ -80,7 +86,9 @@ public final class StoreWriter implements AutoCloseable {
         }
         inTransaction = true;
         try {
+            checkIdentity(doing);
             T result = work.run(connection);
+            checkIdentity(doing); // a swap while the work ran: never acknowledge into the replaced file
             execute("COMMIT");
             return result;
         } catch (SQLException e) {
@@ -91,6 +99,16 @@ public final class StoreWriter implements AutoCloseable {
             throw e;
         } finally {
             inTransaction = false;
+        }
+    }
+
+    private void checkIdentity(String doing) {
+        try {
+            identity.check(doing);
+        } catch (StoreException e) {
+            stopped = e;
+            LOG.error("{}", e.getMessage());
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import dev.sessiondesk.app.windows.SaveListener;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.CoalescingRelay;
 import dev.sessiondesk.ui.chat.StatusKind;
+import dev.sessiondesk.ui.chat.transcript.TranscriptView;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
 import dev.sessiondesk.ui.maintenance.MaintenanceHost;
 import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
@@ -25,6 +26,7 @@ import java.nio.file.ReadOnlyFileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -50,6 +52,7 @@ public final class DeskClient implements MaintenanceHost {
 
     private final ClientOptions options;
     private final Runnable exitPlatform;
+    private Consumer<String> browser = url -> LOG.warn("no system browser to open a link with");
     /** A token flood becomes at most one FX hand-over at a time, however many sessions stream. */
     private final CoalescingRelay<String> changedSessions = new CoalescingRelay<>(Platform::runLater,
             ids -> ids.forEach(id -> {
@@ -72,6 +75,11 @@ public final class DeskClient implements MaintenanceHost {
     public DeskClient(ClientOptions options, Runnable exitPlatform) {
         this.options = options;
         this.exitPlatform = exitPlatform;
+    }
+
+    /** Where the transcripts' links open (the application's HostServices); call before {@link #start}. */
+    public void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
     }
 
     /** Call on the FX thread. Completes on the FX thread once the windows are shown (or the launch was handed over). */
@@ -109,6 +117,7 @@ public final class DeskClient implements MaintenanceHost {
     }
 
     private Boot boot() throws Exception {
+        TranscriptView.preparePage(); // reads the page's scripts from the jar here, not on the FX thread
         SingleInstance.Outcome claim;
         try {
             claim = SingleInstance.acquireOrForward(options.dataDir(), options.request().forwardedArguments(),
@@ -159,6 +168,7 @@ public final class DeskClient implements MaintenanceHost {
             wait.setOnFinished(e -> action.run());
             wait.play();
         }, this::quit, options.configDir());
+        coordinator.setBrowser(browser);
         dev.sessiondesk.ui.sync.SyncFeature sync = new dev.sessiondesk.ui.sync.SyncFeature(opened.serverSync(),
                 options.environment(), options.configDir(), java.nio.file.Path.of(System.getProperty("user.home")));
         sync.showStatusIn(() -> coordinator == null ? List.of() : coordinator.windows());

@@ -36,6 +36,7 @@ public final class SessionDeskApp extends Application {
         client = new DeskClient(ClientOptions.of(dataDir, request)
                 .withSettingsFrom(locations.environment(), locations.configDir())
                 .withReplies(ASSISTANT), Platform::exit);
+        client.setBrowser(getHostServices()::showDocument);
         client.start().whenComplete((outcome, error) -> {
             if (error != null) {
                 Platform.runLater(() -> failedToStart(dataDir, BackgroundTask.unwrap(error)));

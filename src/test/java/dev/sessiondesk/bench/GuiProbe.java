@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
@@ -38,7 +39,10 @@ import javafx.application.Platform;
  *       offline assistant through {@link ReplyService}, one after another, windows told through the
  *       client's session-change announcements.</li>
  * </ul>
- * Args: {@code MODE DATA_DIR [SECONDS TOKEN_MS]}.
+ *   <li>{@code open SESSION LAST_SEQ SECONDS}: the first window opens SESSION; milliseconds until its
+ *       transcript shows message LAST_SEQ (the first screen), then the FX thread's worst delay while
+ *       the transcript is scrolled to the top again and again until message 1 is paged in.</li>
+ * Args: {@code MODE DATA_DIR [SECONDS TOKEN_MS | SESSION LAST_SEQ SECONDS]}.
  */
 public final class GuiProbe {
     /** How often a streaming session announces new content to the windows (a UI-rate refresh). */
@@ -87,6 +91,7 @@ public final class GuiProbe {
             case "coldstart" -> { }
             case "heap" -> heap(windows, heapBeforeClient);
             case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "open" -> open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         // No clean shutdown: the data folder is thrown away, and a client that is out of heap would hang
@@ -95,13 +100,61 @@ public final class GuiProbe {
         System.exit(0);
     }
 
-    private static void heap(List<ChatWindow> windows, long heapBeforeClient) throws Exception {
+    private static void open(ChatWindow w, String sessionId, int lastSeq, int seconds) throws Exception {
+        long start = System.nanoTime();
         onFx(() -> {
-            for (ChatWindow w : windows) {
-                w.messageList().scrollTo(Math.max(0, w.messageList().getItems().size() - 1));
-            }
+            w.viewModel().open(sessionId);
             return null;
         });
+        // The newest page is in (hidden messages are not articles, so "near the last seq").
+        String shown = "(function(){var l=document.getElementById('transcript').lastElementChild;"
+                + "return !!l && l.dataset.seq !== undefined && parseInt(l.dataset.seq) > " + (lastSeq - 20) + ";})()";
+        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        while (!Boolean.TRUE.equals(onFx(() -> w.transcript().script(shown))) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        report("firstScreenMs", (System.nanoTime() - start) / 1e6);
+        report("renderedAtFirstScreen", onFx(() -> w.transcript().script("T.count()")));
+        AtomicBoolean top = new AtomicBoolean();
+        AtomicInteger scrolls = new AtomicInteger();
+        long scrollStart = System.nanoTime();
+        AtomicLong reachedTop = new AtomicLong();
+        StallDetector.Result scrolling = StallDetector.measure(Duration.ofSeconds(seconds), () -> {
+            Thread scroller = new Thread(() -> {
+                while (!top.get()) {
+                    Platform.runLater(() -> {
+                        Object first = w.transcript().script("window.scrollTo(0, 0); (function(){var f="
+                                + "document.getElementById('transcript').firstElementChild;"
+                                + "return !!f && parseInt(f.dataset.seq) <= 20;})()");
+                        scrolls.incrementAndGet();
+                        if (Boolean.TRUE.equals(first) && top.compareAndSet(false, true)) {
+                            reachedTop.set(System.nanoTime());
+                        }
+                    });
+                    try {
+                        Thread.sleep(16); // a user dragging the scroll bar to the top: one scroll per frame
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "scroll-to-top");
+            scroller.setDaemon(true);
+            scroller.start();
+        });
+        top.set(true);
+        report("reachedTop", reachedTop.get() > 0 ? "true" : "false");
+        report("scrollToTopMs", reachedTop.get() > 0 ? (reachedTop.get() - scrollStart) / 1e6 : -1);
+        report("scrollMaxMs", scrolling.maxMillis());
+        report("scrollP99Ms", scrolling.p99Millis());
+        report("renderedAtTop", onFx(() -> w.transcript().script("T.count()")));
+    }
+
+    private static void heap(List<ChatWindow> windows, long heapBeforeClient) throws Exception {
+        // Each transcript shows its session's end once its page has loaded: wait for every page.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!onFx(() -> windows.stream().allMatch(w -> w.transcript().isLoaded())) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         CompletableFuture<Void> settled = new CompletableFuture<>();
         Platform.runLater(() -> afterFrames(10, () -> settled.complete(null)));
         settled.get(60, TimeUnit.SECONDS);

@@ -159,7 +159,7 @@ class MultiWindowRestoreTest {
             ChatWindow restored = second.windows().get(0);
             assertThat(fxGet(() -> restored.banner().isVisible())).isTrue();
             assertThat(fxGet(() -> restored.viewModel().bannerProperty().get().detail())).contains(session).contains("message 1");
-            assertThat(fxGet(() -> restored.messageList().getItems())).isEmpty();
+            assertThat(fxGet(() -> restored.visibleMessages())).isEmpty();
             assertThat(fxGet(() -> restored.composer().isDisabled())).isTrue();
 
             // The user chooses to see what is stored now: it is shown, and the new fingerprint remembered.

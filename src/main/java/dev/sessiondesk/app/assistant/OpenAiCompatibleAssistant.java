@@ -41,6 +41,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final HttpClient http;
+    private static final int MAX_REDIRECTS = 5;
 
     public OpenAiCompatibleAssistant(AssistantSettings settings) {
         this.endpoint = chatCompletionsUri(settings.endpoint());
@@ -52,7 +53,9 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // local servers rarely speak h2c; upgrades confuse some
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // NORMAL would forward the Authorization header (and the conversation) to any host a
+                // redirect names; same-origin redirects are followed by hand in streamReply.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -100,7 +103,24 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     @Override
     public void streamReply(List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation)
             throws AssistantException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        URI target = endpoint;
+        for (int hop = 0; ; hop++) {
+            URI next = streamFrom(target, conversation, sink, cancellation);
+            if (next == null) {
+                return;
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw new AssistantException(Kind.HTTP_ERROR, who() + " redirected more than " + MAX_REDIRECTS
+                        + " times; stopped");
+            }
+            target = next;
+        }
+    }
+
+    /** Streams from {@code target}; returns where a same-origin redirect points, or null when done. */
+    private URI streamFrom(URI target, List<ChatTurn> conversation, DeltaSink sink, Cancellation cancellation)
+            throws AssistantException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(requestBody(conversation), StandardCharsets.UTF_8));
@@ -119,7 +139,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             exchange.cancel(true);
         });
         try {
-            read(response, sink);
+            return read(target, response, sink);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssistantException(Kind.IO, "the reply from " + describe() + " was interrupted", e);
@@ -128,13 +148,13 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         }
     }
 
-    private void read(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
+    private URI read(URI target, ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
         ResponseLines.Event first = response.next(firstByteTimeout);
         if (first == null) {
             throw new AssistantException(Kind.TIMEOUT, who() + " did not start answering within " + seconds(firstByteTimeout));
         }
         if (first instanceof ResponseLines.Cancelled) {
-            return;
+            return null;
         }
         if (first instanceof ResponseLines.Failed failed) {
             throw connectionError(failed.cause());
@@ -142,6 +162,9 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         HttpResponse.ResponseInfo info = ((ResponseLines.Headers) first).info();
         int status = info.statusCode();
         String contentType = info.headers().firstValue("Content-Type").orElse("");
+        if (status == 301 || status == 302 || status == 307 || status == 308) {
+            return SameOriginRedirect.target(who(), target, info.headers().firstValue("Location").orElse(null), status);
+        }
         if (status / 100 != 2) {
             throw statusError(status, info, collect(response, ERROR_BODY_LIMIT));
         }
@@ -150,10 +173,12 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             if (!response.cancelled()) {
                 readWholeReply(whole, sink);
             }
-            return;
+            return null;
         }
         readStream(response, sink);
+        return null;
     }
+
 
     /** The rest of the body as text (up to {@code limit} characters), or what arrived before a stall or Stop. */
     private String collect(ResponseLines response, int limit) throws InterruptedException {

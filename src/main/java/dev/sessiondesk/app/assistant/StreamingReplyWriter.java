@@ -7,6 +7,7 @@ import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.store.MessageLog;
 import dev.sessiondesk.store.StoreException;
+import dev.sessiondesk.store.StreamStatus;
 import dev.sessiondesk.store.StreamingMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,8 @@ final class StreamingReplyWriter {
     private boolean ended;
     private volatile boolean superseded;
     private int checkpoints;
+    private long lastSaveNanos = System.nanoTime();
+    private static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
     StreamingReplyWriter(MessageLog log, String sessionId, ScheduledExecutorService clock, Duration interval) {
         this.log = log;
@@ -118,15 +121,34 @@ final class StreamingReplyWriter {
                 return;
             }
             String now = snapshot();
-            if (now.length() == savedLength) {
+            boolean changed = now.length() != savedLength;
+            if (!changed && System.nanoTime() - lastSaveNanos < HEARTBEAT_NANOS) {
                 return;
             }
-            if (log.checkpoint(row, ContentItems.textArray(now))) {
-                savedLength = now.length();
-                checkpoints++;
-            } else {
+            // Unchanged text still says "alive" now and then, so readers can tell a silent owner from a dead one.
+            StreamStatus status = log.save(row, changed ? ContentItems.textArray(now) : null);
+            lastSaveNanos = System.nanoTime();
+            if (status == StreamStatus.ENDED) {
                 superseded = true;
                 LOG.info("the reply in session {} (message {}) was ended by another writer; it stops here",
+                        sessionId, row.seq());
+                return;
+            }
+            if (changed) {
+                savedLength = now.length();
+                checkpoints++;
+            }
+            if (status == StreamStatus.STOP_REQUESTED) {
+                // Another process waits to add a message: end here with everything received, not the last tick's text.
+                superseded = true;
+                try {
+                    log.finishStreaming(row, ContentItems.textArray(snapshot()), MessageState.INTERRUPTED);
+                } catch (StoreException e) {
+                    if (e.kind() != StoreException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                }
+                LOG.info("the reply in session {} (message {}) ended so another process could add a message",
                         sessionId, row.seq());
             }
         } catch (StoreException e) {

@@ -2,6 +2,7 @@ package dev.sessiondesk.app.backup;
 
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreClaim;
 import dev.sessiondesk.store.StoreReport;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -51,6 +52,13 @@ public final class RestoreService {
     }
 
     public Result restore(Path backupFile, Progress progress) throws IOException {
+        // Held to the end: no writer may open the store while it is swapped, and none may be open now.
+        try (StoreClaim claim = StoreClaim.exclusive(dataDir, "restore " + backupFile.getFileName())) {
+            return restoreClaimed(backupFile, progress);
+        }
+    }
+
+    private Result restoreClaimed(Path backupFile, Progress progress) throws IOException {
         Path backup = backupFile.toAbsolutePath().normalize();
         Path db = dataDir.resolve(Store.FILE_NAME);
         if (Files.exists(db) && Files.isSameFile(backup, db)) {

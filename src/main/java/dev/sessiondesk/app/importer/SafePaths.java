@@ -42,6 +42,17 @@ final class SafePaths {
         return real;
     }
 
+    /**
+     * Refuses what is neither a regular file nor a folder (a fifo, a device, a socket) before anything
+     * opens it: opening a fifo waits forever for a writer, with or without {@code --format}.
+     */
+    static void requireFileOrFolder(Path path) {
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(path + " is not a regular file or a folder (a pipe, device or"
+                    + " socket); import reads files and folders only, nothing was imported");
+        }
+    }
+
     /** Refuses a file larger than {@code maxBytes}, saying how large it is and how to allow it. */
     static void withinLimit(Path file, String label, long maxBytes) throws RefusedPathException {
         long size;

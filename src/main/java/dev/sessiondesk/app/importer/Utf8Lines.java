@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * byte is reported on the line that holds it (a buffered {@code Reader} decodes ahead and would blame
  * an earlier line). Only the current line is in memory.
  */
-final class Utf8Lines implements AutoCloseable {
+public final class Utf8Lines implements AutoCloseable {
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -27,12 +27,12 @@ final class Utf8Lines implements AutoCloseable {
     private long bytesRead;
     private boolean eof;
 
-    Utf8Lines(InputStream in) {
+    public Utf8Lines(InputStream in) {
         this.in = in;
     }
 
     /** The line number of the line last returned by {@link #next()} (1-based). */
-    int lineNumber() {
+    public int lineNumber() {
         return lineNumber;
     }
 
@@ -46,7 +46,7 @@ final class Utf8Lines implements AutoCloseable {
      * @throws CharacterCodingException when the line is not valid UTF-8 (the line is consumed, so
      *                                  reading can go on with the next one)
      */
-    String next() throws IOException {
+    public String next() throws IOException {
         if (!readRawLine()) {
             return null;
         }

@@ -40,7 +40,7 @@ public final class SingleInstance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SingleInstance.class);
     static final String LOCK_FILE = "app.lock";
     static final String SOCKET_FILE = "app.sock";
-    /** sun_path is 108 bytes on Linux, 104 on macOS; longer data folder paths use a socket in the temp folder. */
+    /** sun_path is 108 bytes on Linux, 104 on macOS; longer data folder paths use a private runtime folder. */
     private static final int MAX_SOCKET_PATH = 100;
     private static final byte ACK = 1;
 
@@ -49,6 +49,13 @@ public final class SingleInstance implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Thread listener;
+    private final java.util.concurrent.ThreadPoolExecutor handlers = new java.util.concurrent.ThreadPoolExecutor(
+            1, 4, 10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(8), r -> {
+                Thread t = new Thread(r, "instance-hand-over");
+                t.setDaemon(true);
+                return t;
+            });
+    private final HandOverConnection.RateLimit rate = new HandOverConnection.RateLimit(5, 10_000);
 
     /** What {@link #acquireOrForward} did. Exactly one of {@code owner} / {@code forwarded} is set. */
     public record Outcome(SingleInstance owner, boolean forwarded) {
@@ -113,6 +120,7 @@ public final class SingleInstance implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
             Path socket = socketPath(dataDir);
+            PrivateSocketFolder.requireOwnedByUser(socket);
             if (Files.deleteIfExists(socket)) {
                 LOG.info("took over {} left by an app that is no longer running", socket);
             }
@@ -130,11 +138,19 @@ public final class SingleInstance implements AutoCloseable {
 
     /** Sends {@code args} to the running app; false when none is listening. */
     public static boolean forward(Path dataDir, List<String> args) {
-        Path socket = socketPath(dataDir);
-        if (!Files.exists(socket)) {
+        Path socket;
+        try {
+            socket = socketPath(dataDir);
+            if (!Files.exists(socket)) {
+                return false;
+            }
+            PrivateSocketFolder.requireOwnedByUser(socket); // never hand a session id to another user's socket
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("will not hand over to {}: {}", dataDir, e.getMessage());
             return false;
         }
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+             HandOverConnection.Deadline d = HandOverConnection.Deadline.closeAfter(channel, 5_000)) {
             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
             out.writeInt(args.size());
             for (String a : args) {
@@ -159,8 +175,9 @@ public final class SingleInstance implements AutoCloseable {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(dataDir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
-            String name = "sessiondesk-" + HexFormat.of().formatHex(digest, 0, 8) + ".sock";
-            return Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
+            return PrivateSocketFolder.path().resolve(HexFormat.of().formatHex(digest, 0, 8) + ".sock");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -168,28 +185,24 @@ public final class SingleInstance implements AutoCloseable {
 
     private void listen(Consumer<List<String>> onArguments) {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                DataInputStream in = new DataInputStream(Channels.newInputStream(client));
-                int n = in.readInt();
-                if (n < 0 || n > 64) {
-                    LOG.warn("ignored a hand-over with {} arguments", n);
-                    continue;
-                }
-                List<String> args = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    args.add(in.readUTF());
-                }
-                OutputStream out = Channels.newOutputStream(client);
-                out.write(ACK);
-                out.flush();
-                LOG.info("a second launch handed over {}", args);
-                onArguments.accept(args);
+            SocketChannel client;
+            try {
+                client = server.accept();
             } catch (ClosedChannelException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 if (server.isOpen()) {
-                    LOG.warn("a hand-over from a second launch failed: {}", e.toString());
+                    LOG.warn("accepting a hand-over failed: {}", e.toString());
                 }
+                continue;
+            }
+            // Read on a worker with a deadline: a peer that connects and sends nothing must not
+            // block the next launch (or pre-upgrade) behind it.
+            try {
+                handlers.execute(() -> HandOverConnection.serve(client, onArguments, rate));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.warn("too many hand-overs at once; one was dropped");
+                HandOverConnection.closeQuietly(client);
             }
         }
     }
@@ -212,6 +225,7 @@ public final class SingleInstance implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("releasing the app lock: {}", e.getMessage());
         }
+        handlers.shutdownNow();
         try {
             listener.join(2_000);
         } catch (InterruptedException e) {

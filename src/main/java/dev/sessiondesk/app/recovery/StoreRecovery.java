@@ -3,6 +3,7 @@ package dev.sessiondesk.app.recovery;
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.Schema;
 import dev.sessiondesk.store.Store;
+import dev.sessiondesk.store.StoreClaim;
 import dev.sessiondesk.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,12 +131,14 @@ public final class StoreRecovery {
         for (int n = 2; Files.exists(aside); n++) {
             aside = db.resolveSibling(base + "-" + n);
         }
-        for (String suffix : COMPANIONS) {
-            Path from = db.resolveSibling(Store.FILE_NAME + suffix);
-            if (Files.exists(from)) {
-                Path to = aside.resolveSibling(aside.getFileName() + suffix);
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-                PrivateFiles.restrict(to);
+        try (StoreClaim claim = StoreClaim.exclusive(dataDir, "set the damaged store " + db + " aside")) {
+            for (String suffix : COMPANIONS) {
+                Path from = db.resolveSibling(Store.FILE_NAME + suffix);
+                if (Files.exists(from)) {
+                    Path to = aside.resolveSibling(aside.getFileName() + suffix);
+                    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+                    PrivateFiles.restrict(to);
+                }
             }
         }
         LOG.warn("set the damaged store {} aside as {}", db, aside);

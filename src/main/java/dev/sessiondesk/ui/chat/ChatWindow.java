@@ -1,17 +1,19 @@
 package dev.sessiondesk.ui.chat;
 
 import dev.sessiondesk.model.Message;
+import dev.sessiondesk.ui.chat.transcript.TranscriptView;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
 import dev.sessiondesk.ui.sidebar.SidebarView;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -30,7 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * A chat window: menu, optional session sidebar, the restore banner, the virtualized message list,
+ * A chat window: menu, optional session sidebar, the restore banner, the transcript (one WebView page),
  * the composer (Enter sends, Shift+Enter starts a new line) and the status bar with Sync Now.
  * All behaviour lives in {@link ChatViewModel}; this class only lays it out and wires keys.
  */
@@ -40,7 +42,8 @@ public final class ChatWindow {
     private final WindowActions actions;
     private final SidebarView sidebar;
     private final SplitPane split = new SplitPane();
-    private final ListView<Message> messageList = new ListView<>();
+    private final FilteredList<Message> visible;
+    private final TranscriptView transcript;
     private final TextArea composer = new TextArea();
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
@@ -60,37 +63,12 @@ public final class ChatWindow {
             }
         });
 
-        messageList.setId("messages");
         // Messages meant for the agent only stay hidden unless View → Show hidden messages is on.
-        javafx.collections.transformation.FilteredList<Message> visible = new javafx.collections.transformation.FilteredList<>(
-                vm.messages(), Message::userVisible);
+        visible = new FilteredList<>(vm.messages(), Message::userVisible);
         vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
-        messageList.setItems(visible);
-        messageList.setCellFactory(list -> {
-            MessageCell cell = new MessageCell(list);
-            MenuItem fork = new MenuItem("Duplicate from this message");
-            fork.setOnAction(e -> {
-                if (cell.getItem() != null) {
-                    vm.sessionActions().forkFrom(cell.getItem().seq(), actions::openInNewWindow);
-                }
-            });
-            cell.emptyProperty().addListener((o, was, empty) -> cell.setContextMenu(empty ? null : new javafx.scene.control.ContextMenu(fork)));
-            return cell;
-        });
+        transcript = new TranscriptView(visible, new TranscriptActionsOf(new ForkOnlyMessageActions(vm, actions)), actions::openLink);
         vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
-        messageList.setFocusTraversable(false);
-        messageList.setPlaceholder(new Label("No messages yet. Type below and press Enter."));
-        // Follow the conversation at most once per pulse, however many changes a pulse brings.
-        vm.messages().addListener((ListChangeListener<Message>) c -> {
-            if (!scrollPending) {
-                scrollPending = true;
-                javafx.application.Platform.runLater(() -> {
-                    scrollPending = false;
-                    scrollToEnd();
-                });
-            }
-        });
-        stage.setOnShowing(e -> scrollToEnd());
+        visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 
         composer.setId("composer");
         composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
@@ -129,9 +107,9 @@ public final class ChatWindow {
 
         buildBanner();
         sessionListMenu();
-        VBox chat = new VBox(bannerBox, messageList, replyBar(), composerRow);
+        VBox chat = new VBox(bannerBox, transcript.node(), replyBar(), composerRow);
         chat.getStyleClass().add("chat");
-        VBox.setVgrow(messageList, Priority.ALWAYS);
+        VBox.setVgrow(transcript.node(), Priority.ALWAYS);
 
         // ControlsFX's in-window notification bar: unlike its popup Notifications it needs no
         // transparent window, which non-composited X desktops draw as a black box.
@@ -170,47 +148,12 @@ public final class ChatWindow {
         stage.setMinHeight(320);
     }
 
-    /**
-     * Shows the newest message at the bottom. Cells differ in height, so the list's own scrollTo
-     * lands only roughly; once it has laid out, scroll the rest of the way by pixels.
-     */
-    private boolean scrollPending;
-
-    private void scrollToEnd() {
-        if (scrollToTarget()) {
-            return;
-        }
-        int last = messageList.getItems().size() - 1;
-        if (last < 0) {
-            return;
-        }
-        messageList.scrollTo(last);
-        javafx.application.Platform.runLater(() -> {
-            if (messageList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-                flow.scrollTo(last);
-                flow.scrollPixels(1e7);
-            }
-        });
-    }
-
-    /** A search asked for a message: once it is loaded, show and select it (true), instead of the end. */
-    private boolean scrollToTarget() {
+    /** A search asked for a message: once it is loaded, show it (the transcript pages it in) and clear the request. */
+    private void scrollToTarget() {
         int seq = vm.scrollTargetProperty().get();
-        if (seq < 0) {
-            return false;
+        if (seq >= 0 && transcript.reveal(seq)) {
+            vm.scrollTargetProperty().set(-1);
         }
-        var items = messageList.getItems();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).seq() == seq) {
-                int index = i;
-                messageList.getSelectionModel().select(index);
-                messageList.scrollTo(index);
-                javafx.application.Platform.runLater(() -> messageList.scrollTo(index));
-                vm.scrollTargetProperty().set(-1);
-                return true;
-            }
-        }
-        return false;
     }
 
     private void buildBanner() {
@@ -426,8 +369,14 @@ public final class ChatWindow {
         return composer;
     }
 
-    public ListView<Message> messageList() {
-        return messageList;
+    /** The conversation view (one WebView page); {@code setTheme} switches it light or dark. */
+    public TranscriptView transcript() {
+        return transcript;
+    }
+
+    /** The messages the transcript shows: the session's, less the hidden ones unless they are shown. */
+    public ObservableList<Message> visibleMessages() {
+        return visible;
     }
 
     public SidebarView sidebar() {

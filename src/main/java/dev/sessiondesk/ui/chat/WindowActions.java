@@ -18,6 +18,9 @@ public interface WindowActions {
     /** Shows message {@code seq} of a session: in the window showing it, else in {@code from}. */
     void openAt(ChatWindow from, String sessionId, int seq);
 
+    /** Opens an address in the system browser; the transcript has already checked it is http, https or mailto. */
+    void openLink(String url);
+
     /** Edit → Preferences…: the assistant's endpoint, model, key and timeouts. */
     void preferences(ChatWindow from);
     /** Lets other features add their items to a new window's menu bar (called once per window). */

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.MenuBar;
@@ -50,6 +51,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private final WindowGeometry geometry = new WindowGeometry();
     private final SyncNow syncNow;
     private BiConsumer<MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
+    private Consumer<String> browser = url -> LOG.warn("no system browser to open a link with");
     private SearchDialog searchDialog;
     private boolean closing;
     private boolean restoring;
@@ -250,6 +252,16 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         if (registry.contains(from)) {
             from.viewModel().openAt(sessionId, seq);
         }
+    }
+
+    @Override
+    public void openLink(String url) {
+        browser.accept(url);
+    }
+
+    /** Where links from the transcript open: the system browser (the app's HostServices). */
+    public void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
     }
 
     @Override

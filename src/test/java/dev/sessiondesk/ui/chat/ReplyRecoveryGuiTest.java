@@ -113,9 +113,9 @@ class ReplyRecoveryGuiTest {
         ChatWindow w = fxGet(() -> client.windows().stream().filter(x -> sid.equals(x.viewModel().sessionId()))
                 .findFirst().orElseThrow());
         waitFor("both messages loaded", () -> fxGet(() -> w.viewModel().messages().size() == 2));
-        assertThat(fxGet(() -> w.messageList().getItems().size())).isEqualTo(1);
+        assertThat(fxGet(() -> w.visibleMessages().size())).isEqualTo(1);
         fxRun(() -> w.viewModel().showHiddenProperty().set(true));
-        assertThat(fxGet(() -> w.messageList().getItems().size())).isEqualTo(2);
+        assertThat(fxGet(() -> w.visibleMessages().size())).isEqualTo(2);
     }
 
     @Test

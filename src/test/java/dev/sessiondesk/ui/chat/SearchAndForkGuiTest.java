@@ -70,8 +70,7 @@ class SearchAndForkGuiTest {
         fxRun(() -> dialog.queryField().fireEvent(
                 new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
         waitFor("the window to show Travel at message 3", () -> fxGet(() -> hit.sessionId().equals(w.viewModel().sessionId())
-                && w.messageList().getSelectionModel().getSelectedItem() != null
-                && w.messageList().getSelectionModel().getSelectedItem().seq() == hit.seq()));
+                && w.transcript().revealedSeq() == hit.seq()));
         assertThat(hit.seq()).isEqualTo(3);
         assertThat(fxGet(() -> dialog.stage().isShowing())).isFalse();
     }
