@@ -24,6 +24,7 @@ public final class Schema {
             new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
             new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4),
             new Migration(5, "forks share their parent's prefix by reference instead of copying it", Schema::v5),
+            new Migration(6, "sync outbox, field clocks and pull cursors (PostgreSQL sync)", SyncSchema::v6),
             new Migration(7, "owner and last checkpoint of each streaming reply", Schema::v7),
             new Migration(8, "hidden messages, per-session model and system prompt", Schema::v8));
 

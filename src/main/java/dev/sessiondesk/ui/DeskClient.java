@@ -189,8 +189,12 @@ public final class DeskClient implements MaintenanceHost {
         }, this::quit, options.configDir());
         coordinator.setBrowser(browser);
         coordinator.useAppearance(appearance);
+        dev.sessiondesk.ui.sync.SyncFeature sync = new dev.sessiondesk.ui.sync.SyncFeature(opened.serverSync(),
+                options.environment(), options.configDir(), java.nio.file.Path.of(System.getProperty("user.home")));
+        sync.showStatusIn(() -> coordinator == null ? List.of() : coordinator.windows());
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
+            sync.addMenu(bar, window, tasks());
             window.addBannerChoice("banner-open-backup", "Open from backup…",
                     () -> maintenanceController().openFromBackup(window));
         });
@@ -222,6 +226,8 @@ public final class DeskClient implements MaintenanceHost {
 
     /** The first-run Goose offer, the daily backup, the agent projects: reported in the status bar. */
     private void afterWindowsShown(OpenStore opened) {
+        // Live sync, when a server is set up: started off the FX thread (it connects).
+        BackgroundTask.run("start live sync", () -> opened.serverSync().start()).executeWith(tasks());
         chores.start(opened, tasks(), () -> store == opened && coordinator != null,
                 f -> maintenanceController().offerGooseImport(f), notes -> {
                     StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))

@@ -6,6 +6,7 @@ import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.maintenance.StartupMaintenance;
 import dev.sessiondesk.app.tasks.Workers;
+import dev.sessiondesk.app.sync.ServerSync;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.Message;
@@ -35,9 +36,12 @@ public final class OpenStore implements AutoCloseable {
     private final MaintenanceCommands commands;
     private final String assistantNotice;
     private final Optional<UpgradeCheck.Report> upgradeProblems;
+    private final ServerSync serverSync;
 
     private OpenStore(SessionDesk desk, ClientServices services, StartupMaintenance maintenance,
-                      MaintenanceCommands commands, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems) {
+                      MaintenanceCommands commands, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems,
+                      ServerSync serverSync) {
+        this.serverSync = serverSync;
         this.desk = desk;
         this.services = services;
         this.maintenance = maintenance;
@@ -61,7 +65,10 @@ public final class OpenStore implements AutoCloseable {
             maintenance.addSyncSteps(services.sync());
             MaintenanceCommands commands = new MaintenanceCommands(options.dataDir(), desk, services,
                     options.gooseFinder(), clock);
-            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems());
+            // Sync with the PostgreSQL server: a step of Sync Now, and live sync once started.
+            ServerSync serverSync = new ServerSync(desk.store(), services.sync(), services.changes()::changed,
+                    options.environment(), options.configDir(), Path.of(System.getProperty("user.home")));
+            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems(), serverSync);
         } catch (RuntimeException e) {
             desk.close();
             throw e;
@@ -122,6 +129,11 @@ public final class OpenStore implements AutoCloseable {
         return services;
     }
 
+    /** Sync with the server: {@code serverSync().start()} begins live sync (off the FX thread). */
+    public ServerSync serverSync() {
+        return serverSync;
+    }
+
     public MaintenanceCommands commands() {
         return commands;
     }
@@ -149,6 +161,7 @@ public final class OpenStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            serverSync.close();
             services.close();
         } finally {
             desk.close();
@@ -158,6 +171,7 @@ public final class OpenStore implements AutoCloseable {
     /** Stops without writing anything pending, as a crash would (tests). */
     public void abandon() {
         try {
+            serverSync.close();
             services.abandon();
         } finally {
             desk.close();

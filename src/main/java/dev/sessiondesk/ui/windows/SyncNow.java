@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.windows;
 
+import dev.sessiondesk.app.sync.ServerSync;
 import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncSummary;
@@ -9,7 +10,10 @@ import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.StatusKind;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
+import dev.sessiondesk.ui.sync.SyncStatusText;
 import javafx.util.Duration;
 
 /** Sync Now from a window: runs every sync step in the background and reports in that window. */
@@ -18,10 +22,12 @@ final class SyncNow {
 
     private final SyncService sync;
     private final TaskRunner runner;
+    private final ServerSync server;
 
-    SyncNow(SyncService sync, TaskRunner runner) {
+    SyncNow(SyncService sync, TaskRunner runner, ServerSync server) {
         this.sync = sync;
         this.runner = runner;
+        this.server = server;
     }
 
     /** @param openSessions the sessions the windows show (their chains are verified) */
@@ -34,11 +40,14 @@ final class SyncNow {
                 .executeWith(runner);
     }
 
-    private static void report(ChatWindow w, SyncSummary summary) {
+    private void report(ChatWindow w, SyncSummary summary) {
         String time = LocalTime.now().format(TIME);
-        w.viewModel().status().report(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, summary.ok()
+        // With a sync server set up, the status bar says what the server exchange did ("Synced 14:02", "Offline — …").
+        Optional<String> serverLine = server.configured()
+                ? server.lastReport().map(r -> SyncStatusText.of(r, ZoneId.systemDefault())) : Optional.empty();
+        w.viewModel().status().report(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, serverLine.orElse(summary.ok()
                 ? "Synced " + time + " in " + summary.took().toMillis() + " ms"
-                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0));
+                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0)));
         String title = summary.ok() ? "Sync Now: everything is saved" : "Sync Now found problems";
         w.notice(title + "\n" + summary.describe(), !summary.ok(), Duration.seconds(summary.ok() ? 8 : 20));
     }

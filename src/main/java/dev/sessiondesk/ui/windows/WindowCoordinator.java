@@ -67,7 +67,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         this.onQuit = onQuit;
         this.configDir = configDir;
         this.sessionList = new SessionListModel(store.desk().sessions(), runner);
-        this.syncNow = new SyncNow(services.sync(), runner);
+        this.syncNow = new SyncNow(services.sync(), runner, store.serverSync());
     }
 
     // ---- opening windows ---------------------------------------------------------------------------

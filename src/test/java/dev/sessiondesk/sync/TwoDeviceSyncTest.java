@@ -1,0 +1,131 @@
+package dev.sessiondesk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondesk.app.sync.SyncReport;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Role;
+import dev.sessiondesk.model.Session;
+import dev.sessiondesk.store.NewSession;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TwoDeviceSyncTest {
+    @TempDir
+    Path tmp;
+    PgTestServer pg;
+
+    @BeforeEach
+    void server() {
+        pg = PgTestServer.create();
+    }
+
+    @AfterEach
+    void drop() {
+        pg.close();
+    }
+
+    @Test
+    void messagesWrittenOnOneDeviceArriveOnTheOtherWithTheSameChain() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            Session s = a.store.sessions().create(NewSession.titled("Release notes", "/tmp"));
+            for (int i = 1; i <= 3; i++) {
+                a.store.messages().append(s.id(), NewMessage.text(i % 2 == 1 ? Role.USER : Role.ASSISTANT, "from a " + i));
+            }
+            assertThat(a.store.sessions().require(s.id()).messageCount()).isEqualTo(3);
+            SyncReport pushedA = a.syncOk();
+            assertThat(pushedA.pushed()).isEqualTo(3);
+            assertThat(a.sync.ledger().waitingMessages()).isZero();
+
+            SyncReport pulledB = b.syncOk();
+            assertThat(pulledB.pulled()).isEqualTo(3);
+            Session onB = b.store.sessions().require(s.id());
+            assertThat(onB.title()).isEqualTo("Release notes");
+            assertThat(onB.headHash()).isEqualTo(a.store.sessions().require(s.id()).headHash());
+            assertThat(b.store.verifier().verifySession(s.id()).ok()).isTrue();
+
+            b.store.messages().append(s.id(), NewMessage.text(Role.USER, "from b 4"));
+            b.store.messages().append(s.id(), NewMessage.text(Role.ASSISTANT, "from b 5"));
+            assertThat(b.syncOk().pushed()).isEqualTo(2);
+            assertThat(a.syncOk().pulled()).isEqualTo(2);
+            List<Message> onA = a.store.messages().list(s.id());
+            assertThat(onA).extracting(Message::seq).containsExactly(1, 2, 3, 4, 5);
+            assertThat(onA.get(4).contentJson()).contains("from b 5");
+            assertThat(a.store.sessions().require(s.id()).headHash()).isEqualTo(b.store.sessions().require(s.id()).headHash());
+            assertThat(a.store.verifier().verifySession(s.id()).ok()).isTrue();
+
+            // Nothing new: a second exchange moves nothing, in either direction.
+            SyncReport again = a.syncOk();
+            assertThat(again.pushed()).isZero();
+            assertThat(again.pulled()).isZero();
+            assertThat(b.syncOk().pulled()).isZero();
+
+            try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT device_id), max(change_no)"
+                        + " FROM sessiondesk.messages WHERE session_id = '" + s.id() + "'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(5);
+                    assertThat(rs.getInt(2)).isEqualTo(2);
+                }
+                try (ResultSet rs = st.executeQuery("SELECT content->0->>'text', role FROM sessiondesk.messages"
+                        + " WHERE session_id = '" + s.id() + "' AND seq = 4")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("from b 4");
+                    assertThat(rs.getString(2)).isEqualTo("user");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT title, message_count, is_active FROM sessiondesk.chat_sessions"
+                        + " WHERE id = '" + s.id() + "'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("Release notes");
+                    assertThat(rs.getInt(2)).isEqualTo(5);
+                    assertThat(rs.getBoolean(3)).isFalse();
+                }
+                try (ResultSet rs = st.executeQuery("SELECT max(version) FROM sessiondesk.schema_version")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aForkPushesOnlyItsOwnMessagesAndContinuesItsParentsChainOnTheOtherDevice() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            Session parent = a.store.sessions().create(NewSession.titled("Parent", null));
+            for (int i = 1; i <= 4; i++) {
+                a.store.messages().append(parent.id(), NewMessage.text(Role.USER, "parent " + i));
+            }
+            Session fork = a.store.messages().fork(parent.id(), 2);
+            a.store.messages().append(fork.id(), NewMessage.text(Role.USER, "fork 3"));
+            a.syncOk();
+            b.syncOk();
+            try (Connection c = pg.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT s.parent_session_id, s.parent_seq, s.base_seq,"
+                         + " (SELECT array_agg(seq ORDER BY seq) FROM sessiondesk.messages m WHERE m.session_id = s.id)::text"
+                         + " FROM sessiondesk.sessions s WHERE id = '" + fork.id() + "'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(parent.id());
+                assertThat(rs.getInt(2)).isEqualTo(2);
+                assertThat(rs.getInt(3)).isEqualTo(2);
+                assertThat(rs.getString(4)).isEqualTo("{3}");
+            }
+            Session onB = b.store.sessions().require(fork.id());
+            assertThat(onB.parentSessionId()).isEqualTo(parent.id());
+            assertThat(onB.parentSeq()).isEqualTo(2);
+            assertThat(onB.messageCount()).isEqualTo(3);
+            assertThat(onB.headHash()).isEqualTo(a.store.sessions().require(fork.id()).headHash());
+            assertThat(b.store.verifier().verifySession(fork.id()).ok()).isTrue();
+            assertThat(b.store.verifier().verifySession(parent.id()).ok()).isTrue();
+        }
+    }
+}
