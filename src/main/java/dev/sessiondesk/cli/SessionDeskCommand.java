@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
                 AskCommand.class, SearchCommand.class, ForkCommand.class,
                 BackupCommand.class, BackupsCommand.class, ExportAllCommand.class, PreUpgradeCommand.class,
                 UpgradeCheckCommand.class,
-                ImportCommand.class, WatchCommand.class,
+                ImportCommand.class, WatchCommand.class, ServeCommand.class, ApiTokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SessionDeskCommand {
     public static final int EXIT_OK = 0;
