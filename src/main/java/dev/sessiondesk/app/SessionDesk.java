@@ -42,7 +42,7 @@ public final class SessionDesk implements AutoCloseable {
     private SessionDesk(Store store, ExecutorService background, BackupService backups) {
         this.store = store;
         this.background = background;
-        this.sessions = new SessionService(store, background);
+        this.sessions = new SessionService(store);
         this.exporter = new SessionExporter(store);
         // Offline until the GUI or the CLI applies the user's settings (AssistantSettings.load).
         this.assistants = new AssistantSelection(AssistantSettings.offline());

@@ -1,5 +1,9 @@
 package dev.sessiondesk.app;
 
+import dev.sessiondesk.app.chat.Conversation;
+import dev.sessiondesk.app.chat.MessageAppending;
+import dev.sessiondesk.app.chat.SessionEditing;
+import dev.sessiondesk.app.chat.SessionReading;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.NewMessage;
@@ -10,45 +14,46 @@ import dev.sessiondesk.store.SessionQuery;
 import dev.sessiondesk.store.Store;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
- * What the UI and the CLI do with sessions. Synchronous methods block until the store has
- * committed (call them off the FX thread); the {@code …Async} ones run on the background executor
- * and complete after the commit.
+ * What the UI and the CLI do with sessions. Every method blocks until the store has answered or
+ * committed: call it off the FX thread (a window does, through its task runner). A window sees it
+ * only through the narrow ports it needs ({@link SessionReading}, {@link MessageAppending},
+ * {@link SessionEditing}).
  */
-public final class SessionService {
+public final class SessionService implements SessionReading, MessageAppending, SessionEditing {
     private final Store store;
-    private final Executor background;
 
-    public SessionService(Store store, Executor background) {
+    public SessionService(Store store) {
         this.store = store;
-        this.background = background;
     }
 
     public Session create(String title, String workingDir) {
         return store.sessions().create(NewSession.titled(title, workingDir));
     }
 
-    public CompletableFuture<Session> createAsync(String title, String workingDir) {
-        return CompletableFuture.supplyAsync(() -> create(title, workingDir), background);
-    }
-
+    @Override
     public Optional<Session> find(String id) {
         return store.sessions().get(id);
     }
 
+    @Override
     public Session require(String id) {
         return store.sessions().require(id);
     }
 
-    public List<Session> list(SessionQuery query) {
-        return store.sessions().list(query);
+    @Override
+    public Conversation open(String sessionId) {
+        return new Conversation(require(sessionId), store.messages().list(sessionId));
     }
 
-    public CompletableFuture<List<Session>> listAsync(SessionQuery query) {
-        return CompletableFuture.supplyAsync(() -> list(query), background);
+    @Override
+    public List<Message> readFrom(String sessionId, int fromSeq) {
+        return store.messages().list(sessionId, fromSeq, Integer.MAX_VALUE);
+    }
+
+    public List<Session> list(SessionQuery query) {
+        return store.sessions().list(query);
     }
 
     public List<Message> messages(String sessionId) {
@@ -56,15 +61,12 @@ public final class SessionService {
         return store.messages().list(sessionId);
     }
 
+    @Override
     public AppendResult append(String sessionId, NewMessage message) {
         return store.messages().append(sessionId, message);
     }
 
-    /** Completes only after the message is committed: the UI shows it as sent then, not before (P1). */
-    public CompletableFuture<AppendResult> appendAsync(String sessionId, NewMessage message) {
-        return CompletableFuture.supplyAsync(() -> append(sessionId, message), background);
-    }
-
+    @Override
     public Session rename(String sessionId, String title) {
         return store.sessions().renameByUser(sessionId, title);
     }
@@ -73,10 +75,22 @@ public final class SessionService {
         return store.sessions().setAutoTitle(sessionId, expected, title);
     }
 
+    @Override
+    public void setPinned(String sessionId, boolean pinned) {
+        store.sessions().setPinned(sessionId, pinned);
+    }
+
+    @Override
+    public void setArchived(String sessionId, boolean archived) {
+        store.sessions().setArchived(sessionId, archived);
+    }
+
+    @Override
     public void trash(String sessionId) {
         store.sessions().trash(sessionId);
     }
 
+    @Override
     public void restore(String sessionId) {
         store.sessions().restore(sessionId);
     }
@@ -85,6 +99,7 @@ public final class SessionService {
         store.sessions().setActive(sessionId);
     }
 
+    @Override
     public Session fork(String sessionId, int uptoSeq) {
         return store.messages().fork(sessionId, uptoSeq);
     }

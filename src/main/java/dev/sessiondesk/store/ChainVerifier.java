@@ -99,40 +99,57 @@ public final class ChainVerifier {
         String head = startHead;
         int expectedSeq = startCount + 1;
         int checked = startCount;
+        List<Lineage.Segment> segments;
+        try {
+            segments = Lineage.of(c, sessionId);
+        } catch (StoreException e) {
+            return bad(sessionId, checked, expectedSeq, e.getMessage(), head);
+        }
+        // A fork's first messages are its parent's rows: tampering there breaks the fork's chain too.
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq")) {
-            ps.setString(1, sessionId);
-            ps.setInt(2, startCount);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Message m = Rows.message(rs);
-                    if (m.seq() != expectedSeq) {
-                        return bad(sessionId, checked, expectedSeq, m.seq() > expectedSeq
-                                ? "message " + expectedSeq + " is missing (the next stored one is " + m.seq() + ")"
-                                : "message " + m.seq() + " is stored twice or out of order", head);
-                    }
-                    if (m.state() == MessageState.STREAMING) {
-                        if (m.seq() != s.messageCount() + 1) {
-                            return bad(sessionId, checked, m.seq(), "a streaming reply is not the last message", head);
+                + " FROM messages WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+            for (Lineage.Segment segment : segments) {
+                if (segment.toSeq() <= startCount) {
+                    continue;
+                }
+                String where = segment.sessionId().equals(sessionId) ? "" : " (stored in parent session " + segment.sessionId() + ")";
+                ps.setString(1, segment.sessionId());
+                ps.setInt(2, Math.max(startCount, segment.fromSeq() - 1));
+                ps.setInt(3, segment.toSeq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Message m = Rows.message(rs);
+                        if (m.seq() != expectedSeq) {
+                            return bad(sessionId, checked, expectedSeq, (m.seq() > expectedSeq
+                                    ? "message " + expectedSeq + " is missing (the next stored one is " + m.seq() + ")"
+                                    : "message " + m.seq() + " is stored twice or out of order") + where, head);
+                        }
+                        if (m.state() == MessageState.STREAMING) {
+                            if (m.seq() != s.messageCount() + 1 || !where.isEmpty()) {
+                                return bad(sessionId, checked, m.seq(), "a streaming reply is not the last message" + where, head);
+                            }
+                            expectedSeq++;
+                            continue; // not part of the chain until it ends
+                        }
+                        byte[] canonical = GooseMessages.canonicalBytesOfStored(m.body());
+                        bytesHashed[0] += canonical.length;
+                        String recomputed = HashChain.next(head, canonical);
+                        if (!recomputed.equals(m.hash())) {
+                            return bad(sessionId, checked, m.seq(),
+                                    "content does not match its hash (changed, reordered or damaged)" + where, head);
+                        }
+                        head = recomputed;
+                        checked++;
+                        if (expectedPrefix != null && checked == expectedPrefix.messageCount()
+                                && !head.equals(expectedPrefix.headHash())) {
+                            return bad(sessionId, checked, m.seq(),
+                                    "the conversation differs from the one this window showed", head);
                         }
                         expectedSeq++;
-                        continue; // not part of the chain until it ends
                     }
-                    byte[] canonical = GooseMessages.canonicalBytesOfStored(m.body());
-                    bytesHashed[0] += canonical.length;
-                    String recomputed = HashChain.next(head, canonical);
-                    if (!recomputed.equals(m.hash())) {
-                        return bad(sessionId, checked, m.seq(),
-                                "content does not match its hash (changed, reordered or damaged)", head);
-                    }
-                    head = recomputed;
-                    checked++;
-                    if (expectedPrefix != null && checked == expectedPrefix.messageCount()
-                            && !head.equals(expectedPrefix.headHash())) {
-                        return bad(sessionId, checked, m.seq(),
-                                "the conversation differs from the one this window showed", head);
-                    }
-                    expectedSeq++;
+                }
+                if (segment.toSeq() != Integer.MAX_VALUE && expectedSeq <= segment.toSeq()) {
+                    return bad(sessionId, checked, expectedSeq, "message " + expectedSeq + " is missing" + where, head);
                 }
             }
         }

@@ -60,15 +60,15 @@ public final class IncrementalVerifier {
         int start = 0;
         String head = HashChain.genesis();
         if (from != null && from.count() > 0 && from.count() <= s.messageCount()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, from.count());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !from.head().equals(rs.getString(1))) {
-                        return new Result(new ChainReport(sessionId, from.count() - 1, false, from.count(),
-                                "message " + from.count() + " changed since it was last verified", null), 0, 0);
-                    }
-                }
+            String stored;
+            try {
+                stored = Lineage.hashAt(c, sessionId, from.count());
+            } catch (StoreException e) {
+                stored = null;
+            }
+            if (!from.head().equals(stored)) {
+                return new Result(new ChainReport(sessionId, from.count() - 1, false, from.count(),
+                        "message " + from.count() + " changed since it was last verified", null), 0, 0);
             }
             start = from.count();
             head = from.head();

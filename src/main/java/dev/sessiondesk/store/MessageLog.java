@@ -95,11 +95,6 @@ public final class MessageLog {
             + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
     private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
 
-    /** Appends inside a caller's write transaction (for services that combine steps atomically). */
-    public AppendResult appendIn(Connection c, String sessionId, NewMessage message, long now) throws SQLException {
-        return appendCanonical(c, sessionId, canonical(message), now);
-    }
-
     /** The append itself; {@code m} is already canonical (parsed off the writer thread by the public methods). */
     private AppendResult appendCanonical(Connection c, String sessionId, NewMessage m, long now) throws SQLException {
         return appendBatch(c, sessionId, List.of(m), now).get(0);
@@ -195,14 +190,34 @@ public final class MessageLog {
         return list(sessionId, 1, Integer.MAX_VALUE);
     }
 
-    /** Up to {@code limit} messages from seq {@code fromSeq} on, in order. */
+    /**
+     * Up to {@code limit} messages of the session's logical conversation from seq {@code fromSeq} on, in
+     * order. For a fork, messages 1..parent_seq are its parent's rows (their {@code sessionId} and
+     * {@code rowId} say where they are stored); see {@link Lineage}.
+     */
     public List<Message> list(String sessionId, int fromSeq, int limit) {
-        return store.reader().read("read messages of session " + sessionId, c -> {
+        return store.reader().read("read messages of session " + sessionId, c -> Lineage.list(c, sessionId, fromSeq, limit));
+    }
+
+    /** The last {@code limit} messages of the logical conversation (what a window shows first), in order. */
+    public List<Message> tail(String sessionId, int limit) {
+        return store.reader().read("read the latest messages of session " + sessionId, c -> {
+            Session s = SessionStore.get(c, sessionId).orElse(null);
+            if (s == null || limit <= 0) {
+                return List.<Message>of();
+            }
+            // Finished messages are 1..count; one more may be streaming.
+            List<Message> window = Lineage.list(c, sessionId, Math.max(1, s.messageCount() + 1 - limit), limit + 1);
+            return window.size() <= limit ? window : window.subList(window.size() - limit, window.size());
+        });
+    }
+
+    /** Only the rows this session stores itself (for a fork: from parent_seq + 1 on), in order. */
+    public List<Message> listOwn(String sessionId) {
+        return store.reader().read("read the stored messages of session " + sessionId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                    + " FROM messages WHERE session_id = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
+                    + " FROM messages WHERE session_id = ? ORDER BY seq")) {
                 ps.setString(1, sessionId);
-                ps.setInt(2, fromSeq);
-                ps.setInt(3, limit);
                 List<Message> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -214,22 +229,15 @@ public final class MessageLog {
         });
     }
 
-    /** The last {@code limit} messages (what a window shows first), in order. */
-    public List<Message> tail(String sessionId, int limit) {
-        return store.reader().read("read the latest messages of session " + sessionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + Rows.MESSAGE_COLUMNS
-                    + " FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, limit);
-                List<Message> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(Rows.message(rs));
-                    }
-                }
-                return out;
-            }
-        });
+    /** The stored hash of logical message {@code seq} of a session (genesis for 0), if it is finished. */
+    public Optional<String> hashAt(String sessionId, int seq) {
+        return store.reader().read("read the hash of message " + seq + " of session " + sessionId,
+                c -> Optional.ofNullable(Lineage.hashAt(c, sessionId, seq)));
+    }
+
+    /** {@link #hashAt} on a caller's connection (inside its transaction); null when missing. */
+    public String hashAtIn(Connection c, String sessionId, int seq) throws SQLException {
+        return Lineage.hashAt(c, sessionId, seq);
     }
 
     public Optional<Message> get(String sessionId, int seq) {
@@ -237,6 +245,7 @@ public final class MessageLog {
         return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
     }
 
+    /** How many message rows the store holds (a fork's shared prefix is stored once, under its parent). */
     public long countAll() {
         return store.reader().read("count messages", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM messages"); ResultSet rs = ps.executeQuery()) {
@@ -247,8 +256,10 @@ public final class MessageLog {
     }
 
     /**
-     * A new session holding copies of messages 1..{@code uptoSeq} of {@code sessionId}, linked to it as
-     * its parent. The parent is not touched. The copied chain hashes are identical to the parent's.
+     * A new session whose conversation begins with messages 1..{@code uptoSeq} of {@code sessionId},
+     * linked to it as its parent. Those messages are not copied: the fork stores only what is appended
+     * to it later (seq uptoSeq+1 on), and its chain continues the parent's hash at {@code uptoSeq}.
+     * The parent is not touched.
      */
     public Session fork(String sessionId, int uptoSeq) {
         return store.writer().write("fork session " + sessionId, c -> {
@@ -258,30 +269,24 @@ public final class MessageLog {
                         + " at message " + uptoSeq + ": it has " + parent.messageCount() + " finished messages");
             }
             long now = System.currentTimeMillis();
-            Session child = store.sessions().insert(c, new NewSession(null, parent.workingDir(), null, null, now));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title = ?, title_source = ?,"
-                    + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
+            Session child = Forks.insertFork(c, store.sessions(), new NewSession(null, parent.workingDir(), null, null, now),
+                    sessionId, uptoSeq);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title = ?, title_source = ? WHERE id = ?")) {
                 ps.setString(1, parent.displayTitle() + " (fork)");
                 ps.setString(2, TitleSource.AUTO.wire());
-                ps.setString(3, parent.id());
-                ps.setInt(4, uptoSeq);
-                ps.setString(5, child.id());
+                ps.setString(3, child.id());
                 ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                    + " FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, uptoSeq);
-                List<Message> prefix = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        prefix.add(Rows.message(rs));
-                    }
-                }
-                appendBatch(c, child.id(), prefix.stream().map(Message::body).toList(), now);
             }
             return SessionStore.get(c, child.id()).orElseThrow();
         });
+    }
+
+    /**
+     * A new session (inside the caller's write transaction) that refers to messages 1..{@code parentSeq}
+     * of {@code parentId} instead of copying them (imported branches); 0 shares nothing.
+     */
+    public Session insertForkIn(Connection c, NewSession spec, String parentId, int parentSeq) throws SQLException {
+        return Forks.insertFork(c, store.sessions(), spec, parentId, parentSeq);
     }
 
     /** Ends the session's streaming message, if any, hashing it into the chain. Returns the session after. */

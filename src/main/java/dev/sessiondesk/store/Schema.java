@@ -22,7 +22,8 @@ public final class Schema {
             new Migration(1, "sessions, messages, windows, drafts, app instance", Schema::v1),
             new Migration(2, "full-text index over message text", Schema::v2),
             new Migration(3, "last verified chain head per session (incremental verify)", Schema::v3),
-            new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4));
+            new Migration(4, "import provenance, watched agent projects, agent filesystem sessions", Schema::v4),
+            new Migration(5, "forks share their parent's prefix by reference instead of copying it", Schema::v5));
 
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -196,6 +197,17 @@ public final class Schema {
                   missing_since INTEGER,
                   UNIQUE (project_dir, slug)
                 )""");
+        return null;
+    }
+
+    /**
+     * A fork stores only its own messages (seq parent_seq+1 on) and reads 1..parent_seq from its parent
+     * (see {@link Lineage}). Forks made by copying drop the rows that are exact copies of their
+     * parent's; any other keeps its rows and its parent only as provenance (parent_seq NULL).
+     */
+    private static Void v5(Connection c) throws SQLException {
+        exec(c, "CREATE INDEX sessions_by_parent ON sessions(parent_session_id) WHERE parent_session_id IS NOT NULL");
+        Forks.compactCopiedForks(c);
         return null;
     }
 

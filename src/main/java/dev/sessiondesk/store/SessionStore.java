@@ -220,7 +220,11 @@ public final class SessionStore {
         });
     }
 
-    /** Deletes a session for good; only sessions already in the trash can be purged. */
+    /**
+     * Deletes a session for good; only sessions already in the trash can be purged. Its forks keep
+     * their whole conversation: the rows they shared by reference are copied into them first (same
+     * hashes), and they then refer to the purged session's own parent, if any.
+     */
     public void purge(String id) {
         store.writer().write("purge session " + id, c -> {
             Session s = get(c, id).orElseThrow(() -> notFound(id));
@@ -228,6 +232,7 @@ public final class SessionStore {
                 throw new StoreException(StoreException.Kind.CONFLICT,
                         "session " + id + " is not in the trash; move it to the trash before purging it");
             }
+            Forks.keepForksWhole(c, s);
             try (PreparedStatement fts = c.prepareStatement(
                     "DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE session_id = ?)");
                  PreparedStatement msgs = c.prepareStatement("DELETE FROM messages WHERE session_id = ?");

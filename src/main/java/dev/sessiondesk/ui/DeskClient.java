@@ -1,29 +1,27 @@
 package dev.sessiondesk.ui;
 
-import dev.sessiondesk.app.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.instance.LaunchRequest;
+import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.backup.RestoreService;
+import dev.sessiondesk.app.client.ClientOptions;
+import dev.sessiondesk.app.client.ClientServices;
+import dev.sessiondesk.app.client.OpenStore;
+import dev.sessiondesk.app.client.RestoredWindow;
+import dev.sessiondesk.app.instance.SaveAndQuitChannel;
 import dev.sessiondesk.app.instance.SingleInstance;
 import dev.sessiondesk.app.tasks.TaskRunner;
-import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.app.windows.SaveListener;
-import dev.sessiondesk.model.Message;
-import dev.sessiondesk.model.WindowBinding;
 import dev.sessiondesk.ui.chat.ChatWindow;
-import dev.sessiondesk.ui.windows.RestoredWindow;
-import dev.sessiondesk.ui.windows.WindowCoordinator;
-import dev.sessiondesk.app.backup.RestoreService;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
-import dev.sessiondesk.app.instance.SaveAndQuitChannel;
-import dev.sessiondesk.app.maintenance.GooseImportOffer;
-import dev.sessiondesk.app.maintenance.StartupMaintenance;
-import dev.sessiondesk.app.upgrade.UpgradeCheck;
+import dev.sessiondesk.ui.chat.CoalescingRelay;
+import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
+import dev.sessiondesk.ui.maintenance.MaintenanceHost;
 import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
 import dev.sessiondesk.ui.maintenance.RecoveryDialog;
+import dev.sessiondesk.ui.windows.WindowCoordinator;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,74 +35,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GUI over one data folder, from start to quit. Start-up runs off the FX thread: take the data
- * folder (or hand the launch to the app that has it), open the store, check and load every window
- * that was open, then show them. Quit writes everything pending, clears the heartbeat and releases
- * the folder. {@link #abandon()} stops without any of that, as a crash would (tests use it).
+ * The GUI over one data folder, from start to quit: lifecycle only. Start-up runs off the FX thread:
+ * take the data folder (or hand the launch to the app that has it), open the store as one
+ * {@link OpenStore} unit, load every window that was open, then show them. A restore closes the unit
+ * and opens the restored one. Quit writes everything pending, clears the heartbeat and releases the
+ * folder. {@link #abandon()} stops without any of that, as a crash would (tests use it).
  */
-public final class DeskClient {
+public final class DeskClient implements MaintenanceHost {
     private static final Logger LOG = LoggerFactory.getLogger(DeskClient.class);
     /** How often windows look for messages other programs added (P2 in the other direction). */
     private static final Duration POLL = Duration.seconds(2);
 
     public enum Outcome { RUNNING, HANDED_OVER }
 
-    private final Path dataDir;
-    private final Path configDir;
-    private final java.util.Map<String, String> environment;
+    private final ClientOptions options;
+    private final Runnable exitPlatform;
     /** A token flood becomes at most one FX hand-over at a time, however many sessions stream. */
-    private final dev.sessiondesk.ui.chat.CoalescingRelay<String> changedSessions =
-            new dev.sessiondesk.ui.chat.CoalescingRelay<>(Platform::runLater, ids -> ids.forEach(id -> {
+    private final CoalescingRelay<String> changedSessions = new CoalescingRelay<>(Platform::runLater,
+            ids -> ids.forEach(id -> {
                 if (this.coordinator != null) {
                     this.coordinator.sessionChanged(id);
                 }
             }));
-    private final LaunchRequest request;
-    private final ClientServices.Timings timings;
-    private final ClientServices.ReplyStarterFactory replies;
-    private final Runnable exitPlatform;
-    private final GooseSessionsFinder gooseFinder;
-    private StartupMaintenance maintenance;
-    private MaintenanceController maintenanceUi;
-    private RecoveryDialog recovery;
     private final List<List<String>> earlyHandOvers = new ArrayList<>();
     private SingleInstance instance;
-    private SessionDesk desk;
-    private ClientServices services;
+    /** The open store with everything built over it; replaced whole by a restore. */
+    private volatile OpenStore store;
     private WindowCoordinator coordinator;
+    private MaintenanceController maintenanceUi;
+    private RecoveryDialog recovery;
     private Timeline poller;
+    private volatile Thread maintenanceRuns;
     private volatile boolean finished;
 
-    public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
-                      Runnable exitPlatform) {
-        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform,
-                GooseSessionsFinder.system());
-    }
-
-    /** @param gooseFinder where the first-run Goose import offer looks (tests point it at a temp folder) */
-    public DeskClient(Path dataDir, LaunchRequest request, ClientServices.Timings timings, ClientServices.ReplyStarterFactory replies,
-                      Runnable exitPlatform, GooseSessionsFinder gooseFinder) {
-        this(dataDir, java.util.Map.of(), dataDir.resolve("config"), request, timings, replies, exitPlatform, gooseFinder);
-    }
-
-    /**
-     * @param environment the variables that override the assistant settings file
-     * @param configDir   where the assistant settings file is read from
-     */
-    public DeskClient(Path dataDir, java.util.Map<String, String> environment, Path configDir, LaunchRequest request, ClientServices.Timings timings,
-                      ClientServices.ReplyStarterFactory replies, Runnable exitPlatform) {
-        this(dataDir, environment, configDir, request, timings, replies, exitPlatform, GooseSessionsFinder.system());
-    }
-
-    public DeskClient(Path dataDir, java.util.Map<String, String> environment, Path configDir, LaunchRequest request, ClientServices.Timings timings,
-                      ClientServices.ReplyStarterFactory replies, Runnable exitPlatform, GooseSessionsFinder gooseFinder) {
-        this.gooseFinder = gooseFinder;
-        this.dataDir = dataDir;
-        this.configDir = configDir;
-        this.environment = environment;
-        this.request = request;
-        this.timings = timings;
-        this.replies = replies;
+    /** @param exitPlatform ends the JavaFX toolkit once everything is closed ({@code Platform::exit}) */
+    public DeskClient(ClientOptions options, Runnable exitPlatform) {
+        this.options = options;
         this.exitPlatform = exitPlatform;
     }
 
@@ -128,8 +94,8 @@ public final class DeskClient {
                     }
                 });
             } catch (Exception e) {
-                LOG.error("SessionDesk cannot start on {}", dataDir, e);
-                releaseAfterFailedStart();
+                LOG.error("SessionDesk cannot start on {}", options.dataDir(), e);
+                closeEverything();
                 done.completeExceptionally(e);
             }
         }, "startup");
@@ -138,60 +104,44 @@ public final class DeskClient {
         return done;
     }
 
-    private record Boot(List<RestoredWindow> windows, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems) {
+    /** What start-up loaded off the FX thread for the windows. */
+    private record Boot(OpenStore store, List<RestoredWindow> windows) {
     }
 
     private Boot boot() throws Exception {
         SingleInstance.Outcome claim;
         try {
-            claim = SingleInstance.acquireOrForward(dataDir, request.forwardedArguments(),
+            claim = SingleInstance.acquireOrForward(options.dataDir(), options.request().forwardedArguments(),
                     args -> Platform.runLater(() -> handOver(args)), 5_000);
-        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+        } catch (AccessDeniedException | ReadOnlyFileSystemException e) {
             // A read-only data folder can still be viewed (the store opens read-only); it just
             // cannot be claimed, so a second launch will not be handed over to this one.
-            LOG.warn("cannot claim {} for this app ({}); continuing without single-instance hand-over", dataDir, e.toString());
+            LOG.warn("cannot claim {} for this app ({}); continuing without single-instance hand-over",
+                    options.dataDir(), e.toString());
             claim = new SingleInstance.Outcome(null, false);
         }
         if (claim.forwarded()) {
-            LOG.info("another SessionDesk has {}; handed the launch over", dataDir);
+            LOG.info("another SessionDesk has {}; handed the launch over", options.dataDir());
             return null;
         }
         instance = claim.owner();
         return openStore();
     }
 
-    /** Opens the store and loads what the windows need; also the second half of a restore. */
+    /** Opens the store as one unit and loads what the windows need; also the second half of a restore. */
     private Boot openStore() {
-        desk = SessionDesk.open(dataDir);
-        // The user's assistant settings (environment over the 0600 file); a bad file falls back to
-        // the offline assistant with a message that names it.
-        String assistantNotice = desk.assistants().useConfigured(environment, configDir).orElse(null);
-        services = new ClientServices(desk, timings, replies);
-        services.start();
-        maintenance = new StartupMaintenance(desk, Clock.systemUTC());
-        maintenance.addSyncSteps(services.sync());
-        Optional<UpgradeCheck.Report> upgradeProblems = maintenance.upgradeProblems();
-        List<RestoredWindow> restored = new ArrayList<>();
-        for (WindowBinding b : services.layout().openWindows()) {
-            if (b.sessionId() == null) {
-                continue;
-            }
-            FingerprintCheck.Result check = services.fingerprints().check(b.sessionId(), b.fingerprint());
-            List<Message> messages = check.showable() ? desk.store().messages().list(b.sessionId()) : List.of();
-            String draft = services.drafts().get(b.windowId()).orElse("");
-            LOG.info("restoring window {} on session {}: {}", b.windowId(), b.sessionId(), check.verdict());
-            restored.add(new RestoredWindow(b, check, messages, draft));
-        }
-        return new Boot(restored, assistantNotice, upgradeProblems);
+        OpenStore opened = OpenStore.open(options);
+        store = opened;
+        return new Boot(opened, opened.restoredWindows());
     }
 
     private void show(Boot b) {
-        if (b.upgradeProblems().isPresent()) {
+        if (b.store().upgradeProblems().isPresent()) {
             // Something the upgrade manifest promised is not in the store: the user decides first,
             // before any window (or the daily backup, whose rotation could drop a good backup) runs.
-            LOG.warn("the upgrade check found problems: {}", b.upgradeProblems().get().problems());
-            recovery = new RecoveryDialog(b.upgradeProblems().get(), desk.backups().catalog().latest().orElse(null),
-                    maintenanceController());
+            LOG.warn("the upgrade check found problems: {}", b.store().upgradeProblems().get().problems());
+            recovery = new RecoveryDialog(b.store().upgradeProblems().get(),
+                    b.store().commands().latestBackup().orElse(null), maintenanceController());
             recovery.show(() -> {
                 recovery = null;
                 showWindows(b);
@@ -202,78 +152,59 @@ public final class DeskClient {
     }
 
     private void showWindows(Boot b) {
-        TaskRunner runner = new TaskRunner(desk.background(), Platform::runLater);
-        coordinator = new WindowCoordinator(services, runner, (delay, action) -> {
+        OpenStore opened = b.store();
+        ClientServices services = opened.services();
+        coordinator = new WindowCoordinator(opened, tasks(), (delay, action) -> {
             PauseTransition wait = new PauseTransition(Duration.millis(delay.toMillis()));
             wait.setOnFinished(e -> action.run());
             wait.play();
-        }, this::quit);
-        coordinator.useConfigDir(configDir);
+        }, this::quit, options.configDir());
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
             window.addBannerChoice("banner-open-backup", "Open from backup…",
                     () -> maintenanceController().openFromBackup(window));
         });
-        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
-        SaveListener failures = new SaveListener() {
-            @Override
-            public void failed(String windowId, RuntimeException error) {
-                failing.set(true);
-                Platform.runLater(() -> coordinator.backgroundSaveFailed(error));
-            }
-
-            @Override
-            public void saved(String windowId) {
-                if (failing.compareAndSet(true, false)) {
-                    Platform.runLater(coordinator::backgroundSaveRecovered);
-                }
-            }
-        };
+        SaveListener failures = new SaveFailureRelay(() -> coordinator);
         services.changes().listen(changedSessions::add);
         services.drafts().listen(failures);
         services.layout().listen(failures);
         if (!b.windows().isEmpty()) {
             coordinator.restore(b.windows());
         }
-        if (request.openSessionId() != null) {
-            coordinator.openInNewWindow(request.openSessionId());
+        if (options.request().openSessionId() != null) {
+            coordinator.openInNewWindow(options.request().openSessionId());
         } else if (b.windows().isEmpty()) {
             coordinator.newWindow();
         }
-        if (b.assistantNotice() != null) {
-            coordinator.windows().forEach(w -> w.viewModel().reportStatus(
-                    dev.sessiondesk.ui.chat.StatusKind.ERROR, b.assistantNotice()));
+        if (opened.assistantNotice() != null) {
+            coordinator.windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.assistantNotice()));
         }
-        if (desk.store().isReadOnly()) {
-            coordinator.windows().forEach(w -> w.viewModel().reportStatus(
-                    dev.sessiondesk.ui.chat.StatusKind.ERROR, desk.store().readOnlyReason()));
+        if (opened.readOnly()) {
+            coordinator.windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.readOnlyReason()));
         }
         poller = new Timeline(new KeyFrame(POLL, e -> coordinator.pollStore()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
         earlyHandOvers.forEach(this::handOver);
         earlyHandOvers.clear();
-        afterWindowsShown();
+        afterWindowsShown(opened);
     }
 
-    /** Daily backup, agent projects, the first-run Goose offer: in the background, reported in the status bar. */
-    private void afterWindowsShown() {
-        SessionDesk d = desk;
-        StartupMaintenance m = maintenance;
-        Optional<GooseSessionsFinder.Finding> offer = new GooseImportOffer(dataDir, gooseFinder, Clock.systemUTC())
-                .pending().filter(f -> !d.store().isReadOnly());
-        offer.ifPresent(f -> maintenanceController().offerGooseImport(f));
+    /** The first-run Goose offer, daily backup, agent projects: in the background, reported in the status bar. */
+    private void afterWindowsShown(OpenStore opened) {
         Thread t = new Thread(() -> {
-            List<String> notes = new ArrayList<>();
-            m.dailyBackup(dev.sessiondesk.app.backup.Progress.NONE).ifPresent(notes::add);
-            m.startAgentWatcher().ifPresent(notes::add);
+            opened.commands().pendingGooseOffer().ifPresent(f -> Platform.runLater(() -> {
+                if (store == opened) {
+                    maintenanceController().offerGooseImport(f);
+                }
+            }));
+            List<String> notes = opened.runStartMaintenance();
             if (!notes.isEmpty()) {
                 Platform.runLater(() -> {
-                    if (coordinator != null && desk == d) {
-                        coordinator.windows().forEach(w -> w.viewModel().reportStatus(
-                                notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
-                                        ? dev.sessiondesk.ui.chat.StatusKind.ERROR : dev.sessiondesk.ui.chat.StatusKind.SAVED,
-                                String.join(" · ", notes)));
+                    if (coordinator != null && store == opened) {
+                        StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
+                                ? StatusKind.ERROR : StatusKind.SAVED;
+                        coordinator.windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
                     }
                 });
             }
@@ -282,8 +213,6 @@ public final class DeskClient {
         t.start();
         maintenanceRuns = t;
     }
-
-    private volatile Thread maintenanceRuns;
 
     /** For tests: waits until the start-up backup and agent scan have finished. */
     public void awaitStartMaintenance() throws InterruptedException {
@@ -300,27 +229,46 @@ public final class DeskClient {
         return maintenanceUi;
     }
 
+    // ---- MaintenanceHost -----------------------------------------------------------------------
+
+    @Override
+    public OpenStore store() {
+        return store;
+    }
+
+    @Override
+    public TaskRunner tasks() {
+        return new TaskRunner(store.desk().background(), Platform::runLater);
+    }
+
+    @Override
+    public void sessionsChanged() {
+        if (coordinator != null) {
+            coordinator.sessionsChanged();
+        }
+    }
+
     /**
      * Restores a backup in place: hides the windows, writes what is pending, closes the store, runs
      * the restore, then opens the restored store and brings the windows back from it, exactly as a
      * start would (the app keeps the data folder throughout). Completes on the FX thread.
      */
-    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, dev.sessiondesk.app.backup.Progress progress) {
+    @Override
+    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, Progress progress) {
         CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
         stopPolling();
         if (coordinator != null) {
-            coordinator.windows().forEach(coordinator::persistNow);
+            coordinator.persistAll();
             coordinator.hideAll();
         }
         coordinator = null;
+        OpenStore closing = store;
         Thread t = new Thread(() -> {
             RestoreService.Result result = null;
             Throwable failure = null;
             try {
-                services.close();
-                desk.close();
-                result = new RestoreService(dataDir, new dev.sessiondesk.app.backup.BackupService(dataDir))
-                        .restore(backup, progress);
+                closing.close();
+                result = OpenStore.restore(options.dataDir(), backup, progress);
             } catch (Exception e) {
                 LOG.error("restore of {} failed", backup, e);
                 failure = e;
@@ -338,7 +286,7 @@ public final class DeskClient {
                     }
                 });
             } catch (RuntimeException e) {
-                LOG.error("cannot reopen {} after the restore", dataDir, e);
+                LOG.error("cannot reopen {} after the restore", options.dataDir(), e);
                 Platform.runLater(() -> done.completeExceptionally(e));
             }
         }, "restore");
@@ -379,11 +327,8 @@ public final class DeskClient {
 
     private void closeEverything() {
         try {
-            if (services != null) {
-                services.close();
-            }
-            if (desk != null) {
-                desk.close();
+            if (store != null) {
+                store.close();
             }
         } catch (RuntimeException e) {
             LOG.error("problem while closing the store", e);
@@ -404,11 +349,8 @@ public final class DeskClient {
         if (coordinator != null) {
             coordinator.hideAll();
         }
-        if (services != null) {
-            services.abandon();
-        }
-        if (desk != null) {
-            desk.close();
+        if (store != null) {
+            store.abandon();
         }
         if (instance != null) {
             instance.close();
@@ -421,25 +363,14 @@ public final class DeskClient {
         }
     }
 
-    private void releaseAfterFailedStart() {
-        try {
-            if (desk != null) {
-                desk.close();
-            }
-        } finally {
-            if (instance != null) {
-                instance.close();
-            }
-        }
-    }
-
     /** The upgrade recovery dialog while it replaces the windows, else null. */
     public RecoveryDialog recovery() {
         return recovery;
     }
 
-    public dev.sessiondesk.app.SessionDesk desk() {
-        return desk;
+    /** The core services of the open store (for tests and the maintenance commands). */
+    public SessionDesk desk() {
+        return store.desk();
     }
 
     public WindowCoordinator coordinator() {
@@ -451,14 +382,14 @@ public final class DeskClient {
     }
 
     public ClientServices services() {
-        return services;
+        return store.services();
     }
 
     public Path configDir() {
-        return configDir;
+        return options.configDir();
     }
 
     public Path dataDir() {
-        return dataDir;
+        return options.dataDir();
     }
 }

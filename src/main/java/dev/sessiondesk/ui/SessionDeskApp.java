@@ -1,6 +1,7 @@
 package dev.sessiondesk.ui;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientOptions;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.chat.AssistantReplies;
 import dev.sessiondesk.app.instance.LaunchRequest;
@@ -32,8 +33,9 @@ public final class SessionDeskApp extends Application {
         LaunchRequest request = LaunchRequest.parse(getParameters().getRaw());
         DataLocations locations = DataLocations.system();
         Path dataDir = locations.dataDir(request.dataDir());
-        client = new DeskClient(dataDir, locations.environment(), locations.configDir(), request,
-                ClientServices.Timings.defaults(), ASSISTANT, Platform::exit);
+        client = new DeskClient(ClientOptions.of(dataDir, request)
+                .withSettingsFrom(locations.environment(), locations.configDir())
+                .withReplies(ASSISTANT), Platform::exit);
         client.start().whenComplete((outcome, error) -> {
             if (error != null) {
                 Platform.runLater(() -> failedToStart(dataDir, BackgroundTask.unwrap(error)));

@@ -1,6 +1,6 @@
 package dev.sessiondesk.bench;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.assistant.OfflineAssistant;
 import dev.sessiondesk.app.assistant.ReplyListener;
 import dev.sessiondesk.app.assistant.ReplyOutcome;
@@ -62,8 +62,8 @@ public final class GuiProbe {
         CompletableFuture<DeskClient> painted = new CompletableFuture<>();
         Platform.runLater(() -> {
             Platform.setImplicitExit(false);
-            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(List.of("--data-dir", dataDir.toString())),
-                    ClientServices.Timings.defaults(), ClientServices.ReplyStarterFactory.NONE, () -> { });
+            DeskClient client = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(dataDir,
+                    LaunchRequest.parse(List.of("--data-dir", dataDir.toString()))), () -> { });
             client.start().whenComplete((outcome, error) -> {
                 if (error != null) {
                     painted.completeExceptionally(error);

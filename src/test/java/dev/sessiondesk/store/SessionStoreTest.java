@@ -129,7 +129,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void aForkCopiesThePrefixAndLeavesTheParentIntact() {
+    void aForkSharesThePrefixAndLeavesTheParentIntact() {
         try (Store store = Store.open(dir)) {
             Session parent = store.sessions().create(NewSession.titled("Parent", null));
             for (int i = 1; i <= 4; i++) {

@@ -92,6 +92,7 @@ final class StoreInvariants {
         chains(store, v);
         messages(seen, expected, v);
         tags(seen, v);
+        forksStoreOnlyTheirOwnRows(store, seen, v);
         windows(store, seen, expected, flying, v);
         drafts(seen, expected, flying, v);
         titles(seen, expected, flying, v);
@@ -170,6 +171,27 @@ final class StoreInvariants {
                 if (!s.equals(tag)) {
                     v.misplaced++;
                     v.problems.add("message " + m.seq() + " of session " + s + " was written for session " + tag);
+                }
+            }
+        });
+    }
+
+    /** A fork refers to its parent's prefix (schema 5): it stores no row at or below parent_seq, and the parent exists. */
+    private static void forksStoreOnlyTheirOwnRows(Store store, Snapshot seen, Verdict v) {
+        seen.sessions().forEach((id, s) -> {
+            if (s.parentSessionId() == null || s.parentSeq() == null) {
+                return;
+            }
+            if (!seen.sessions().containsKey(s.parentSessionId())) {
+                v.lost++;
+                v.problems.add("fork " + id + " refers to parent " + s.parentSessionId() + ", which is gone");
+            }
+            for (Message own : store.messages().listOwn(id)) {
+                if (own.seq() <= s.parentSeq()) {
+                    v.other++;
+                    v.problems.add("fork " + id + " stores a copy of message " + own.seq() + " of its parent"
+                            + " (it shares 1.." + s.parentSeq() + " by reference)");
+                    break;
                 }
             }
         });

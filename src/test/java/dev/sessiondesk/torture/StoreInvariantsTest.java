@@ -149,4 +149,19 @@ class StoreInvariantsTest {
         StoreInvariants.Verdict v = check();
         assertThat(v.problems).anyMatch(p -> p.contains("user's title"));
     }
+
+    @Test
+    void aForkThatStoresACopyOfItsParentsPrefixIsReported() throws Exception {
+        String id = seedSessionWithMessages(3);
+        String fork;
+        try (Store store = Store.open(dir)) {
+            fork = store.messages().fork(id, 2).id();
+        }
+        assertThat(check().problems).as("a fork by reference is fine").isEmpty();
+        sql("INSERT INTO messages(session_id, seq, role, created, content_json, state, hash, updated_at)"
+                + " SELECT '" + fork + "', seq, role, created, content_json, state, hash, updated_at FROM messages"
+                + " WHERE session_id = '" + id + "' AND seq = 1");
+        StoreInvariants.Verdict v = check();
+        assertThat(v.problems).anyMatch(p -> p.contains("fork " + fork + " stores a copy of message 1"));
+    }
 }

@@ -37,8 +37,8 @@ public final class CrashHarnessMain {
         CompletableFuture<DeskClient> ready = new CompletableFuture<>();
         Platform.startup(() -> {
             Platform.setImplicitExit(false);
-            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(List.of()), GuiFixture.fastTimings(),
-                    dev.sessiondesk.app.ClientServices.ReplyStarterFactory.NONE, () -> { });
+            DeskClient client = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(dataDir, LaunchRequest.parse(List.of()))
+                    .withTimings(GuiFixture.fastTimings()), () -> { });
             client.start().whenComplete((o, e) -> {
                 if (e != null) {
                     ready.completeExceptionally(e);
@@ -77,7 +77,7 @@ public final class CrashHarnessMain {
                     // Waits until the window's previous message is saved (Enter is ignored meanwhile), but
                     // not for this one's commit: the next command may arrive while it is saving.
                     GuiFixture.waitFor("window " + i + " ready to send", () -> GuiFixture.fxGet(
-                            () -> !client.windows().get(i).viewModel().sendingProperty().get()));
+                            () -> !client.windows().get(i).viewModel().composer().sendingProperty().get()));
                     Platform.runLater(() -> {
                         ChatWindow w = client.windows().get(i);
                         w.composer().setText(text);

@@ -2,7 +2,8 @@ package dev.sessiondesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientOptions;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ public final class GuiFixture {
             throws Exception {
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         Platform.runLater(() -> {
-            DeskClient client = new DeskClient(dataDir, LaunchRequest.parse(args), fastTimings(), replies, () -> { });
+            DeskClient client = new DeskClient(ClientOptions.of(dataDir, LaunchRequest.parse(args))
+                    .withTimings(fastTimings()).withReplies(replies), () -> { });
             client.start().whenComplete((outcome, error) -> {
                 if (error != null) {
                     started.completeExceptionally(error);
@@ -106,7 +108,7 @@ public final class GuiFixture {
 
     public static void assertSentAndShown(ChatWindow w, int count) throws InterruptedException {
         waitFor("window " + w.viewModel().windowId() + " to show " + count + " messages",
-                () -> fxGet(() -> w.viewModel().messages().size() == count && !w.viewModel().sendingProperty().get()));
+                () -> fxGet(() -> w.viewModel().messages().size() == count && !w.viewModel().composer().sendingProperty().get()));
         assertThat(fxGet(() -> w.composer().getText())).isEmpty();
     }
 }

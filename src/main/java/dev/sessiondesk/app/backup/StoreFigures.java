@@ -2,7 +2,6 @@ package dev.sessiondesk.app.backup;
 
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.store.Store;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -25,17 +24,9 @@ record StoreFigures(Map<String, Fingerprint> sessions) {
         });
     }
 
-    /** The stored hash of message {@code seq} of a session, if it exists and is finished. */
+    /** The stored hash of message {@code seq} of a session (a fork's prefix: its parent's), if finished. */
     static Optional<String> hashAt(Store store, String sessionId, int seq) {
-        return store.reader().read("read the hash of message " + seq + " of session " + sessionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-                ps.setString(1, sessionId);
-                ps.setInt(2, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+        return store.messages().hashAt(sessionId, seq);
     }
 
     long messageCount() {

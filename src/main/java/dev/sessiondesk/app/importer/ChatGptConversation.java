@@ -1,14 +1,10 @@
 package dev.sessiondesk.app.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondesk.model.CanonicalJson;
-import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.NewMessage;
-import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +17,10 @@ import java.util.Set;
  * <ul>
  *   <li>The active path (from {@code current_node} up to the root) is the session, external ref =
  *       the conversation id.</li>
- *   <li>Every other leaf (an edited prompt, a regenerated answer) becomes a forked session holding
- *       the whole path from the root to that leaf, linked to the main session with
- *       {@code parent_session_id} and {@code parent_seq} = the number of messages it shares with it
- *       (the same shape as a fork made in SessionDesk). Its external ref is
+ *   <li>Every other leaf (an edited prompt, a regenerated answer) becomes a forked session for the
+ *       path from the root to that leaf, forked (as in SessionDesk: {@code parent_session_id},
+ *       {@code parent_seq}, the prefix stored once) from the session already holding the deepest node
+ *       of that path — the main session or an earlier branch — at that node. Its external ref is
  *       {@code <conversation id>#branch-<leaf node id>}: node ids are stable across exports, so a
  *       re-import finds the same branch again.</li>
  *   <li>The conversation is one unit: a malformed node on any branch means nothing of it is imported
@@ -61,45 +57,41 @@ final class ChatGptConversation {
     private record Node(String id, String parent, List<String> children, JsonNode message) {
     }
 
-    /** A message that could not be converted, located by JSON path. */
-    private static final class Bad extends Exception {
-        Bad(String message) {
-            super(message);
-        }
-    }
-
     void emit(SessionSink sink) {
         String name = label + " " + path;
         try {
             emitChecked(sink, name);
-        } catch (Bad e) {
+        } catch (MalformedChatGpt e) {
             sink.failed(name, List.of(new ImportProblem(where, e.getMessage())));
         }
     }
 
-    private void emitChecked(SessionSink sink, String name) throws Bad {
+    private void emitChecked(SessionSink sink, String name) throws MalformedChatGpt {
         if (!conversation.isObject()) {
-            throw new Bad(path + ": a conversation must be a JSON object");
+            throw new MalformedChatGpt(path + ": a conversation must be a JSON object");
         }
         String id = text(conversation, "conversation_id");
         if (id == null) {
             id = text(conversation, "id");
         }
         if (id == null) {
-            throw new Bad(path + ".id: missing (neither \"id\" nor \"conversation_id\" is a string)");
+            throw new MalformedChatGpt(path + ".id: missing (neither \"id\" nor \"conversation_id\" is a string)");
         }
         String title = Titles.collapseWhitespace(text(conversation, "title"));
         Long created = Timestamps.millis(conversation.get("create_time"));
         long fallbackSeconds = created == null ? 0 : created / 1000;
         Map<String, Node> nodes = nodes();
+        requireRoots(nodes);
         List<String> active = activePath(nodes);
         Set<String> onActive = new HashSet<>(active);
+        Map<String, Object> cache = new HashMap<>();
 
-        Converted main = convert(active, nodes, fallbackSeconds);
+        Converted main = convert(active, nodes, fallbackSeconds, cache);
         // The whole tree is checked before anything is written: a malformed node on any branch means
-        // nothing of the conversation is imported (unless the readable part was asked for).
+        // nothing of the conversation is imported (unless the readable part was asked for). Each node is
+        // converted once; the branches share the converted messages instead of copying them.
         List<Node> leaves = new ArrayList<>();
-        List<Converted> branches = new ArrayList<>();
+        List<String> branchProblems = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         if (main.problem != null) {
             problems.add(new ImportProblem(where, main.problem));
@@ -108,12 +100,12 @@ final class ChatGptConversation {
             if (!leaf.children.isEmpty() || onActive.contains(leaf.id)) {
                 continue;
             }
-            Converted branch = convert(pathToRoot(leaf.id, nodes), nodes, fallbackSeconds);
-            if (branch.problem != null && problems.stream().noneMatch(p -> p.reason().equals(branch.problem))) {
-                problems.add(new ImportProblem(where, branch.problem));
+            String problem = convert(pathToRoot(leaf.id, nodes), nodes, fallbackSeconds, cache).problem;
+            if (problem != null && problems.stream().noneMatch(p -> p.reason().equals(problem))) {
+                problems.add(new ImportProblem(where, problem));
             }
             leaves.add(leaf);
-            branches.add(branch);
+            branchProblems.add(problem);
         }
         String partialReason = null;
         if (!problems.isEmpty()) {
@@ -133,65 +125,98 @@ final class ChatGptConversation {
         if (partialReason != null) {
             return; // branches of a damaged active path are not guessed at
         }
+        // Which emitted session first holds each node: a branch forks from the session holding the
+        // deepest node of its path that is already stored, at that node (no prefix is stored twice).
+        Map<String, String> owner = new HashMap<>();
+        for (String n : active) {
+            owner.put(n, id);
+        }
         int branchNo = 0;
         for (int b = 0; b < leaves.size(); b++) {
-            Node leaf = leaves.get(b);
-            Converted branch = branches.get(b);
-            if (branch.problem != null) {
+            if (branchProblems.get(b) != null) {
                 continue; // reported above; only with --partial do we get here
             }
+            Node leaf = leaves.get(b);
             List<String> branchPath = pathToRoot(leaf.id, nodes);
+            Converted branch = convert(branchPath, nodes, fallbackSeconds, cache);
+            int deepestOwned = -1;
+            for (int i = 0; i < branchPath.size() && owner.containsKey(branchPath.get(i)); i++) {
+                deepestOwned = i;
+            }
+            String parentRef = deepestOwned < 0 ? id : owner.get(branchPath.get(deepestOwned));
             int shared = 0;
-            for (String nodeId : branchPath) {
-                if (!onActive.contains(nodeId)) {
-                    break;
-                }
-                if (branch.converted.contains(nodeId)) {
+            for (int i = 0; i <= deepestOwned; i++) {
+                if (branch.converted.contains(branchPath.get(i))) {
                     shared++;
                 }
             }
             if (branch.messages.size() <= shared) {
-                continue; // the branch adds nothing visible beyond what the main session has
+                continue; // the branch adds nothing visible beyond what its parent has
             }
             branchNo++;
+            String ref = id + "#branch-" + leaf.id;
+            for (int i = deepestOwned + 1; i < branchPath.size(); i++) {
+                owner.put(branchPath.get(i), ref);
+            }
             String branchTitle = (mainTitle == null ? "ChatGPT conversation" : mainTitle) + " (branch " + branchNo + ")";
-            sink.session(new SourceSession(ChatGptReader.ORIGIN, id + "#branch-" + leaf.id, name + " branch " + leaf.id,
-                    branchTitle, TitleSource.AUTO, null, created, null, id, shared, branch.messages, null));
+            sink.session(new SourceSession(ChatGptReader.ORIGIN, ref, name + " branch " + leaf.id,
+                    branchTitle, TitleSource.AUTO, null, created, null, parentRef, shared, branch.messages, null));
         }
     }
 
-    private Map<String, Node> nodes() throws Bad {
+    /**
+     * Every node must lead up to a root (a node without a parent in the mapping): a mapping whose
+     * parent links close a cycle has no conversation to start from and is refused, naming a node on it.
+     */
+    private void requireRoots(Map<String, Node> nodes) throws MalformedChatGpt {
+        Set<String> reachesRoot = new HashSet<>();
+        for (Node start : nodes.values()) {
+            List<String> walked = new ArrayList<>();
+            Set<String> onWalk = new HashSet<>();
+            for (String at = start.id; at != null && nodes.containsKey(at) && !reachesRoot.contains(at);
+                 at = nodes.get(at).parent) {
+                if (!onWalk.add(at)) {
+                    throw new MalformedChatGpt(path + ".mapping[\"" + at + "\"].parent: the parent links form a closed cycle"
+                            + " without a root (a node whose parent is null)");
+                }
+                walked.add(at);
+            }
+            reachesRoot.addAll(walked);
+        }
+    }
+
+    private Map<String, Node> nodes() throws MalformedChatGpt {
         JsonNode mapping = conversation.get("mapping");
         if (mapping == null || !mapping.isObject()) {
-            throw new Bad(path + ".mapping: must be an object of nodes");
+            throw new MalformedChatGpt(path + ".mapping: must be an object of nodes");
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : mapping.properties()) {
             String at = path + ".mapping[\"" + e.getKey() + "\"]";
             JsonNode n = e.getValue();
             if (!n.isObject()) {
-                throw new Bad(at + ": a node must be an object");
+                throw new MalformedChatGpt(at + ": a node must be an object");
             }
             JsonNode parent = n.get("parent");
             if (parent != null && !parent.isNull() && !parent.isTextual()) {
-                throw new Bad(at + ".parent: must be a node id or null");
+                throw new MalformedChatGpt(at + ".parent: must be a node id or null");
             }
             List<String> children = new ArrayList<>();
             JsonNode kids = n.get("children");
             if (kids != null && !kids.isNull()) {
                 if (!kids.isArray()) {
-                    throw new Bad(at + ".children: must be an array of node ids");
+                    throw new MalformedChatGpt(at + ".children: must be an array of node ids");
                 }
                 for (JsonNode k : kids) {
                     if (!k.isTextual()) {
-                        throw new Bad(at + ".children: must be an array of node ids");
+                        throw new MalformedChatGpt(at + ".children: must be an array of node ids");
                     }
                     children.add(k.textValue());
                 }
             }
             JsonNode message = n.get("message");
             if (message != null && !message.isNull() && !message.isObject()) {
-                throw new Bad(at + ".message: must be an object or null");
+                throw new MalformedChatGpt(at + ".message: must be an object or null");
             }
             nodes.put(e.getKey(), new Node(e.getKey(), parent == null || parent.isNull() ? null : parent.textValue(),
                     children, message == null || message.isNull() ? null : message));
@@ -208,7 +233,7 @@ final class ChatGptConversation {
     }
 
     /** Root → current_node; when current_node is missing or unknown, root → the last child at each step. */
-    private List<String> activePath(Map<String, Node> nodes) throws Bad {
+    private List<String> activePath(Map<String, Node> nodes) throws MalformedChatGpt {
         String current = text(conversation, "current_node");
         if (current != null && nodes.containsKey(current)) {
             return pathToRoot(current, nodes);
@@ -224,12 +249,12 @@ final class ChatGptConversation {
         return out;
     }
 
-    private List<String> pathToRoot(String leaf, Map<String, Node> nodes) throws Bad {
+    private List<String> pathToRoot(String leaf, Map<String, Node> nodes) throws MalformedChatGpt {
         List<String> up = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String id = leaf; id != null && nodes.containsKey(id); id = nodes.get(id).parent) {
             if (!seen.add(id)) {
-                throw new Bad(path + ".mapping[\"" + id + "\"].parent: the parent links form a cycle");
+                throw new MalformedChatGpt(path + ".mapping[\"" + id + "\"].parent: the parent links form a cycle");
             }
             up.add(id);
         }
@@ -243,8 +268,16 @@ final class ChatGptConversation {
         String problem;
     }
 
-    /** The messages of the nodes on {@code nodePath}; stops at the first malformed one. */
-    private Converted convert(List<String> nodePath, Map<String, Node> nodes, long fallbackSeconds) {
+    /** Marks a node that converts to no message (system, hidden, empty) in the conversion cache. */
+    private static final Object SKIPPED = new Object();
+
+    /**
+     * The messages of the nodes on {@code nodePath}; stops at the first malformed one. A node's message
+     * depends only on the node and its ancestors, so {@code cache} (node id → message, SKIPPED or the
+     * problem) lets every branch through a node share one converted message.
+     */
+    private Converted convert(List<String> nodePath, Map<String, Node> nodes, long fallbackSeconds,
+                              Map<String, Object> cache) {
         Converted out = new Converted();
         long lastSeconds = fallbackSeconds;
         for (String nodeId : nodePath) {
@@ -252,130 +285,27 @@ final class ChatGptConversation {
             if (node.message == null) {
                 continue;
             }
-            try {
-                NewMessage m = message(node.message, path + ".mapping[\"" + nodeId + "\"].message", lastSeconds);
-                if (m != null) {
-                    out.messages.add(m);
-                    out.converted.add(nodeId);
-                    lastSeconds = m.created();
+            Object done = cache.get(nodeId);
+            if (done == null) {
+                try {
+                    NewMessage m = ChatGptMessage.convert(node.message, path + ".mapping[\"" + nodeId + "\"].message", lastSeconds);
+                    done = m == null ? SKIPPED : m;
+                } catch (MalformedChatGpt e) {
+                    done = e.getMessage();
                 }
-            } catch (Bad e) {
-                out.problem = e.getMessage();
+                cache.put(nodeId, done);
+            }
+            if (done instanceof String problem) {
+                out.problem = problem;
                 return out;
+            }
+            if (done instanceof NewMessage m) {
+                out.messages.add(m);
+                out.converted.add(nodeId);
+                lastSeconds = m.created();
             }
         }
         return out;
-    }
-
-    /** One ChatGPT message as a Goose-shaped message, or null when it is not shown in the conversation. */
-    private NewMessage message(JsonNode m, String at, long fallbackSeconds) throws Bad {
-        JsonNode author = m.get("author");
-        if (author == null || !author.isObject() || !author.path("role").isTextual()) {
-            throw new Bad(at + ".author.role: missing or not a string");
-        }
-        String role = author.get("role").textValue();
-        if ("system".equals(role) || m.path("metadata").path("is_visually_hidden_from_conversation").asBoolean(false)) {
-            return null;
-        }
-        JsonNode createTime = m.get("create_time");
-        if (createTime != null && !createTime.isNull() && !createTime.isNumber()) {
-            throw new Bad(at + ".create_time: must be a number or null");
-        }
-        Long createdMs = Timestamps.millis(createTime);
-        long created = createdMs == null ? fallbackSeconds : createdMs / 1000;
-        ArrayNode items = content(m.get("content"), at + ".content");
-        if (items.isEmpty()) {
-            return null;
-        }
-        String messageId = m.path("id").isTextual() ? m.get("id").textValue() : null;
-        Role r;
-        switch (role) {
-            case "user" -> r = Role.USER;
-            case "assistant" -> r = Role.ASSISTANT;
-            case "tool" -> {
-                r = Role.ASSISTANT;
-                ObjectNode response = CanonicalJson.MAPPER.createObjectNode();
-                response.put("type", "toolResponse");
-                response.put("id", messageId == null ? "chatgpt-tool" : messageId);
-                ObjectNode result = response.putObject("toolResult");
-                result.put("status", "success");
-                result.putObject("value").set("content", items);
-                ObjectNode meta = response.putObject("_meta");
-                meta.put("source", "chatgpt");
-                if (author.path("name").isTextual()) {
-                    meta.put("tool", author.get("name").textValue());
-                }
-                items = CanonicalJson.MAPPER.createArrayNode().add(response);
-            }
-            default -> throw new Bad(at + ".author.role: \"" + role + "\" is not system, user, assistant or tool");
-        }
-        return new NewMessage(messageId, r, created, CanonicalJson.write(items), true, true);
-    }
-
-    private ArrayNode content(JsonNode content, String at) throws Bad {
-        if (content == null || !content.isObject() || !content.path("content_type").isTextual()) {
-            throw new Bad(at + ".content_type: missing or not a string");
-        }
-        String type = content.get("content_type").textValue();
-        ArrayNode items = CanonicalJson.MAPPER.createArrayNode();
-        switch (type) {
-            case "text", "multimodal_text" -> {
-                JsonNode parts = content.get("parts");
-                if (parts == null || !parts.isArray()) {
-                    throw new Bad(at + ".parts: must be an array");
-                }
-                int i = 0;
-                for (JsonNode part : parts) {
-                    if (part.isTextual()) {
-                        if (!part.textValue().isEmpty()) {
-                            items.add(ContentItems.textItem(part.textValue()));
-                        }
-                    } else if (part.isObject()) {
-                        ObjectNode kept = CanonicalJson.MAPPER.createObjectNode();
-                        kept.put("type", "chatgptPart");
-                        kept.set("part", part);
-                        items.add(kept);
-                    } else if (!part.isNull()) {
-                        throw new Bad(at + ".parts[" + i + "]: must be a string or an object");
-                    }
-                    i++;
-                }
-            }
-            case "code" -> {
-                String code = stringField(content, "text", at);
-                String language = content.path("language").isTextual() ? content.get("language").textValue() : "";
-                if ("unknown".equals(language)) {
-                    language = "";
-                }
-                if (code != null && !code.isEmpty()) {
-                    items.add(ContentItems.textItem("```" + language + "\n" + code + (code.endsWith("\n") ? "" : "\n") + "```"));
-                }
-            }
-            case "execution_output" -> {
-                String output = stringField(content, "text", at);
-                if (output != null && !output.isEmpty()) {
-                    items.add(ContentItems.textItem(output));
-                }
-            }
-            default -> {
-                ObjectNode kept = CanonicalJson.MAPPER.createObjectNode();
-                kept.put("type", "chatgptContent");
-                kept.set("content", content);
-                items.add(kept);
-            }
-        }
-        return items;
-    }
-
-    private static String stringField(JsonNode node, String field, String at) throws Bad {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new Bad(at + "." + field + ": must be a string");
-        }
-        return v.textValue();
     }
 
     private static String text(JsonNode node, String field) {

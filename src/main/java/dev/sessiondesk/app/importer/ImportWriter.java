@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one source session into the store in ONE writer transaction: it is there whole or not at
@@ -32,8 +34,10 @@ final class ImportWriter {
     private final Store store;
     private final String format;
     private final String sourcePath;
-    /** {session id, origin, parent ref, parent seq} of forks written before their parent; strings only. */
+    /** {session id, origin, parent ref} of forks written before their parent; strings only. */
     private final List<String[]> unresolvedParents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** message (by identity) → {previous hash, its hash}, for the current conversation; see {@link #sharedChain}. */
+    private final Map<NewMessage, String[]> hashMemo = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     ImportWriter(Store store, ImportFormat format, String sourcePath) {
         this.store = store;
@@ -64,13 +68,16 @@ final class ImportWriter {
     }
 
     private ImportOutcome decideAndWrite(Connection c, SourceSession s, boolean dryRun) throws SQLException {
+        if (s.parentRef() == null) {
+            hashMemo.clear(); // a new conversation: its branches (which follow it) share only its messages
+        }
         Existing existing = find(c, s.origin(), s.externalRef());
         if (existing == null) {
             String id = dryRun ? null : insert(c, s, s.externalRef());
             return new ImportOutcome(ImportOutcome.Kind.IMPORTED, s.label(), id, s.messages().size(), null);
         }
         // Only a session seen before needs the source's chain (a new one gets its chain from the store).
-        String[] chain = chain(s.messages());
+        String[] chain = sharedChain(s.messages());
         ImportOutcome same = continueExisting(c, s, chain, existing, dryRun);
         if (same != null) {
             return same;
@@ -118,23 +125,27 @@ final class ImportWriter {
         // session_imports.partial_reason.
         String title = s.partialReason() == null ? s.title()
                 : (s.title() == null ? "Imported session" : s.title()) + PARTIAL_MARK;
-        Session created = store.sessions().insert(c, new NewSession(title, s.workingDir(), s.origin(), ref,
-                s.createdAt()));
+        NewSession spec = new NewSession(title, s.workingDir(), s.origin(), ref, s.createdAt());
         String parentId = s.parentRef() == null ? null : idOf(c, s.origin(), s.parentRef());
+        // A branch whose shared prefix is exactly its stored parent's refers to it there instead of
+        // storing a copy; otherwise the parent is kept as provenance only (parent_seq NULL).
+        int shared = sharedByReference(c, s, parentId);
+        Session created = shared >= 0 ? store.messages().insertForkIn(c, spec, parentId, shared)
+                : store.sessions().insert(c, spec);
         if (s.parentRef() != null && parentId == null) {
-            unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef(),
-                    s.parentSeq() == null ? null : s.parentSeq().toString()});
+            unresolvedParents.add(new String[] {created.id(), s.origin(), s.parentRef()});
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET title_source = ?, archived_at = ?,"
                 + " parent_session_id = ?, parent_seq = ? WHERE id = ?")) {
             ps.setString(1, created.title().isEmpty() ? "none" : s.titleSource().wire());
             ps.setObject(2, s.archivedAt());
             ps.setString(3, parentId);
-            ps.setObject(4, parentId == null ? null : s.parentSeq());
+            ps.setObject(4, shared >= 0 ? shared : null);
             ps.setString(5, created.id());
             ps.executeUpdate();
         }
-        store.messages().appendAllIn(c, created.id(), s.messages(), System.currentTimeMillis());
+        store.messages().appendAllIn(c, created.id(), s.messages().subList(Math.max(0, shared), s.messages().size()),
+                System.currentTimeMillis());
         // The list orders by last activity: an old conversation belongs where it was, not on top.
         long lastActivity = s.messages().isEmpty() ? created.createdAt()
                 : Math.max(created.createdAt(), s.messages().get(s.messages().size() - 1).created() * 1000);
@@ -145,6 +156,23 @@ final class ImportWriter {
         }
         recordProvenance(c, created.id(), s.partialReason());
         return created.id();
+    }
+
+    /**
+     * How many leading messages {@code s} can share with its stored parent: its declared parent_seq when
+     * the source's chain there equals the parent's stored hash there; -1 when it must store everything.
+     */
+    private int sharedByReference(Connection c, SourceSession s, String parentId) throws SQLException {
+        Integer k = s.parentSeq();
+        if (parentId == null || k == null || k < 0 || k > s.messages().size()) {
+            return -1;
+        }
+        Existing parent = find(c, s.origin(), s.parentRef());
+        if (parent == null || parent.count < k) {
+            return -1;
+        }
+        String[] chain = sharedChain(s.messages().subList(0, k));
+        return chain[k].equals(storedHash(c, parentId, k)) ? k : -1;
     }
 
     private void recordProvenance(Connection c, String sessionId, String partialReason) throws SQLException {
@@ -163,31 +191,51 @@ final class ImportWriter {
 
     /**
      * Links the forks whose parent was not in the store when they were written (it came later in the
-     * source). Forks whose parent never appears stay unlinked.
+     * source). They stored all their messages, so the link is provenance only (parent_seq NULL: nothing
+     * is read from the parent). Forks whose parent never appears stay unlinked.
      */
     void linkUnresolvedParents() {
         List<String[]> pending = new java.util.ArrayList<>(unresolvedParents);
         unresolvedParents.clear();
         for (String[] p : pending) {
-            linkParent(p[0], p[1], p[2], p[3] == null ? null : Integer.valueOf(p[3]));
+            linkParent(p[0], p[1], p[2]);
         }
     }
 
-    private boolean linkParent(String sessionId, String origin, String parentRef, Integer parentSeq) {
+    private boolean linkParent(String sessionId, String origin, String parentRef) {
         return store.writer().write("link imported session " + sessionId + " to its parent", c -> {
             String parentId = idOf(c, origin, parentRef);
             if (parentId == null) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = ?"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET parent_session_id = ?, parent_seq = NULL"
                     + " WHERE id = ? AND parent_session_id IS NULL")) {
                 ps.setString(1, parentId);
-                ps.setObject(2, parentSeq);
-                ps.setString(3, sessionId);
+                ps.setString(2, sessionId);
                 ps.executeUpdate();
             }
             return true;
         });
+    }
+
+    /**
+     * {@link #chain}, remembering each message's hash by identity and predecessor: the branches of one
+     * ChatGPT conversation share their prefix's message objects, so each is hashed once, not once per
+     * branch. Forgotten when the next conversation starts, so a big import's heap stays flat.
+     */
+    private String[] sharedChain(List<NewMessage> messages) {
+        String[] out = new String[messages.size() + 1];
+        out[0] = Fingerprint.GENESIS;
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage m = messages.get(i);
+            String[] known = hashMemo.get(m);
+            if (known == null || !known[0].equals(out[i])) {
+                known = new String[] {out[i], HashChain.next(out[i], m)};
+                hashMemo.put(m, known);
+            }
+            out[i + 1] = known[1];
+        }
+        return out;
     }
 
     /** hash(0..n) of the source's messages exactly as the store will chain them. */
@@ -224,16 +272,8 @@ final class ImportWriter {
         return e == null ? null : e.id;
     }
 
-    private static String storedHash(Connection c, String sessionId, int seq) throws SQLException {
-        if (seq == 0) {
-            return Fingerprint.GENESIS;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM messages WHERE session_id = ? AND seq = ?")) {
-            ps.setString(1, sessionId);
-            ps.setInt(2, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    /** The stored logical hash at {@code seq} (a fork's prefix is its parent's). */
+    private String storedHash(Connection c, String sessionId, int seq) throws SQLException {
+        return store.messages().hashAtIn(c, sessionId, seq);
     }
 }

@@ -71,7 +71,7 @@ public final class ChatWindow {
             MenuItem fork = new MenuItem("Duplicate from this message");
             fork.setOnAction(e -> {
                 if (cell.getItem() != null) {
-                    vm.forkFrom(cell.getItem().seq(), actions::openInNewWindow);
+                    vm.sessionActions().forkFrom(cell.getItem().seq(), actions::openInNewWindow);
                 }
             });
             cell.emptyProperty().addListener((o, was, empty) -> cell.setContextMenu(empty ? null : new javafx.scene.control.ContextMenu(fork)));
@@ -96,7 +96,7 @@ public final class ChatWindow {
         composer.setPromptText("Message — Enter sends, Shift+Enter adds a line");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
-        composer.textProperty().bindBidirectional(vm.composerTextProperty());
+        composer.textProperty().bindBidirectional(vm.composer().textProperty());
         composer.disableProperty().bind(vm.bannerProperty().isNotNull());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -104,7 +104,7 @@ public final class ChatWindow {
                 if (e.isShiftDown()) {
                     composer.replaceSelection("\n");
                 } else {
-                    vm.send();
+                    vm.composer().send();
                 }
             }
         });
@@ -112,15 +112,15 @@ public final class ChatWindow {
         send.setId("send");
         send.setDefaultButton(false);
         send.setMinWidth(Region.USE_PREF_SIZE);
-        send.disableProperty().bind(vm.sendingProperty().or(vm.bannerProperty().isNotNull()));
-        send.setOnAction(e -> vm.send());
+        send.disableProperty().bind(vm.composer().sendingProperty().or(vm.bannerProperty().isNotNull()));
+        send.setOnAction(e -> vm.composer().send());
         Button stop = new Button("Stop");
         stop.setId("stop");
         stop.setMinWidth(Region.USE_PREF_SIZE);
-        stop.setOnAction(e -> vm.stopReply());
-        stop.visibleProperty().bind(vm.replyingProperty());
+        stop.setOnAction(e -> vm.replyBar().stop());
+        stop.visibleProperty().bind(vm.replyBar().replyingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
-        send.visibleProperty().bind(vm.replyingProperty().not());
+        send.visibleProperty().bind(vm.replyBar().replyingProperty().not());
         send.managedProperty().bind(send.visibleProperty());
         HBox composerRow = new HBox(8, composer, send, stop);
         composerRow.setAlignment(Pos.BOTTOM_RIGHT);
@@ -156,9 +156,9 @@ public final class ChatWindow {
         root.getStyleClass().add("chat-window");
         Scene scene = new Scene(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && vm.replyingProperty().get()) {
+            if (e.getCode() == KeyCode.ESCAPE && vm.replyBar().replyingProperty().get()) {
                 e.consume();
-                vm.stopReply();
+                vm.replyBar().stop();
             }
         });
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -245,21 +245,21 @@ public final class ChatWindow {
         text.setWrapText(true);
         text.getStyleClass().add("reply-problem-text");
         text.textProperty().bind(Bindings.createStringBinding(() -> {
-            String problem = vm.replyProblemProperty().get();
+            String problem = vm.replyBar().problemProperty().get();
             if (problem != null) {
                 return "The assistant did not answer: " + problem;
             }
-            return vm.replyInterruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
-        }, vm.replyProblemProperty(), vm.replyInterruptedProperty()));
+            return vm.replyBar().interruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
+        }, vm.replyBar().problemProperty(), vm.replyBar().interruptedProperty()));
         Button retry = new Button("Retry");
         retry.setId("reply-retry");
         retry.setMinWidth(Region.USE_PREF_SIZE);
-        retry.setOnAction(e -> vm.retryReply());
+        retry.setOnAction(e -> vm.replyBar().retry());
         Button carryOn = new Button("Continue");
         carryOn.setId("reply-continue");
         carryOn.setMinWidth(Region.USE_PREF_SIZE);
-        carryOn.setOnAction(e -> vm.continueReply());
-        carryOn.visibleProperty().bind(vm.replyInterruptedProperty());
+        carryOn.setOnAction(e -> vm.replyBar().continueReply());
+        carryOn.visibleProperty().bind(vm.replyBar().interruptedProperty());
         carryOn.managedProperty().bind(carryOn.visibleProperty());
         HBox bar = new HBox(8, text, retry, carryOn);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -267,8 +267,8 @@ public final class ChatWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("reply-bar");
         bar.getStyleClass().add("reply-bar");
-        bar.visibleProperty().bind(vm.replyProblemProperty().isNotNull().or(vm.replyInterruptedProperty())
-                .and(vm.replyingProperty().not()));
+        bar.visibleProperty().bind(vm.replyBar().problemProperty().isNotNull().or(vm.replyBar().interruptedProperty())
+                .and(vm.replyBar().replyingProperty().not()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -297,8 +297,8 @@ public final class ChatWindow {
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
         MenuItem exportJson = item("Export as JSON…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
         MenuItem exportMd = item("Export as Markdown…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
-        MenuItem stopReply = item("Stop Reply", null, vm::stopReply);
-        stopReply.disableProperty().bind(vm.replyingProperty().not());
+        MenuItem stopReply = item("Stop Reply", null, vm.replyBar()::stop);
+        stopReply.disableProperty().bind(vm.replyBar().replyingProperty().not());
         Menu session = new Menu("Session", null, rename, trash, undo, new SeparatorMenuItem(), stopReply,
                 new SeparatorMenuItem(), exportJson, exportMd);
         MenuItem search = item("Search…", "Shortcut+K", () -> actions.search(this));
@@ -327,9 +327,9 @@ public final class ChatWindow {
 
     private HBox statusBar() {
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
-        vm.statusKindProperty().addListener((o, was, kind) -> styleStatus(kind));
-        styleStatus(vm.statusKindProperty().get());
+        status.textProperty().bind(vm.status().textProperty());
+        vm.status().kindProperty().addListener((o, was, kind) -> styleStatus(kind));
+        styleStatus(vm.status().kindProperty().get());
         Hyperlink undo = new Hyperlink("Undo");
         undo.setId("undo-trash");
         undo.setOnAction(e -> vm.undoTrash());
@@ -368,7 +368,7 @@ public final class ChatWindow {
         chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\w .-]", "_").strip() + "." + ext);
         java.io.File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            vm.export(format, file.toPath());
+            vm.sessionActions().export(format, file.toPath());
         }
     }
 
@@ -379,12 +379,12 @@ public final class ChatWindow {
             dialog.initOwner(stage);
             dialog.setTitle("Rename session");
             dialog.setHeaderText(null);
-            dialog.showAndWait().ifPresent(t -> vm.renameSession(s.id(), t));
+            dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(s.id(), t));
         }));
         MenuItem pin = new MenuItem("Pin");
-        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setPinned(s.id(), !s.pinned())));
+        pin.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setPinned(s.id(), !s.pinned())));
         MenuItem archive = new MenuItem("Archive");
-        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.setArchived(s.id(), !s.archived())));
+        archive.setOnAction(e -> sidebar.selectedSession().ifPresent(s -> vm.sessionActions().setArchived(s.id(), !s.archived())));
         sidebar.contextMenu().setOnShowing(e -> sidebar.selectedSession().ifPresent(s -> {
             pin.setText(s.pinned() ? "Unpin" : "Pin");
             archive.setText(s.archived() ? "Unarchive" : "Archive");
@@ -397,7 +397,7 @@ public final class ChatWindow {
         dialog.initOwner(stage);
         dialog.setTitle("Rename session");
         dialog.setHeaderText("A title you set is kept: automatic titles never replace it.");
-        dialog.showAndWait().ifPresent(vm::rename);
+        dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(vm.sessionId(), t));
     }
 
     /** Shows a report (Sync Now) in a bar over the conversation for a few seconds. */

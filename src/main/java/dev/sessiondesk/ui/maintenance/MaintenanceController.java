@@ -1,29 +1,27 @@
 package dev.sessiondesk.ui.maintenance;
 
-import dev.sessiondesk.app.ClientServices;
-import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.FullVerifier;
+import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
+import dev.sessiondesk.app.client.MaintenanceCommands;
 import dev.sessiondesk.app.importer.AgentSyncReport;
 import dev.sessiondesk.app.importer.GooseSessionsFinder;
-import dev.sessiondesk.app.importer.ImportOptions;
 import dev.sessiondesk.app.importer.ImportReport;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
-import dev.sessiondesk.app.upgrade.RunningAppChannel;
-import dev.sessiondesk.ui.DeskClient;
+import dev.sessiondesk.model.Fingerprint;
+import dev.sessiondesk.ui.chat.Banner;
+import dev.sessiondesk.ui.chat.ChatWindow;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -35,17 +33,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out the File and Help maintenance commands for the running client: each runs its work on a
- * background thread behind a {@link ProgressDialog} and ends in a {@link ReportDialog}. The store
- * is always taken from the client at the time of the command, because a restore replaces it.
+ * background task behind a {@link ProgressDialog} and ends in a {@link ReportDialog}. The store is
+ * always taken from the {@link MaintenanceHost} at the time of the command, because a restore replaces it.
  */
 public final class MaintenanceController {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceController.class);
 
-    private final DeskClient client;
+    private final MaintenanceHost host;
     private ReportDialog lastReport;
+    private Alert gooseOffer;
 
-    public MaintenanceController(DeskClient client) {
-        this.client = client;
+    public MaintenanceController(MaintenanceHost host) {
+        this.host = host;
     }
 
     // ---- File ----------------------------------------------------------------------------------
@@ -72,34 +71,26 @@ public final class MaintenanceController {
     /** Imports a file or folder with a progress bar, then shows the summary. Completes on the FX thread. */
     public CompletableFuture<ImportReport> importPath(Window owner, Path path) {
         ProgressDialog progress = new ProgressDialog(owner, "Importing " + path.getFileName()).show();
-        CompletableFuture<ImportReport> done = new CompletableFuture<>();
-        desk().importer().importAsync(path, ImportOptions.defaults(), progress.importProgress())
-                .whenComplete((report, error) -> Platform.runLater(() -> {
+        MaintenanceCommands commands = commands();
+        return BackgroundTask.supply("import " + path, () -> commands.importPath(path, progress.importProgress()))
+                .onSuccess(report -> {
                     progress.close();
-                    if (error != null) {
-                        Throwable cause = BackgroundTask.unwrap(error);
-                        report(owner, "Import", "Nothing was imported from " + path, true,
-                                List.of(String.valueOf(cause.getMessage())), List.of());
-                        done.completeExceptionally(cause);
-                        return;
-                    }
-                    sessionsChanged();
+                    host.sessionsChanged();
                     report(owner, "Import", report.hasProblems()
                             ? "Import finished; some sessions were skipped (reasons below)"
                             : "Import finished", report.hasProblems(), report.summaryLines(), List.of());
-                    done.complete(report);
-                }));
-        return done;
+                })
+                .onError(error -> {
+                    progress.close();
+                    report(owner, "Import", "Nothing was imported from " + path, true,
+                            List.of(String.valueOf(error.getMessage())), List.of());
+                })
+                .executeWith(host.tasks());
     }
 
     public CompletableFuture<BackupRecord> backUpNow(Window owner) {
-        ClientServices services = client.services();
-        return run(owner, "Backing up", p -> {
-            // What the windows show and hold right now belongs in the backup: write it first.
-            services.drafts().flush();
-            services.layout().flush();
-            return desk().backups().backup("manual", p);
-        }, b -> {
+        MaintenanceCommands commands = commands();
+        return run(owner, "Backing up", commands::backUpNow, b -> {
             report(owner, "Back Up Now", "Backup saved and verified", false, List.of(
                     b.file().toString(),
                     b.sessionCount() + " sessions, " + b.messageCount() + " messages, " + size(b.sizeBytes()),
@@ -108,14 +99,18 @@ public final class MaintenanceController {
     }
 
     public void chooseAndRestore(Window owner) {
-        List<BackupRecord> backups = desk().backups().catalog().list();
-        RestoreChooser.choose(owner, backups).ifPresent(b -> restore(owner, b));
+        MaintenanceCommands commands = commands();
+        BackgroundTask.supply("list the backups", commands::backups)
+                .onSuccess(backups -> RestoreChooser.choose(owner, backups).ifPresent(b -> restore(owner, b)))
+                .onError(e -> report(owner, "Restore", "The backups cannot be listed", true,
+                        List.of(String.valueOf(e.getMessage())), List.of()))
+                .executeWith(host.tasks());
     }
 
     /** Replaces the store with a verified backup (after a safety backup) and brings the windows back from it. */
     public CompletableFuture<RestoreService.Result> restore(Window owner, BackupRecord backup) {
         ProgressDialog progress = new ProgressDialog(owner, "Restoring " + backup.fileName()).show();
-        return client.restoreAndReload(backup.file(), progress.progress()).whenComplete((r, error) -> {
+        return host.restoreAndReload(backup.file(), progress.progress()).whenComplete((r, error) -> {
             progress.close();
             if (error != null) {
                 report(null, "Restore", "The backup was not restored", true,
@@ -135,7 +130,8 @@ public final class MaintenanceController {
     public void chooseAndExportAll(Window owner) {
         File d = directory(owner, "Export all sessions to a folder");
         if (d != null) {
-            run(owner, "Exporting all sessions", p -> desk().exportAll().exportAll(d.toPath(), p), s ->
+            MaintenanceCommands commands = commands();
+            run(owner, "Exporting all sessions", p -> commands.exportAll(d.toPath(), p), s ->
                     report(owner, "Export All", "Exported " + s.sessions() + " sessions", false,
                             List.of(s.sessions() + " sessions as Goose JSON and Markdown (" + s.files() + " files) in "
                                     + s.dir()), List.of()));
@@ -150,11 +146,9 @@ public final class MaintenanceController {
     }
 
     public CompletableFuture<AgentSyncReport> watchProject(Window owner, Path project) {
-        return run(owner, "Reading agent sessions", p -> {
-            Path added = desk().watchedProjects().add(project);
-            return desk().agentWatcher().follow(added);
-        }, r -> {
-            sessionsChanged();
+        MaintenanceCommands commands = commands();
+        return run(owner, "Reading agent sessions", p -> commands.watchProject(project), r -> {
+            host.sessionsChanged();
             List<String> lines = new ArrayList<>();
             lines.add(r.project() + " is now followed while SessionDesk runs");
             lines.add(r.added() + " new, " + r.updated() + " updated, " + r.unchanged() + " unchanged session(s)");
@@ -167,9 +161,7 @@ public final class MaintenanceController {
     // ---- Help ----------------------------------------------------------------------------------
 
     public CompletableFuture<FullVerifier.Report> verifyStore(Window owner) {
-        return run(owner, "Verifying the store",
-                p -> new FullVerifier(desk().store(), desk().backups().catalog()).verify(p),
-                r -> showVerifyReport(owner, r));
+        return run(owner, "Verifying the store", commands()::verify, r -> showVerifyReport(owner, r));
     }
 
     void showVerifyReport(Window owner, FullVerifier.Report r) {
@@ -204,7 +196,8 @@ public final class MaintenanceController {
     }
 
     public CompletableFuture<IntactExport.Result> exportIntact(Window owner, Path dir) {
-        return run(owner, "Exporting the intact sessions", p -> IntactExport.export(desk(), dir, p), r ->
+        MaintenanceCommands commands = commands();
+        return run(owner, "Exporting the intact sessions", p -> commands.exportIntact(dir, p), r ->
                 report(owner, "Export what is intact", "Exported " + r.exported().sessions() + " intact session(s)",
                         !r.damaged().isEmpty(), r.lines(), List.of()));
     }
@@ -220,15 +213,7 @@ public final class MaintenanceController {
     }
 
     public CompletableFuture<PreUpgrade.Result> prepareForUpgrade(Window owner) {
-        ClientServices services = client.services();
-        return run(owner, "Preparing for the upgrade", p -> {
-            p.update(0, "saving drafts and windows");
-            services.drafts().flush();
-            services.layout().flush();
-            desk().store().checkpoint();
-            // This app is the one being prepared: there is no other app to ask to quit.
-            return new PreUpgrade(client.dataDir(), RunningAppChannel.absent(), Clock.systemUTC()).run(p);
-        }, r -> report(owner, "Prepare for Upgrade", "Ready for the upgrade: quit SessionDesk, then install", false,
+        return run(owner, "Preparing for the upgrade", commands()::prepareForUpgrade, r -> report(owner, "Prepare for Upgrade", "Ready for the upgrade: quit SessionDesk, then install", false,
                 List.of("manifest: " + r.manifest(),
                         "backup: " + r.backup().file(),
                         r.sessions() + " sessions, " + r.windows() + " windows recorded; " + r.exportedSessions()
@@ -245,16 +230,16 @@ public final class MaintenanceController {
      * whole store goes back to it; the current store is saved as a backup first). Per-session restore
      * and read-only viewing of a backup are not offered.
      */
-    public CompletableFuture<Optional<BackupRecord>> openFromBackup(dev.sessiondesk.ui.chat.ChatWindow window) {
-        dev.sessiondesk.ui.chat.Banner banner = window.viewModel().bannerProperty().get();
+    public CompletableFuture<Optional<BackupRecord>> openFromBackup(ChatWindow window) {
+        Banner banner = window.viewModel().bannerProperty().get();
         if (banner == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        dev.sessiondesk.model.Fingerprint shown = window.viewModel().fingerprintProperty().get();
+        Fingerprint shown = window.viewModel().fingerprintProperty().get();
         Window owner = window.stage();
+        MaintenanceCommands commands = commands();
         return run(owner, "Looking for the conversation in the backups",
-                p -> new dev.sessiondesk.app.maintenance.BackupSessionFinder(desk().backups().catalog())
-                        .latestExtending(banner.sessionId(), shown), found -> {
+                p -> commands.backupExtending(banner.sessionId(), shown), found -> {
                     if (found.isEmpty()) {
                         report(owner, "Open from backup", "No verified backup has this conversation as the window showed it",
                                 true, List.of("session " + banner.sessionId() + ", " + shown.messageCount()
@@ -285,14 +270,14 @@ public final class MaintenanceController {
         ButtonType importNow = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
         ask.getButtonTypes().setAll(importNow, no);
+        MaintenanceCommands commands = commands();
         ask.setOnHidden(e -> {
             boolean yes = importNow.equals(ask.getResult());
-            GooseImportOffer offer = new GooseImportOffer(client.dataDir(), null, Clock.systemUTC());
-            try {
-                offer.remember(yes ? GooseImportOffer.Answer.IMPORT : GooseImportOffer.Answer.DECLINED, finding.folder());
-            } catch (IOException ex) {
-                LOG.error("cannot remember the answer to the Goose import offer", ex);
-            }
+            GooseImportOffer.Answer answer = yes ? GooseImportOffer.Answer.IMPORT : GooseImportOffer.Answer.DECLINED;
+            BackgroundTask.run("remember the answer to the Goose import offer",
+                            () -> commands.rememberGooseAnswer(answer, finding.folder()))
+                    .onError(ex -> LOG.error("cannot remember the answer to the Goose import offer", ex))
+                    .executeWith(host.tasks());
             if (yes) {
                 importPath(null, finding.folder());
             }
@@ -300,8 +285,6 @@ public final class MaintenanceController {
         gooseOffer = ask;
         ask.show();
     }
-
-    private Alert gooseOffer;
 
     /** The first-run offer while it is showing (for tests). */
     public Alert gooseOffer() {
@@ -313,34 +296,24 @@ public final class MaintenanceController {
     /** Work that reports progress and may throw. */
     @FunctionalInterface
     interface Work<T> {
-        T run(dev.sessiondesk.app.backup.Progress progress) throws Exception;
+        T run(Progress progress) throws Exception;
     }
 
-    private <T> CompletableFuture<T> run(Window owner, String title, Work<T> work, java.util.function.Consumer<T> onDone) {
+    /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
+    private <T> CompletableFuture<T> run(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
-        dev.sessiondesk.app.backup.Progress p = progress.progress();
-        CompletableFuture<T> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.run(p);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, desk().background()).whenComplete((result, error) -> Platform.runLater(() -> {
-            progress.close();
-            if (error != null) {
-                Throwable cause = BackgroundTask.unwrap(error);
-                LOG.error("{} failed", title, cause);
-                report(owner, title, title + " failed", true, List.of(String.valueOf(cause.getMessage())), List.of());
-                done.completeExceptionally(cause);
-            } else {
-                onDone.accept(result);
-                done.complete(result);
-            }
-        }));
-        return done;
+        Progress p = progress.progress();
+        return BackgroundTask.supply(title, () -> work.run(p))
+                .onSuccess(result -> {
+                    progress.close();
+                    onDone.accept(result);
+                })
+                .onError(cause -> {
+                    progress.close();
+                    LOG.error("{} failed", title, cause);
+                    report(owner, title, title + " failed", true, List.of(String.valueOf(cause.getMessage())), List.of());
+                })
+                .executeWith(host.tasks());
     }
 
     private void report(Window owner, String title, String headline, boolean problem, List<String> lines,
@@ -353,14 +326,8 @@ public final class MaintenanceController {
         return lastReport;
     }
 
-    private void sessionsChanged() {
-        if (client.coordinator() != null) {
-            client.coordinator().sessionsChanged();
-        }
-    }
-
-    private SessionDesk desk() {
-        return client.desk();
+    private MaintenanceCommands commands() {
+        return host.store().commands();
     }
 
     private static File directory(Window owner, String title) {

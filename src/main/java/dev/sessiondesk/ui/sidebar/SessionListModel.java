@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.sidebar;
 
 import dev.sessiondesk.app.SessionService;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.OneAtATime;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.SessionQuery;
@@ -23,8 +24,7 @@ public final class SessionListModel {
     private final TaskRunner runner;
     private final ObservableList<Session> all = FXCollections.observableArrayList();
     private final ObservableMap<String, String> windowBySession = FXCollections.observableHashMap();
-    private boolean refreshing;
-    private boolean again;
+    private final OneAtATime refreshes = new OneAtATime(this::readList);
 
     public SessionListModel(SessionService sessions, TaskRunner runner) {
         this.sessions = sessions;
@@ -42,11 +42,10 @@ public final class SessionListModel {
 
     /** Re-reads the list; calls made while a read is running are folded into one more read. */
     public void refresh() {
-        if (refreshing) {
-            again = true;
-            return;
-        }
-        refreshing = true;
+        refreshes.request();
+    }
+
+    private void readList(Runnable finished) {
         BackgroundTask.supply("list sessions", () -> sessions.list(SessionQuery.firstPage(LIMIT)))
                 .onSuccess(list -> {
                     if (!list.equals(all)) {
@@ -54,13 +53,7 @@ public final class SessionListModel {
                     }
                 })
                 .onError(e -> LOG.warn("cannot list sessions: {}", e.getMessage()))
-                .onFinally(() -> {
-                    refreshing = false;
-                    if (again) {
-                        again = false;
-                        refresh();
-                    }
-                })
+                .onFinally(finished)
                 .executeWith(runner);
     }
 }

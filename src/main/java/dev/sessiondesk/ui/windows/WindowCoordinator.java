@@ -1,9 +1,9 @@
 package dev.sessiondesk.ui.windows;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
+import dev.sessiondesk.app.client.OpenStore;
+import dev.sessiondesk.app.client.RestoredWindow;
 import dev.sessiondesk.app.instance.LaunchRequest;
-import dev.sessiondesk.app.sync.SyncContext;
-import dev.sessiondesk.app.sync.SyncSummary;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Ids;
@@ -11,55 +11,59 @@ import dev.sessiondesk.model.WindowBinding;
 import dev.sessiondesk.ui.chat.ChatViewModel;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.RetryScheduler;
-import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.chat.WindowActions;
 import dev.sessiondesk.ui.chat.WindowContext;
+import dev.sessiondesk.ui.prefs.PreferencesDialog;
+import dev.sessiondesk.ui.search.SearchDialog;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the open chat windows: creates, restores, focuses and closes them, keeps z-order and focus,
- * and writes each window's binding (session, geometry, fingerprint) through the debounced layout
- * service on every change. Runs on the FX thread; every store access goes through the services.
+ * The open chat windows over one open store: creates, restores, focuses and closes them, and writes
+ * each window's binding (session, geometry, fingerprint) through the debounced layout service on
+ * every change. Which windows there are lives in the {@link WindowRegistry}, where they go in the
+ * {@link WindowGeometry}, Sync Now in {@link SyncNow}. Runs on the FX thread.
  */
 public final class WindowCoordinator implements WindowContext, WindowActions {
     private static final Logger LOG = LoggerFactory.getLogger(WindowCoordinator.class);
-    private static final double DEFAULT_WIDTH = 960;
-    private static final double DEFAULT_HEIGHT = 680;
 
+    private final OpenStore store;
     private final ClientServices services;
     private final TaskRunner runner;
     private final SessionListModel sessionList;
     private final RetryScheduler retries;
     private final Runnable onQuit;
-    private final Map<String, ChatWindow> windows = new LinkedHashMap<>();
-    private final Map<String, Integer> zOrder = new LinkedHashMap<>();
-    private final Map<String, WindowBinding> lastNormalBounds = new LinkedHashMap<>();
-    private int zCounter;
-    private String focusedWindowId;
+    private final Path configDir;
+    private final WindowRegistry registry = new WindowRegistry();
+    private final WindowGeometry geometry = new WindowGeometry();
+    private final SyncNow syncNow;
+    private BiConsumer<MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
+    private SearchDialog searchDialog;
     private boolean closing;
     private boolean restoring;
 
-    public WindowCoordinator(ClientServices services, TaskRunner runner, RetryScheduler retries, Runnable onQuit) {
-        this.services = services;
+    /** @param configDir where Preferences saves the assistant settings */
+    public WindowCoordinator(OpenStore store, TaskRunner runner, RetryScheduler retries, Runnable onQuit, Path configDir) {
+        this.store = store;
+        this.services = store.services();
         this.runner = runner;
         this.retries = retries;
         this.onQuit = onQuit;
-        this.sessionList = new SessionListModel(services.desk().sessions(), runner);
+        this.configDir = configDir;
+        this.sessionList = new SessionListModel(store.desk().sessions(), runner);
+        this.syncNow = new SyncNow(services.sync(), runner);
     }
 
     // ---- opening windows ---------------------------------------------------------------------------
@@ -72,16 +76,15 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         ChatWindow focus = null;
         for (RestoredWindow r : ordered) {
             WindowBinding b = r.binding();
-            ChatWindow w = create(b.windowId(), new Rectangle2D(b.x(), b.y(), b.width(), b.height()), b.maximized());
-            zCounter = Math.max(zCounter, b.zOrder());
-            zOrder.put(b.windowId(), b.zOrder());
-            lastNormalBounds.put(b.windowId(), b);
+            ChatWindow w = create(b.windowId(), new Rectangle2D(b.x(), b.y(), b.width(), b.height()));
+            registry.placeInStack(b.windowId(), b.zOrder());
+            geometry.restored(b);
             if (r.check().showable()) {
                 w.viewModel().show(r.check().session(), r.messages());
             } else {
                 w.viewModel().showProblem(b.sessionId(), b.fingerprint(), r.check());
             }
-            w.viewModel().restoreDraft(r.draft());
+            w.viewModel().composer().restoreDraft(r.draft());
             w.stage().show();
             if (b.maximized()) {
                 w.stage().setMaximized(true);
@@ -93,7 +96,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         if (focus != null) {
             ChatWindow top = focus;
             // After every window is mapped, or a later one would end up above it.
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 restoring = false;
                 top.stage().toFront();
                 top.stage().requestFocus();
@@ -107,7 +110,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     @Override
     public void newWindow() {
-        ChatWindow w = create(Ids.newSessionId(), nextBounds(), false);
+        ChatWindow w = create(Ids.newSessionId(), geometry.nextBounds(registry.anchor()));
         w.stage().show();
         w.viewModel().newChat();
     }
@@ -117,7 +120,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         if (focusWindowShowing(sessionId, null)) {
             return;
         }
-        ChatWindow w = create(Ids.newSessionId(), nextBounds(), false);
+        ChatWindow w = create(Ids.newSessionId(), geometry.nextBounds(registry.anchor()));
         w.stage().show();
         w.viewModel().open(sessionId);
     }
@@ -132,17 +135,12 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         }
     }
 
-    private ChatWindow create(String windowId, Rectangle2D wanted, boolean maximized) {
+    private ChatWindow create(String windowId, Rectangle2D wanted) {
         Stage stage = new Stage();
-        ChatViewModel vm = new ChatViewModel(windowId, services, runner, this, retries, Clock.systemDefaultZone());
+        ChatViewModel vm = new ChatViewModel(windowId, services.chatPorts(), runner, this, retries, Clock.systemDefaultZone());
         ChatWindow w = new ChatWindow(stage, vm, sessionList, this);
-        Rectangle2D fit = ScreenFit.clamp(wanted, Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
-        stage.setX(fit.getMinX());
-        stage.setY(fit.getMinY());
-        stage.setWidth(fit.getWidth());
-        stage.setHeight(fit.getHeight());
-        windows.put(windowId, w);
-        zOrder.putIfAbsent(windowId, ++zCounter);
+        geometry.place(stage, wanted);
+        registry.add(windowId, w);
         stage.xProperty().addListener((o, a, b) -> persist(w));
         stage.yProperty().addListener((o, a, b) -> persist(w));
         stage.widthProperty().addListener((o, a, b) -> persist(w));
@@ -160,33 +158,16 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         return w;
     }
 
-    private Rectangle2D nextBounds() {
-        ChatWindow anchor = focusedWindowId != null ? windows.get(focusedWindowId) : null;
-        if (anchor == null && !windows.isEmpty()) {
-            anchor = windows.values().iterator().next();
-        }
-        if (anchor == null) {
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            return new Rectangle2D(screen.getMinX() + 40, screen.getMinY() + 40, DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        }
-        Stage s = anchor.stage();
-        return new Rectangle2D(s.getX() + 32, s.getY() + 32, s.getWidth(), s.getHeight());
-    }
-
     private void focused(ChatWindow w) {
-        if (restoring || !windows.containsKey(w.viewModel().windowId())) {
+        String id = w.viewModel().windowId();
+        if (restoring || !registry.contains(id)) {
             return;
         }
-        String id = w.viewModel().windowId();
-        String previous = focusedWindowId;
-        focusedWindowId = id;
-        if (zOrder.getOrDefault(id, 0) != zCounter) {
-            zOrder.put(id, ++zCounter);
-        }
+        String previous = registry.focus(id);
         w.viewModel().focused();
         persist(w);
-        if (previous != null && !previous.equals(id) && windows.containsKey(previous)) {
-            persist(windows.get(previous));
+        if (previous != null && !previous.equals(id) && registry.contains(previous)) {
+            persist(registry.get(previous));
         }
         sessionList.refresh();
         w.viewModel().refresh();
@@ -200,21 +181,17 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         if (closing) {
             return;
         }
-        if (windows.size() <= 1) {
+        if (registry.size() <= 1) {
             quit();
             return;
         }
         String id = w.viewModel().windowId();
-        windows.remove(id);
-        zOrder.remove(id);
-        lastNormalBounds.remove(id);
+        registry.remove(id);
+        geometry.forget(id);
         sessionList.windowBySession().values().removeIf(id::equals);
-        if (id.equals(focusedWindowId)) {
-            focusedWindowId = null;
-        }
         w.stage().hide();
         services.drafts().discard(id);
-        if (!services.desk().store().isReadOnly()) {
+        if (!store.readOnly()) {
             BackgroundTask.run("close window " + id, () -> services.layout().close(id))
                     .onError(e -> LOG.error("window {} may reopen after a restart: {}", id, e.getMessage()))
                     .executeWith(runner);
@@ -233,116 +210,77 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     /** Hides every window without recording it as closed: they come back at the next start. */
     public void hideAll() {
         closing = true;
-        for (ChatWindow w : windows.values()) {
+        for (ChatWindow w : registry.all()) {
             w.stage().hide();
         }
     }
 
-    // ---- Sync Now ----------------------------------------------------------------------------------
+    // ---- Sync Now, search and preferences ----------------------------------------------------------
 
     @Override
     public void syncNow(ChatWindow w) {
-        w.viewModel().reportStatus(StatusKind.SAVING, "Syncing…");
-        for (ChatWindow each : windows.values()) {
-            persist(each); // the current geometry of every window is part of what is flushed
-        }
-        SyncContext context = new SyncContext(openSessionIds());
-        BackgroundTask.supply("sync now", () -> services.sync().syncNow(context))
-                .onSuccess(summary -> reportSync(w, summary))
-                .onError(e -> w.viewModel().reportStatus(StatusKind.ERROR, "Sync failed: " + e.getMessage()))
-                .executeWith(runner);
+        registry.all().forEach(this::persist); // the current geometry of every window is part of what is flushed
+        syncNow.run(w, registry.openSessionIds());
     }
-
-    private void reportSync(ChatWindow w, SyncSummary summary) {
-        String time = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
-        w.viewModel().reportStatus(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, summary.ok()
-                ? "Synced " + time + " in " + summary.took().toMillis() + " ms"
-                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0));
-        String title = summary.ok() ? "Sync Now: everything is saved" : "Sync Now found problems";
-        w.notice(title + "\n" + summary.describe(), !summary.ok(),
-                javafx.util.Duration.seconds(summary.ok() ? 8 : 20));
-    }
-
-    // ---- search and preferences --------------------------------------------------------------------
 
     @Override
     public void search(ChatWindow from) {
         if (searchDialog == null) {
-            searchDialog = new dev.sessiondesk.ui.search.SearchDialog(from.stage(), services.desk().search(),
-                    (sessionId, seq) -> {
-                        ChatWindow target = windows.get(focusedWindowId);
-                        openAt(target != null ? target : from, sessionId, seq);
-                    });
+            searchDialog = new SearchDialog(from.stage(), store.desk().search(),
+                    (sessionId, seq) -> openAt(registry.focused().orElse(from), sessionId, seq));
         }
         searchDialog.show();
     }
 
-    private dev.sessiondesk.ui.search.SearchDialog searchDialog;
-    private java.nio.file.Path configDir;
-
-    /** Where Preferences saves the assistant settings. */
-    public void useConfigDir(java.nio.file.Path dir) {
-        this.configDir = dir;
-    }
-
-    public dev.sessiondesk.ui.search.SearchDialog searchDialog() {
+    public SearchDialog searchDialog() {
         return searchDialog;
     }
 
     @Override
     public void openAt(ChatWindow from, String sessionId, int seq) {
-        for (ChatWindow w : windows.values()) {
-            if (sessionId.equals(w.viewModel().sessionId()) && w.viewModel().bannerProperty().get() == null) {
-                w.stage().toFront();
-                w.stage().requestFocus();
-                w.viewModel().scrollTargetProperty().set(-1);
-                w.viewModel().scrollTargetProperty().set(seq);
-                return;
-            }
+        var showing = registry.showing(sessionId, null);
+        if (showing.isPresent()) {
+            ChatWindow w = showing.get();
+            w.stage().toFront();
+            w.stage().requestFocus();
+            w.viewModel().scrollTargetProperty().set(-1);
+            w.viewModel().scrollTargetProperty().set(seq);
+            return;
         }
-        if (windows.containsValue(from)) {
+        if (registry.contains(from)) {
             from.viewModel().openAt(sessionId, seq);
         }
     }
 
     @Override
     public void preferences(ChatWindow from) {
-        new dev.sessiondesk.ui.prefs.PreferencesDialog(from.stage(), services.desk().assistants(), configDir, runner,
-                message -> from.viewModel().reportStatus(StatusKind.SAVED, message)).show();
+        new PreferencesDialog(from.stage(), store.desk().assistants(), configDir, runner,
+                message -> from.viewModel().status().report(dev.sessiondesk.ui.chat.StatusKind.SAVED, message)).show();
     }
 
     // ---- WindowContext -----------------------------------------------------------------------------
 
     @Override
     public Set<String> sessionsShownElsewhere(String windowId) {
-        Set<String> out = new HashSet<>();
-        for (ChatWindow w : windows.values()) {
-            if (!w.viewModel().windowId().equals(windowId) && w.viewModel().sessionId() != null) {
-                out.add(w.viewModel().sessionId());
-            }
-        }
-        return out;
+        return registry.sessionsShownElsewhere(windowId);
     }
 
     @Override
     public boolean focusWindowShowing(String sessionId, String askingWindowId) {
-        for (ChatWindow w : windows.values()) {
-            if (sessionId.equals(w.viewModel().sessionId()) && !w.viewModel().windowId().equals(askingWindowId)
-                    && w.viewModel().bannerProperty().get() == null) {
-                w.stage().toFront();
-                w.stage().requestFocus();
-                return true;
-            }
-        }
-        return false;
+        var showing = registry.showing(sessionId, askingWindowId);
+        showing.ifPresent(w -> {
+            w.stage().toFront();
+            w.stage().requestFocus();
+        });
+        return showing.isPresent();
     }
 
     @Override
     public void bindingChanged(ChatViewModel vm) {
-        ChatWindow w = windows.get(vm.windowId());
+        ChatWindow w = registry.get(vm.windowId());
         if (w != null) {
             persist(w);
-            if (!restoring && (w.stage().isFocused() || vm.windowId().equals(focusedWindowId))) {
+            if (!restoring && (w.stage().isFocused() || registry.isFocused(vm.windowId()))) {
                 vm.focused(); // the focused window switched session: that one is active now
             }
         }
@@ -355,7 +293,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     /** A background writer announced new content: windows showing that session read it now. */
     public void sessionChanged(String sessionId) {
-        for (ChatWindow w : windows.values()) {
+        for (ChatWindow w : registry.all()) {
             if (sessionId.equals(w.viewModel().sessionId())) {
                 w.viewModel().refresh();
             }
@@ -366,26 +304,24 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     /** Re-reads the session list and every window's new messages (other clients, replies). */
     public void pollStore() {
         sessionList.refresh();
-        for (ChatWindow w : windows.values()) {
+        for (ChatWindow w : registry.all()) {
             w.viewModel().refresh();
         }
     }
 
     /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
-    public void setMenuExtension(java.util.function.BiConsumer<javafx.scene.control.MenuBar, ChatWindow> extension) {
+    public void setMenuExtension(BiConsumer<MenuBar, ChatWindow> extension) {
         this.menuExtension = extension;
     }
 
     @Override
-    public void addMenus(javafx.scene.control.MenuBar bar, ChatWindow window) {
+    public void addMenus(MenuBar bar, ChatWindow window) {
         menuExtension.accept(bar, window);
     }
 
-    private java.util.function.BiConsumer<javafx.scene.control.MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
-
-    /** Writes a window's binding and geometry now (before the store is closed for a restore). */
-    public void persistNow(ChatWindow w) {
-        persist(w);
+    /** Writes every window's binding and geometry now (before the store is closed for a restore). */
+    public void persistAll() {
+        registry.all().forEach(this::persist);
     }
 
     private void persist(ChatWindow w) {
@@ -394,41 +330,23 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         if (vm.sessionId() != null) {
             sessionList.windowBySession().put(vm.sessionId(), vm.windowId());
         }
-        if (closing || vm.sessionId() == null || services.desk().store().isReadOnly()) {
+        if (closing || vm.sessionId() == null || store.readOnly()) {
             return;
         }
         services.layout().update(bindingOf(w));
     }
 
     WindowBinding bindingOf(ChatWindow w) {
-        Stage s = w.stage();
-        ChatViewModel vm = w.viewModel();
-        WindowBinding normal = lastNormalBounds.get(vm.windowId());
-        // A maximized window keeps the size it had before, so un-maximizing after a restart works.
-        boolean useNormal = s.isMaximized() && normal != null;
-        WindowBinding b = new WindowBinding(vm.windowId(), vm.sessionId(),
-                useNormal ? normal.x() : s.getX(), useNormal ? normal.y() : s.getY(),
-                useNormal ? normal.width() : s.getWidth(), useNormal ? normal.height() : s.getHeight(),
-                s.isMaximized(), zOrder.getOrDefault(vm.windowId(), 0), vm.windowId().equals(focusedWindowId),
-                vm.fingerprintProperty().get(), true, System.currentTimeMillis());
-        if (!s.isMaximized()) {
-            lastNormalBounds.put(vm.windowId(), b);
-        }
-        return b;
+        String id = w.viewModel().windowId();
+        return geometry.bindingOf(w, registry.zOrderOf(id), registry.isFocused(id));
     }
 
     public List<ChatWindow> windows() {
-        return List.copyOf(windows.values());
+        return registry.all();
     }
 
     public Set<String> openSessionIds() {
-        Set<String> ids = new HashSet<>();
-        for (ChatWindow w : windows.values()) {
-            if (w.viewModel().sessionId() != null && w.viewModel().bannerProperty().get() == null) {
-                ids.add(w.viewModel().sessionId());
-            }
-        }
-        return ids;
+        return registry.openSessionIds();
     }
 
     public SessionListModel sessionList() {
@@ -437,15 +355,11 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     /** Background saves work again: windows that showed their failure say so. */
     public void backgroundSaveRecovered() {
-        for (ChatWindow w : windows.values()) {
-            w.viewModel().backgroundSaveRecovered();
-        }
+        registry.all().forEach(w -> w.viewModel().status().backgroundSaveRecovered());
     }
 
     /** A save in the background failed: every window's status bar says so (the text stays put). */
     public void backgroundSaveFailed(RuntimeException error) {
-        for (ChatWindow w : windows.values()) {
-            w.viewModel().backgroundSaveFailed(error);
-        }
+        registry.all().forEach(w -> w.viewModel().status().backgroundSaveFailed(error));
     }
 }

@@ -2,7 +2,7 @@ package dev.sessiondesk.app.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.assistant.Assistant;
 import dev.sessiondesk.app.assistant.AssistantSettings;

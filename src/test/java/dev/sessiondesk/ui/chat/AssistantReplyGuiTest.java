@@ -60,7 +60,7 @@ class AssistantReplyGuiTest {
         typeAndPressEnter(w, "What does SessionDesk keep?");
         waitFor("the reply to end complete in the window", () -> fxGet(() -> w.viewModel().messages().size() == 2
                 && w.viewModel().messages().get(1).state() == MessageState.COMPLETE
-                && !w.viewModel().replyingProperty().get()));
+                && !w.viewModel().replyBar().replyingProperty().get()));
         List<Message> saved = stored(w);
         assertThat(saved).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
         assertThat(saved.get(1).state()).isEqualTo(MessageState.COMPLETE);
@@ -80,7 +80,7 @@ class AssistantReplyGuiTest {
         Button stop = (Button) w.stage().getScene().lookup("#stop");
         assertThat(fxGet(stop::isVisible)).isTrue();
         fxRun(stop::fire);
-        waitFor("the reply to end", () -> fxGet(() -> !w.viewModel().replyingProperty().get()
+        waitFor("the reply to end", () -> fxGet(() -> !w.viewModel().replyBar().replyingProperty().get()
                 && w.viewModel().messages().get(1).state() == MessageState.STOPPED));
         Message partial = stored(w).get(1);
         assertThat(partial.state()).isEqualTo(MessageState.STOPPED);

@@ -2,7 +2,7 @@ package dev.sessiondesk.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.tasks.TaskRunner;
@@ -75,7 +75,7 @@ class ChatViewModelTest {
     }
 
     ChatViewModel window(String id) {
-        ChatViewModel vm = new ChatViewModel(id, services, TaskRunner.sameThread(), context,
+        ChatViewModel vm = new ChatViewModel(id, services.chatPorts(), TaskRunner.sameThread(), context,
                 (delay, action) -> scheduledRetries.add(action), Clock.systemDefaultZone());
         windows.add(vm);
         return vm;
@@ -105,8 +105,8 @@ class ChatViewModelTest {
         a.newChat();
         assertThat(a.sessionId()).as("own empty session is reused").isEqualTo(aFirst);
 
-        a.composerTextProperty().set("hello");
-        a.send();
+        a.composer().textProperty().set("hello");
+        a.composer().send();
         a.newChat();
         assertThat(a.sessionId()).isNotEqualTo(aFirst).isNotEqualTo(b.sessionId());
         assertThat(desk.store().sessions().count(false)).isEqualTo(3);
@@ -117,15 +117,15 @@ class ChatViewModelTest {
         open(Store.Options.defaults());
         ChatViewModel a = window("wa");
         a.newChat();
-        a.composerTextProperty().set("  What changed in 0.2?\nAnd why?  ");
-        a.send();
+        a.composer().textProperty().set("  What changed in 0.2?\nAnd why?  ");
+        a.composer().send();
         assertThat(a.messages()).hasSize(1);
         Message shown = a.messages().get(0);
         assertThat(desk.store().messages().list(a.sessionId())).containsExactly(shown);
         assertThat(shown.contentJson()).contains("What changed in 0.2?\\nAnd why?");
-        assertThat(a.composerTextProperty().get()).isEmpty();
-        assertThat(a.statusProperty().get()).matches("Saved \\d\\d:\\d\\d:\\d\\d");
-        assertThat(a.statusKindProperty().get()).isEqualTo(StatusKind.SAVED);
+        assertThat(a.composer().textProperty().get()).isEmpty();
+        assertThat(a.status().textProperty().get()).matches("Saved \\d\\d:\\d\\d:\\d\\d");
+        assertThat(a.status().kindProperty().get()).isEqualTo(StatusKind.SAVED);
         assertThat(repliesStartedFor).containsExactly(a.sessionId() + "#1");
         assertThat(a.fingerprintProperty().get()).isEqualTo(desk.store().sessions().require(a.sessionId()).fingerprint());
     }
@@ -136,18 +136,18 @@ class ChatViewModelTest {
         ChatViewModel a = window("wa");
         a.newChat();
         try (AutoCloseable lock = BehindTheAppsBack.holdWriteLock(dir)) {
-            a.composerTextProperty().set("do not lose me");
-            a.send();
+            a.composer().textProperty().set("do not lose me");
+            a.composer().send();
             assertThat(a.messages()).isEmpty();
-            assertThat(a.composerTextProperty().get()).isEqualTo("do not lose me");
-            assertThat(a.statusProperty().get()).isEqualTo("Store locked by another program — retrying");
-            assertThat(a.statusKindProperty().get()).isEqualTo(StatusKind.ERROR);
+            assertThat(a.composer().textProperty().get()).isEqualTo("do not lose me");
+            assertThat(a.status().textProperty().get()).isEqualTo("Store locked by another program — retrying");
+            assertThat(a.status().kindProperty().get()).isEqualTo(StatusKind.ERROR);
             assertThat(scheduledRetries).hasSize(1);
             assertThat(repliesStartedFor).isEmpty();
         }
         scheduledRetries.remove(0).run();
         assertThat(a.messages()).hasSize(1);
-        assertThat(a.composerTextProperty().get()).isEmpty();
+        assertThat(a.composer().textProperty().get()).isEmpty();
         assertThat(desk.store().messages().list(a.sessionId())).hasSize(1);
     }
 
@@ -156,10 +156,10 @@ class ChatViewModelTest {
         open(Store.Options.defaults());
         ChatViewModel a = window("wa");
         a.newChat();
-        a.composerTextProperty().set("half a thought");
+        a.composer().textProperty().set("half a thought");
         services.drafts().flush();
         assertThat(desk.store().drafts().get("wa")).get().extracting(d -> d.text()).isEqualTo("half a thought");
-        a.send();
+        a.composer().send();
         services.drafts().flush();
         assertThat(desk.store().drafts().get("wa")).isEmpty();
     }
@@ -186,8 +186,8 @@ class ChatViewModelTest {
         open(Store.Options.defaults());
         ChatViewModel a = window("wa");
         a.newChat();
-        a.composerTextProperty().set("keep me");
-        a.send();
+        a.composer().textProperty().set("keep me");
+        a.composer().send();
         String trashed = a.sessionId();
         a.trash();
         assertThat(a.sessionId()).isNotEqualTo(trashed);
@@ -210,8 +210,8 @@ class ChatViewModelTest {
         a.showProblem(s.id(), remembered, check);
         assertThat(a.bannerProperty().get()).isNotNull();
         assertThat(a.messages()).isEmpty();
-        a.composerTextProperty().set("typed anyway");
-        a.send();
+        a.composer().textProperty().set("typed anyway");
+        a.composer().send();
         assertThat(desk.store().messages().list(s.id())).hasSize(1);
         a.openStoredSession();
         assertThat(a.bannerProperty().get()).isNull();

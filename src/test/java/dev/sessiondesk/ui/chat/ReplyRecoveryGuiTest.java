@@ -87,8 +87,8 @@ class ReplyRecoveryGuiTest {
         ChatWindow b = client.windows().get(1);
         typeAndPressEnter(a, "alpha question");
         typeAndPressEnter(b, "beta question");
-        waitFor("both replying at once", () -> fxGet(() -> a.viewModel().replyingProperty().get()
-                && b.viewModel().replyingProperty().get()));
+        waitFor("both replying at once", () -> fxGet(() -> a.viewModel().replyBar().replyingProperty().get()
+                && b.viewModel().replyBar().replyingProperty().get()));
         waitFor("both complete", () -> fxGet(() -> List.of(a, b).stream().allMatch(x -> x.viewModel().messages().size() == 2
                 && x.viewModel().messages().get(1).state() == MessageState.COMPLETE)));
         for (ChatWindow x : List.of(a, b)) {

@@ -88,7 +88,7 @@ class SearchAndForkGuiTest {
         ChatWindow w = fxGet(() -> client.windows().stream().filter(x -> original.equals(x.viewModel().sessionId()))
                 .findFirst().orElseThrow());
         int before = fxGet(() -> client.windows().size());
-        fxRun(() -> w.viewModel().forkFrom(2, client.coordinator()::openInNewWindow));
+        fxRun(() -> w.viewModel().sessionActions().forkFrom(2, client.coordinator()::openInNewWindow));
         waitFor("a new window on the copy", () -> fxGet(() -> client.windows().size() == before + 1
                 && client.windows().stream().anyMatch(x -> x.viewModel().sessionId() != null
                 && !x.viewModel().sessionId().equals(original) && x.viewModel().messages().size() == 2)));

@@ -6,7 +6,7 @@ import static dev.sessiondesk.ui.GuiFixture.fxRun;
 import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.importer.ImportReport;
@@ -45,8 +45,8 @@ class MaintenanceGuiTest {
     static DeskClient startClient(Path data, Path home) throws Exception {
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         fxRun(() -> {
-            DeskClient c = new DeskClient(data, LaunchRequest.parse(List.of()), GuiFixture.fastTimings(),
-                    ClientServices.ReplyStarterFactory.NONE, () -> { }, new GooseSessionsFinder(Map.of(), home));
+            DeskClient c = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                    .withTimings(GuiFixture.fastTimings()).withGooseFinder(new GooseSessionsFinder(Map.of(), home)), () -> { });
             c.start().whenComplete((o, e) -> {
                 if (e != null) {
                     started.completeExceptionally(e);

@@ -1,6 +1,6 @@
 package dev.sessiondesk.ui.maintenance;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.model.Role;
@@ -30,8 +30,9 @@ public final class MaintenanceScreenshotMain {
         CompletableFuture<DeskClient> ready = new CompletableFuture<>();
         Platform.startup(() -> {
             Platform.setImplicitExit(false);
-            DeskClient c = new DeskClient(data, LaunchRequest.parse(List.of()), GuiFixture.fastTimings(),
-                    ClientServices.ReplyStarterFactory.NONE, () -> { }, new GooseSessionsFinder(Map.of(), data.resolve("no-home")));
+            DeskClient c = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                    .withTimings(GuiFixture.fastTimings())
+                    .withGooseFinder(new GooseSessionsFinder(Map.of(), data.resolve("no-home"))), () -> { });
             c.start().whenComplete((o, e) -> ready.complete(c));
         });
         DeskClient client = ready.get(60, TimeUnit.SECONDS);

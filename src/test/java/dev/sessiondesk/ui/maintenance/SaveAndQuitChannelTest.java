@@ -6,7 +6,7 @@ import static dev.sessiondesk.ui.GuiFixture.fxRun;
 import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.ClientServices;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.instance.SaveAndQuitChannel;
@@ -52,9 +52,9 @@ class SaveAndQuitChannelTest {
                 Duration.ofMillis(200));
         CompletableFuture<DeskClient> started = new CompletableFuture<>();
         fxRun(() -> {
-            DeskClient c = new DeskClient(data, LaunchRequest.parse(List.of()), slow,
-                    ClientServices.ReplyStarterFactory.NONE, () -> exited.complete(true),
-                    new GooseSessionsFinder(Map.of(), tmp.resolve("home")));
+            DeskClient c = new DeskClient(dev.sessiondesk.app.client.ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                    .withTimings(slow).withGooseFinder(new GooseSessionsFinder(Map.of(), tmp.resolve("home"))),
+                    () -> exited.complete(true));
             c.start().whenComplete((o, e) -> started.complete(c));
         });
         DeskClient client = started.get(30, TimeUnit.SECONDS);

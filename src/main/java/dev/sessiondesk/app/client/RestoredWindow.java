@@ -1,4 +1,4 @@
-package dev.sessiondesk.ui.windows;
+package dev.sessiondesk.app.client;
 
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.Message;

@@ -1,4 +1,6 @@
-package dev.sessiondesk.app;
+package dev.sessiondesk.app.client;
+
+import dev.sessiondesk.app.SessionDesk;
 
 import dev.sessiondesk.app.chat.ReplyStarter;
 import dev.sessiondesk.app.chat.SessionChanges;
@@ -131,6 +133,17 @@ public final class ClientServices implements AutoCloseable {
 
     public ReplyStarter replies() {
         return replies;
+    }
+
+    /** The narrow ports a chat window uses. */
+    public ChatPorts chatPorts() {
+        return new ChatPorts(desk.sessions(), desk.sessions(), desk.sessions(), desk.exporter(), newChat, active, drafts,
+                replies);
+    }
+
+    /** A store written by a newer version, or a read-only folder: nothing may be written. */
+    public boolean readOnly() {
+        return desk.store().isReadOnly();
     }
 
     /** Where background writers announce new content of a session, so windows show it at once. */

@@ -1,0 +1,127 @@
+package dev.sessiondesk.ui.chat;
+
+import dev.sessiondesk.app.chat.MessageAppending;
+import dev.sessiondesk.app.chat.ReplyStarter;
+import dev.sessiondesk.app.chat.SessionReading;
+import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.windows.DraftService;
+import dev.sessiondesk.model.AppendResult;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.Role;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A chat window's composer: the unsent text (kept as a draft while it is typed) and Send. The text
+ * leaves the composer only after the store committed the message (P1); a locked or full store keeps
+ * it there, says why, and retries.
+ */
+public final class Composer {
+    private static final Logger LOG = LoggerFactory.getLogger(Composer.class);
+    static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+
+    private final ChatViewModel conversation;
+    private final MessageAppending appending;
+    private final SessionReading reading;
+    private final ReplyStarter replies;
+    private final StatusLine status;
+    private final TaskRunner runner;
+    private final RetryScheduler retries;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final SimpleBooleanProperty sending = new SimpleBooleanProperty();
+    private boolean retryScheduled;
+
+    Composer(ChatViewModel conversation, MessageAppending appending, SessionReading reading, ReplyStarter replies,
+             DraftService drafts, StatusLine status, TaskRunner runner, RetryScheduler retries) {
+        this.conversation = conversation;
+        this.appending = appending;
+        this.reading = reading;
+        this.replies = replies;
+        this.status = status;
+        this.runner = runner;
+        this.retries = retries;
+        text.addListener((obs, old, now) -> drafts.update(conversation.windowId(), now));
+    }
+
+    /** Enter in the composer. The message shows as sent only after the store committed it (P1). */
+    public void send() {
+        String typed = text.get();
+        String sid = conversation.sessionId();
+        if (typed == null || typed.isBlank() || sending.get() || sid == null || conversation.bannerProperty().get() != null) {
+            return;
+        }
+        sending.set(true);
+        status.report(StatusKind.SAVING, "Saving…");
+        int fromSeq = conversation.nextSeqToRead();
+        String body = typed.strip();
+        BackgroundTask.supply("send a message to session " + sid, () -> {
+                    AppendResult committed = appending.append(sid, NewMessage.text(Role.USER, body));
+                    startReply(sid, committed);
+                    return reading.readFrom(sid, fromSeq);
+                })
+                .onSuccess(fresh -> sent(sid, typed, fromSeq, fresh))
+                .onError(error -> {
+                    sending.set(false);
+                    LOG.warn("message for session {} not saved (kept in the composer): {}", sid, error.getMessage());
+                    status.report(StatusKind.ERROR, StoreErrorText.forSend(error));
+                    if (StoreErrorText.isTransient(error) && !retryScheduled) {
+                        retryScheduled = true;
+                        retries.after(RETRY_DELAY, () -> {
+                            retryScheduled = false;
+                            send();
+                        });
+                    }
+                })
+                .executeWith(runner);
+    }
+
+    private void sent(String sid, String typed, int fromSeq, List<Message> fresh) {
+        sending.set(false);
+        retryScheduled = false;
+        String now = text.get();
+        if (now.equals(typed)) {
+            text.set("");
+        } else if (now.startsWith(typed)) {
+            text.set(now.substring(typed.length())); // typed on while it was saving
+        }
+        boolean stillHere = sid.equals(conversation.sessionId());
+        if (stillHere) {
+            conversation.merge(fromSeq, fresh);
+        }
+        status.savedNow();
+        if (stillHere) {
+            conversation.replyBar().update();
+            conversation.refresh(); // reply progress announced while the send was finishing was skipped
+        }
+        conversation.sessionsChanged();
+    }
+
+    private void startReply(String sid, AppendResult committed) {
+        try {
+            replies.userMessageCommitted(sid, committed);
+        } catch (RuntimeException e) {
+            LOG.error("the reply starter failed for session {}", sid, e);
+        }
+    }
+
+    /** Restores the unsent text after a restart. */
+    public void restoreDraft(String draft) {
+        text.set(draft == null ? "" : draft);
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending;
+    }
+}
