@@ -39,7 +39,8 @@ public final class Main {
                 new ColdStartBenchmark(),
                 new ImportBenchmark(),
                 new WindowHeapBenchmark(),
-                new StreamingStallBenchmark());
+                new StreamingStallBenchmark(),
+                new ApiLoadBenchmark());
     }
 
     /**
