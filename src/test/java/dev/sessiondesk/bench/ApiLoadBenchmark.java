@@ -113,6 +113,7 @@ final class ApiLoadBenchmark implements Benchmark {
 
             Samples loaded = new Samples();
             AtomicInteger failures = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
             ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             long start = System.nanoTime();
@@ -128,6 +129,7 @@ final class ApiLoadBenchmark implements Benchmark {
                 http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                     if (e != null || r.statusCode() != 200) {
                         failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e != null ? e.toString() : "status " + r.statusCode());
                     } else {
                         done.add(System.nanoTime() - scheduled);
                     }
@@ -153,7 +155,7 @@ final class ApiLoadBenchmark implements Benchmark {
                     SESSIONS + 1, loaded.count(), runFor.toSeconds(), failures.get(), replies.get(),
                     finalSeq - clients.get(0).startSeq, CLIENTS, Format.ms(loaded.medianMillis()),
                     Format.ms(loaded.maxMillis()), Format.ms(idle.medianMillis())));
-            String lostNote = failures.get() > 0 ? failures.get() + " requests failed" : null;
+            String lostNote = failures.get() > 0 ? failures.get() + " requests failed, first: " + firstFailure.get() : null;
             return List.of(
                     Figure.measured(LATENCY, Format.ms(loaded.p99Millis()), loaded.p99Millis(),
                             "idle server p99 " + Format.ms(idle.p99Millis()), loaded.p99Millis() / idle.p99Millis(),

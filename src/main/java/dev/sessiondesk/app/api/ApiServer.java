@@ -51,13 +51,18 @@ public final class ApiServer implements AutoCloseable {
         this.guard = new RequestGuard(names, options.allowedOrigin(), token, System::currentTimeMillis);
         this.hub = new SessionEventHub(desk.store());
         PhoneReplies replies = new PhoneReplies(desk, changes);
-        this.goose = new GooseRoutes(desk, hub, replies, options);
+        ListCache list = new ListCache();
+        this.goose = new GooseRoutes(desk, hub, replies, options, list);
         this.v1 = new V1Routes(desk, replies, new LiveFacts(desk, Clock.systemUTC()), options);
-        this.watcher = new StoreChangeWatcher(desk.store(), hub::storeChanged, options.watchEvery());
+        this.watcher = new StoreChangeWatcher(desk.store(), () -> {
+            list.invalidate();
+            hub.storeChanged();
+        }, options.watchEvery());
         this.listener = new HttpListener(bind, options.port(), certificate == null ? null : certificate.context(),
                 this::handle, options.limits());
         changes.listen(id -> {
             if (!closed) {
+                list.invalidate();
                 hub.changed(id);
             }
         });

@@ -31,8 +31,10 @@ final class GooseRoutes {
     private final SessionEventHub hub;
     private final PhoneReplies replies;
     private final ApiOptions options;
+    private final ListCache list;
 
-    GooseRoutes(SessionDesk desk, SessionEventHub hub, PhoneReplies replies, ApiOptions options) {
+    GooseRoutes(SessionDesk desk, SessionEventHub hub, PhoneReplies replies, ApiOptions options, ListCache list) {
+        this.list = list;
         this.desk = desk;
         this.hub = hub;
         this.replies = replies;
@@ -73,6 +75,7 @@ final class GooseRoutes {
                     case "GET" -> ex.sendJson(200, GooseJson.session(session.get(), desk.store().messages().list(id)));
                     case "DELETE" -> {
                         desk.sessions().trash(id); // to the Trash, as Delete in the app: it can be restored
+                        list.invalidate();
                         ex.sendEmpty(200);
                     }
                     default -> RouteSupport.methodNotAllowed(ex, "GET, DELETE");
@@ -113,12 +116,14 @@ final class GooseRoutes {
     }
 
     private void listSessions(HttpExchange ex) throws IOException {
-        ObjectNode body = CanonicalJson.MAPPER.createObjectNode();
-        ArrayNode sessions = body.putArray("sessions");
-        for (Session s : desk.sessions().list(SessionQuery.all())) {
-            sessions.add(GooseJson.session(s, null));
-        }
-        ex.sendJson(200, body);
+        ex.send(200, "application/json", list.get(() -> {
+            ObjectNode body = CanonicalJson.MAPPER.createObjectNode();
+            ArrayNode sessions = body.putArray("sessions");
+            for (Session s : desk.sessions().list(SessionQuery.all())) {
+                sessions.add(GooseJson.session(s, null));
+            }
+            return GooseJson.write(body).getBytes(StandardCharsets.UTF_8);
+        }));
     }
 
     private void rename(HttpExchange ex, String id) throws IOException {
@@ -136,6 +141,7 @@ final class GooseRoutes {
             return;
         }
         desk.sessions().rename(id, name.textValue().strip());
+        list.invalidate();
         ex.sendEmpty(200);
     }
 
@@ -181,6 +187,7 @@ final class GooseRoutes {
         }
         try {
             replies.start(id, message, requestId.textValue(), ReplyListener.NONE);
+            list.invalidate();
         } catch (PhoneReplies.Busy e) {
             ex.sendError(409, e.getMessage());
             return;

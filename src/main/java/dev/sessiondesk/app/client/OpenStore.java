@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.client;
 
+import dev.sessiondesk.app.api.LocalApi;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
@@ -33,9 +34,12 @@ public final class OpenStore implements AutoCloseable {
     private final MaintenanceCommands commands;
     private final String assistantNotice;
     private final Optional<UpgradeCheck.Report> upgradeProblems;
+    private final LocalApi api;
 
     private OpenStore(SessionDesk desk, ClientServices services, StartupMaintenance maintenance,
-                      MaintenanceCommands commands, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems) {
+                      MaintenanceCommands commands, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems,
+                      LocalApi api) {
+        this.api = api;
         this.desk = desk;
         this.services = services;
         this.maintenance = maintenance;
@@ -58,7 +62,9 @@ public final class OpenStore implements AutoCloseable {
             maintenance.addSyncSteps(services.sync());
             MaintenanceCommands commands = new MaintenanceCommands(options.dataDir(), desk, services,
                     options.gooseFinder(), clock);
-            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems());
+            // The local API shares the windows' change feed: a phone's message shows in its window at once.
+            LocalApi api = new LocalApi(desk, services.changes(), options.configDir());
+            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems(), api);
         } catch (RuntimeException e) {
             desk.close();
             throw e;
@@ -97,6 +103,10 @@ public final class OpenStore implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         maintenance.dailyBackup(Progress.NONE).ifPresent(notes::add);
         maintenance.startAgentWatcher().ifPresent(notes::add);
+        LocalApi.Status apiStatus = api.startIfEnabled(); // only when the user turned it on in Preferences
+        if (apiStatus.problem() != null) {
+            notes.add("The local API did not start: " + apiStatus.problem());
+        }
         return notes;
     }
 
@@ -106,6 +116,11 @@ public final class OpenStore implements AutoCloseable {
 
     public ClientServices services() {
         return services;
+    }
+
+    /** The local API (off unless the user turned it on); Preferences switches it. */
+    public LocalApi localApi() {
+        return api;
     }
 
     public MaintenanceCommands commands() {
@@ -134,6 +149,7 @@ public final class OpenStore implements AutoCloseable {
     /** A clean close: everything pending is written, the heartbeat removed, the store closed. */
     @Override
     public void close() {
+        api.close();
         try {
             services.close();
         } finally {
@@ -143,6 +159,7 @@ public final class OpenStore implements AutoCloseable {
 
     /** Stops without writing anything pending, as a crash would (tests). */
     public void abandon() {
+        api.close();
         try {
             services.abandon();
         } finally {

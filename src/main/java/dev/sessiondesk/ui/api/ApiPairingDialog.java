@@ -79,6 +79,14 @@ public final class ApiPairingDialog {
         show(api.status());
     }
 
+    /** Preferences' "Phone & local API…" button, which opens this dialog over {@code owner}. */
+    public static Button openButton(Window owner, LocalApi api, TaskRunner runner) {
+        Button open = new Button(T.get("open"));
+        open.setId("pref-api");
+        open.setOnAction(e -> new ApiPairingDialog(owner, api, runner).show());
+        return open;
+    }
+
     public void show() {
         stage.show();
     }

@@ -53,6 +53,19 @@ class ApiContractTest {
     }
 
     @Test
+    void theCachedListFollowsEveryWriter() throws Exception {
+        assertThat(api.get("/sessions").body()).doesNotContain("Written behind the API's back");
+        api.desk.sessions().create("Written behind the API's back", null); // no change announced: seen by the watcher
+        long t0 = System.nanoTime();
+        while (!api.get("/sessions").body().contains("Written behind the API's back")) {
+            assertThat(System.nanoTime() - t0).as("the list caught up").isLessThan(2_000_000_000L);
+            Thread.sleep(10);
+        }
+        api.send("PUT", "/sessions/" + sessionId + "/name", "{\"name\":\"Renamed through the API\"}");
+        assertThat(api.get("/sessions").body()).contains("Renamed through the API"); // its own writes: at once
+    }
+
+    @Test
     void oneSessionIsAGooseSessionWithItsConversation() throws Exception {
         JsonNode body = ApiFixture.json(api.get("/sessions/" + sessionId));
         assertThat(ContractSchemas.violations("Session", body)).isEmpty();
