@@ -1,5 +1,6 @@
 package dev.sessiondesk;
 
+import dev.sessiondesk.app.DataFolderIndex;
 import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.instance.SingleInstance;
@@ -24,9 +25,12 @@ public final class Launcher {
         if (gui.isPresent()) {
             // An app already running on this data folder opens the window; this launch ends at once.
             LaunchRequest request = gui.get();
-            if (SingleInstance.forward(locations.dataDir(request.dataDir()), request.forwardedArguments())) {
+            Path dataDir = locations.dataDir(request.dataDir());
+            if (SingleInstance.forward(dataDir, request.forwardedArguments())) {
                 System.exit(0);
             }
+            // Recorded here, on the main thread before the toolkit starts, so the FX thread never writes it.
+            new DataFolderIndex(locations.configDir()).record(dataDir);
             Application.launch(SessionDeskApp.class, args);
         } else {
             System.exit(SessionDeskCommand.run(locations, args));

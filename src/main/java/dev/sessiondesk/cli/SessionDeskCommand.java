@@ -1,5 +1,6 @@
 package dev.sessiondesk.cli;
 
+import dev.sessiondesk.app.DataFolderIndex;
 import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.model.Session;
@@ -51,7 +52,11 @@ public final class SessionDeskCommand {
 
     /** Opens the app services on the chosen data folder. */
     SessionDesk open() {
-        return SessionDesk.open(resolvedDataDir());
+        Path dir = resolvedDataDir();
+        SessionDesk desk = SessionDesk.open(dir);
+        // An installer's pre-upgrade step finds this store through the index, wherever it lives.
+        new DataFolderIndex(locations.configDir()).record(dir);
+        return desk;
     }
 
     /** Opens the services and fails with the store's reason when it cannot be written. */

@@ -1,6 +1,7 @@
 package dev.sessiondesk.app.upgrade;
 
 import dev.sessiondesk.app.SessionExporter;
+import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.app.backup.AllSessionsExporter;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
@@ -78,25 +79,15 @@ public final class PreUpgrade {
         // (no migration, no writes); the new version migrates it after its own verified backup.
         try (Store store = Store.openReadOnly(db)) {
             refuseIfAnotherAppIsLive(store);
+            // Every window is checked before anything is written: a refused upgrade leaves the data
+            // folder exactly as it was (the installer keeps the old version).
+            List<WindowBinding> windows = store.windows().all();
+            Set<String> windowSessions = checkWindows(store, windows);
             BackupRecord backup;
             try {
                 backup = new BackupService(dataDir).backup("pre-upgrade", progress.part(0.05, 0.6));
             } catch (BackupFailedException e) {
                 throw new Failed("the backup before the upgrade failed: " + e.getMessage());
-            }
-            List<WindowBinding> windows = store.windows().all();
-            Set<String> windowSessions = new LinkedHashSet<>();
-            for (WindowBinding w : windows) {
-                if (w.sessionId() == null) {
-                    continue;
-                }
-                if (store.sessions().get(w.sessionId()).isEmpty()) {
-                    throw new Failed("window " + w.windowId() + " points to session " + w.sessionId()
-                            + ", which does not exist; run `sessiondesk verify --full`");
-                }
-                if (w.open()) {
-                    windowSessions.add(w.sessionId());
-                }
             }
             Path folder = PrivateFiles.ensureDirectory(dataDir.resolve(FOLDER_PREFIX + STAMP.format(clock.instant())));
             progress.update(0.6, "exporting the " + windowSessions.size() + " sessions open in windows");
@@ -125,6 +116,37 @@ public final class PreUpgrade {
         } catch (StoreException e) {
             throw new Failed(e.getMessage());
         }
+    }
+
+    /**
+     * The sessions open in windows, once every window's session exists and every open window's
+     * session still begins with what the window showed (its fingerprint). A window whose session
+     * fails that check would come back after the upgrade with content nobody has looked at, so the
+     * upgrade waits until the user has dealt with it.
+     */
+    private static Set<String> checkWindows(Store store, List<WindowBinding> windows) throws Failed {
+        Set<String> windowSessions = new LinkedHashSet<>();
+        FingerprintCheck fingerprints = new FingerprintCheck(store);
+        for (WindowBinding w : windows) {
+            if (w.sessionId() == null) {
+                continue;
+            }
+            if (store.sessions().get(w.sessionId()).isEmpty()) {
+                throw new Failed("window " + w.windowId() + " points to session " + w.sessionId()
+                        + ", which does not exist; run `sessiondesk verify --full`");
+            }
+            if (!w.open()) {
+                continue;
+            }
+            FingerprintCheck.Result check = fingerprints.check(w.sessionId(), w.fingerprint());
+            if (!check.showable()) {
+                throw new Failed("window " + w.windowId() + " shows session \"" + check.session().displayTitle()
+                        + "\", which no longer matches what the window showed (" + check.detail()
+                        + "); open SessionDesk and resolve the window's banner, or run `sessiondesk verify --full`");
+            }
+            windowSessions.add(w.sessionId());
+        }
+        return windowSessions;
     }
 
     private void refuseIfAnotherAppIsLive(Store store) throws Failed {

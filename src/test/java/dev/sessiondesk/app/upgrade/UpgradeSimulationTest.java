@@ -126,4 +126,33 @@ class UpgradeSimulationTest {
                 .isInstanceOf(PreUpgrade.Failed.class)
                 .hasMessageContaining("window window-stray points to session no-such-session");
     }
+
+    @Test
+    void preUpgradeRefusesAWindowWhoseSessionNoLongerMatchesAndWritesNothing() throws Exception {
+        List<LegacyStores.Made> made = oldVersionWithThreeWindows();
+        // Someone rewrote the second message of window-1's session behind the app's back.
+        try (var c = LegacyStores.raw(data.resolve("sessions.db")); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE messages SET content_json = replace(content_json, 'a', 'b') WHERE session_id = '"
+                    + made.get(1).id() + "' AND seq = 2");
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(data.resolve("sessions.db"));
+        java.util.Set<String> filesBefore = listing();
+
+        assertThatThrownBy(() -> new PreUpgrade(data, RunningAppChannel.absent(), Clock.systemUTC()).run(Progress.NONE))
+                .isInstanceOf(PreUpgrade.Failed.class)
+                .hasMessageContaining("window window-1 shows session")
+                .hasMessageContaining("no longer matches what the window showed")
+                .hasMessageContaining("message 2");
+        assertThat(java.nio.file.Files.readAllBytes(data.resolve("sessions.db"))).isEqualTo(before);
+        assertThat(listing()).isEqualTo(filesBefore);
+    }
+
+    private java.util.Set<String> listing() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(data)) {
+            // SQLite's own -wal/-shm beside the store come and go with any reader; everything else counts.
+            return files.map(p -> data.relativize(p).toString())
+                    .filter(name -> !name.endsWith("-wal") && !name.endsWith("-shm"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }
