@@ -45,6 +45,7 @@ final class ApiLoadBenchmark implements Benchmark {
     private static final int CLIENTS = 50;
     private static final int RATE = 200;
     private static final int SESSIONS = 200;
+    private static final int CONNECTIONS = 8;
 
     @Override
     public String name() {
@@ -115,6 +116,15 @@ final class ApiLoadBenchmark implements Benchmark {
             AtomicInteger failures = new AtomicInteger();
             java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
             ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+            // A phone app keeps a few connections open: 8 keep-alive connections take the scheduled requests.
+            java.util.concurrent.BlockingQueue<Long> due = new java.util.concurrent.LinkedBlockingQueue<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                Thread t = new Thread(() -> requestLoop(api.port(), token, due, done, failures, firstFailure), "bench-api-get-" + i);
+                t.setDaemon(true);
+                t.start();
+                workers.add(t);
+            }
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             long start = System.nanoTime();
             long periodNanos = 1_000_000_000L / RATE;
@@ -122,23 +132,15 @@ final class ApiLoadBenchmark implements Benchmark {
             AtomicLong tick = new AtomicLong();
             ticks.scheduleAtFixedRate(() -> {
                 long k = tick.getAndIncrement();
-                if (k >= total) {
-                    return;
+                if (k < total) {
+                    due.add(start + k * periodNanos);
                 }
-                long scheduled = start + k * periodNanos;
-                http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                    if (e != null || r.statusCode() != 200) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e != null ? e.toString() : "status " + r.statusCode());
-                    } else {
-                        done.add(System.nanoTime() - scheduled);
-                    }
-                });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             long deadline = System.nanoTime() + runFor.toNanos() + TimeUnit.SECONDS.toNanos(30);
             while (done.size() + failures.get() < total && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            workers.forEach(Thread::interrupt);
             ticks.shutdownNow();
             streaming.set(false);
             writer.join(30_000);
@@ -149,6 +151,9 @@ final class ApiLoadBenchmark implements Benchmark {
             for (StreamReader c : clients) {
                 lost += c.missingUpTo(finalSeq, 10_000);
                 c.close();
+            }
+            if (firstFailure.get() != null) {
+                ctx.note("API load: " + failures.get() + " requests failed; the first: " + firstFailure.get());
             }
             ctx.note(String.format("API load: %d sessions listed per request, %,d requests in %d s (%d failed), %d replies"
                             + " streamed (%d finished messages) to %d clients; p50 %s, max %s; idle p50 %s.",
@@ -162,6 +167,72 @@ final class ApiLoadBenchmark implements Benchmark {
                             LATENCY_TARGET, lostNote),
                     Figure.measured(LOST, String.valueOf(lost), lost, "—", null, LOST_TARGET, null));
         }
+    }
+
+    /** One keep-alive connection answering scheduled requests; latency counts from the scheduled time. */
+    private static void requestLoop(int port, String token, java.util.concurrent.BlockingQueue<Long> due,
+                                    ConcurrentLinkedQueue<Long> done, AtomicInteger failures,
+                                    java.util.concurrent.atomic.AtomicReference<String> firstFailure) {
+        byte[] request = ("GET /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret-Key: " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Socket socket = null;
+        java.io.DataInputStream in = null;
+        try {
+            while (true) {
+                long scheduled = due.take();
+                try {
+                    if (socket == null) {
+                        socket = new Socket("127.0.0.1", port);
+                        socket.setTcpNoDelay(true);
+                        in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 65536));
+                    }
+                    socket.getOutputStream().write(request);
+                    socket.getOutputStream().flush();
+                    int status = readAnswer(in);
+                    if (status != 200) {
+                        throw new IOException("status " + status);
+                    }
+                    done.add(System.nanoTime() - scheduled);
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.toString());
+                    if (socket != null) {
+                        socket.close();
+                    }
+                    socket = null;
+                }
+            }
+        } catch (InterruptedException | IOException e) {
+            // the run is over
+        } finally {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // closing at the end of the run
+            }
+        }
+    }
+
+    /** Reads one answer (head, then Content-Length bytes of body); returns its status. */
+    private static int readAnswer(java.io.DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            head.append((char) b);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.readFully(new byte[length]);
+        return Integer.parseInt(head.substring(9, 12));
     }
 
     private static void check(HttpResponse<String> r) {
