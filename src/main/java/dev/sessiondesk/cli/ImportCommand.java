@@ -25,7 +25,8 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
     Path path;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "goose-jsonl, goose-db, goose-export, chatgpt or agents (default: detect).")
+            description = "goose-jsonl, goose-db, goose-export, chatgpt, agents, claude, open-webui, lmstudio, jan or chatbox"
+                    + " (default: detect by content; a zip is read in place).")
     String format;
 
     @Option(names = "--dry-run", description = "Read and check everything, write nothing; print what would happen.")

@@ -55,6 +55,7 @@ public final class AgentProjectSync {
             return missingProject(project, dryRun);
         }
         List<ImportProblem> problems = new ArrayList<>();
+        List<ImportProblem> notes = new ArrayList<>();
         Map<String, State> present = new HashMap<>();
         TreeSet<String> unreadable = new TreeSet<>();
         Path sessions = real.resolve("agents").resolve("sessions");
@@ -63,7 +64,7 @@ public final class AgentProjectSync {
             try {
                 SafePaths.inside(real, sessions);
                 listed = true;
-                scan(real, sessions, present, unreadable, problems);
+                scan(real, sessions, present, unreadable, problems, notes);
             } catch (SafePaths.RefusedPathException e) {
                 problems.add(new ImportProblem(e.where(), e.reason()));
             } catch (IOException e) {
@@ -94,7 +95,7 @@ public final class AgentProjectSync {
                 }
             }
         }
-        return new AgentSyncReport(real, added, updated, missing, unchanged, problems);
+        return new AgentSyncReport(real, added, updated, missing, unchanged, problems, notes);
     }
 
     private AgentSyncReport missingProject(Path project, boolean dryRun) {
@@ -114,7 +115,7 @@ public final class AgentProjectSync {
 
     /** The slug folders and their parsed state; slugs present but unreadable are named in {@code unreadable}. */
     private void scan(Path project, Path sessions, Map<String, State> present, TreeSet<String> unreadable,
-                      List<ImportProblem> problems) throws IOException {
+                      List<ImportProblem> problems, List<ImportProblem> notes) throws IOException {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(sessions)) {
             for (Path slugDir : dir) {
                 String slug = slugDir.getFileName().toString();
@@ -131,7 +132,7 @@ public final class AgentProjectSync {
                     }
                     Path realState = SafePaths.inside(project, stateFile);
                     SafePaths.withinLimit(realState, relative(project, stateFile), MAX_STATE_BYTES);
-                    present.put(slug, parseState(project, slug, realDir, realState));
+                    present.put(slug, parseState(project, slug, realDir, realState, notes));
                 } catch (SafePaths.RefusedPathException e) {
                     unreadable.add(slug);
                     problems.add(new ImportProblem(e.where(), e.reason()));
@@ -156,7 +157,12 @@ public final class AgentProjectSync {
         }
     }
 
-    private static State parseState(Path project, String slug, Path sessionDir, Path stateFile) throws BadState {
+    /** Where skills keep a session's title in state.json, in the order they are tried. */
+    static final List<String> TITLE_FIELDS = List.of("title", "topic", "name", "subject", "summary", "goal", "task",
+            "objective", "description", "session.title", "metadata.title");
+
+    private static State parseState(Path project, String slug, Path sessionDir, Path stateFile, List<ImportProblem> notes)
+            throws BadState {
         String label = relative(project, sessionDir.resolve("state.json"));
         JsonNode node;
         try (InputStream in = Files.newInputStream(stateFile)) {
@@ -169,9 +175,25 @@ public final class AgentProjectSync {
         if (node == null || !node.isObject()) {
             throw new BadState(new ImportProblem(label, "$: must be a JSON object"));
         }
-        JsonNode title = node.get("title");
-        if (title == null || !title.isTextual() || title.textValue().isBlank()) {
-            throw new BadState(new ImportProblem(label, "$.title: missing or not a non-empty string"));
+        // Skills keep the title in different fields ("topic" is common): the first known one wins,
+        // and where it came from is said. Only a state.json with no session in it at all is refused.
+        String titleFrom = null;
+        String title = null;
+        for (String field : TITLE_FIELDS) {
+            JsonNode v = field.indexOf('.') < 0 ? node.get(field) : node.path(field.substring(0, field.indexOf('.')))
+                    .get(field.substring(field.indexOf('.') + 1));
+            if (v != null && v.isTextual() && !v.textValue().isBlank()) {
+                title = v.textValue();
+                titleFrom = "$." + field;
+                break;
+            }
+        }
+        if (title == null) {
+            if (node.isEmpty()) {
+                throw new BadState(new ImportProblem(label, "$: an empty object has no session in it"));
+            }
+            title = slug;
+            titleFrom = "the folder name (no " + String.join(", ", TITLE_FIELDS.stream().map(f -> "$." + f).toList()) + ")";
         }
         String status = optionalText(node, "status", label);
         String type = optionalText(node, "session_type", label);
@@ -186,7 +208,10 @@ public final class AgentProjectSync {
                 created = null;
             }
         }
-        return new State(slug, sessionDir, Titles.collapseWhitespace(title.textValue()), status, type, created);
+        if (!"$.title".equals(titleFrom)) {
+            notes.add(new ImportProblem(label, "title \"" + Titles.collapseWhitespace(title) + "\" taken from " + titleFrom));
+        }
+        return new State(slug, sessionDir, Titles.collapseWhitespace(title), status, type, created);
     }
 
     private static String optionalText(JsonNode node, String field, String label) throws BadState {

@@ -10,7 +10,13 @@ public record AgentSyncReport(
         int updated,
         int markedMissing,
         int unchanged,
-        List<ImportProblem> problems) {
+        List<ImportProblem> problems,
+        List<ImportProblem> notes) {
+
+    public AgentSyncReport(Path project, int added, int updated, int markedMissing, int unchanged,
+                           List<ImportProblem> problems) {
+        this(project, added, updated, markedMissing, unchanged, problems, List.of());
+    }
 
     public boolean changedAnything() {
         return added + updated + markedMissing > 0;
@@ -29,6 +35,7 @@ public record AgentSyncReport(
             b.note(new ImportProblem(project.toString(), markedMissing + " agent session folder(s) no longer on disk;"
                     + " the sessions are kept and marked as missing"));
         }
+        notes.forEach(b::note);
         for (ImportProblem p : problems) {
             b.failed(List.of(p));
         }

@@ -44,6 +44,8 @@ final class ChatGptConversation {
     private final JsonNode conversation;
     private final boolean partial;
     private final String path;
+    /** Inconsistencies of the source itself that did not stop the import, told to the user with their place. */
+    private final List<String> warnings = new ArrayList<>();
 
     ChatGptConversation(String label, String where, int index, JsonNode conversation, boolean partial) {
         this.label = label;
@@ -55,6 +57,15 @@ final class ChatGptConversation {
     }
 
     private record Node(String id, String parent, List<String> children, JsonNode message) {
+    }
+
+    /** The conversation's id, or null when it has none (the conversation is then refused by {@link #emit}). */
+    String conversationId() {
+        if (!conversation.isObject()) {
+            return null;
+        }
+        String id = text(conversation, "conversation_id");
+        return id != null ? id : text(conversation, "id");
     }
 
     void emit(SessionSink sink) {
@@ -82,6 +93,7 @@ final class ChatGptConversation {
         long fallbackSeconds = created == null ? 0 : created / 1000;
         Map<String, Node> nodes = nodes();
         requireRoots(nodes);
+        warnings.forEach(w -> sink.note(new ImportProblem(where, w)));
         List<String> active = activePath(nodes);
         Set<String> onActive = new HashSet<>(active);
         Map<String, Object> cache = new HashMap<>();
@@ -119,8 +131,14 @@ final class ChatGptConversation {
             }
         }
         String mainTitle = title != null ? title : Titles.fromFirstUserText(main.messages);
+        // An archived conversation stays archived (at its last update, else its creation).
+        Long archivedAt = null;
+        if (conversation.path("is_archived").asBoolean(false)) {
+            Long updated = Timestamps.millis(conversation.get("update_time"));
+            archivedAt = updated != null ? updated : created != null ? created : System.currentTimeMillis();
+        }
         sink.session(new SourceSession(ChatGptReader.ORIGIN, id, name, mainTitle,
-                mainTitle == null ? TitleSource.NONE : TitleSource.AUTO, null, created, null, null, null,
+                mainTitle == null ? TitleSource.NONE : TitleSource.AUTO, null, created, archivedAt, null, null,
                 main.messages, partialReason));
         if (partialReason != null) {
             return; // branches of a damaged active path are not guessed at
@@ -160,7 +178,7 @@ final class ChatGptConversation {
             }
             String branchTitle = (mainTitle == null ? "ChatGPT conversation" : mainTitle) + " (branch " + branchNo + ")";
             sink.session(new SourceSession(ChatGptReader.ORIGIN, ref, name + " branch " + leaf.id,
-                    branchTitle, TitleSource.AUTO, null, created, null, parentRef, shared, branch.messages, null));
+                    branchTitle, TitleSource.AUTO, null, created, archivedAt, parentRef, shared, branch.messages, null));
         }
     }
 
@@ -222,10 +240,27 @@ final class ChatGptConversation {
                     children, message == null || message.isNull() ? null : message));
         }
         // Children that are not in the mapping do not count: a leaf is a node with no known child.
+        // Exports made since 2025 carry only the parent links: the children are derived from them, so
+        // a node off the current path is not mistaken for a leaf (and a branch that is only a prefix
+        // of another never appears).
+        Map<String, List<String>> derived = new LinkedHashMap<>();
+        for (Node n : nodes.values()) {
+            if (n.parent != null && nodes.containsKey(n.parent)) {
+                derived.computeIfAbsent(n.parent, k -> new ArrayList<>()).add(n.id);
+            } else if (n.parent != null) {
+                warnings.add(path + ".mapping[\"" + n.id + "\"].parent: \"" + n.parent
+                        + "\" is not in the mapping; the conversation is taken to start again at this node");
+            }
+        }
         for (Map.Entry<String, Node> e : nodes.entrySet()) {
             Node n = e.getValue();
-            List<String> known = n.children.stream().filter(nodes::containsKey).toList();
-            if (known.size() != n.children.size()) {
+            List<String> known = new ArrayList<>(n.children.stream().filter(nodes::containsKey).toList());
+            for (String child : derived.getOrDefault(n.id, List.of())) {
+                if (!known.contains(child)) {
+                    known.add(child);
+                }
+            }
+            if (!known.equals(n.children)) {
                 e.setValue(new Node(n.id, n.parent, known, n.message));
             }
         }
@@ -280,6 +315,7 @@ final class ChatGptConversation {
                               Map<String, Object> cache) {
         Converted out = new Converted();
         long lastSeconds = fallbackSeconds;
+        String openToolRequest = null;
         for (String nodeId : nodePath) {
             Node node = nodes.get(nodeId);
             if (node.message == null) {
@@ -288,7 +324,8 @@ final class ChatGptConversation {
             Object done = cache.get(nodeId);
             if (done == null) {
                 try {
-                    NewMessage m = ChatGptMessage.convert(node.message, path + ".mapping[\"" + nodeId + "\"].message", lastSeconds);
+                    NewMessage m = ChatGptMessage.convert(node.message, path + ".mapping[\"" + nodeId + "\"].message", lastSeconds,
+                            openToolRequest);
                     done = m == null ? SKIPPED : m;
                 } catch (MalformedChatGpt e) {
                     done = e.getMessage();
@@ -303,6 +340,9 @@ final class ChatGptConversation {
                 out.messages.add(m);
                 out.converted.add(nodeId);
                 lastSeconds = m.created();
+                // A tool call stays open for the tool's answer that follows it on this path.
+                openToolRequest = m.contentJson().startsWith("[{") && m.contentJson().contains("\"type\":\"toolRequest\"")
+                        ? m.messageId() : null;
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +15,12 @@ final class ChatGptMessage {
     private ChatGptMessage() {
     }
 
-    /** One ChatGPT message as a Goose-shaped message, or null when it is not shown in the conversation. */
-    static NewMessage convert(JsonNode m, String at, long fallbackSeconds) throws MalformedChatGpt {
+    /**
+     * One ChatGPT message as a Goose-shaped message, or null when it is not shown in the conversation.
+     * {@code openToolRequest} is the id of the tool call made just before this message on its path
+     * (or null): a tool's answer is filed under that request so the two are shown together.
+     */
+    static NewMessage convert(JsonNode m, String at, long fallbackSeconds, String openToolRequest) throws MalformedChatGpt {
         JsonNode author = m.get("author");
         if (author == null || !author.isObject() || !author.path("role").isTextual()) {
             throw new MalformedChatGpt(at + ".author.role: missing or not a string");
@@ -30,11 +35,28 @@ final class ChatGptMessage {
         }
         Long createdMs = Timestamps.millis(createTime);
         long created = createdMs == null ? fallbackSeconds : createdMs / 1000;
+        String messageId = m.path("id").isTextual() ? m.get("id").textValue() : null;
+        String contentType = m.path("content").path("content_type").asText("");
+        // The hidden context the user or the model may edit ("custom instructions", memory) is not
+        // part of the conversation either, whatever its visibility flag says.
+        if (HIDDEN_CONTENT.contains(contentType)) {
+            return null;
+        }
+        String recipient = m.path("recipient").isTextual() ? m.get("recipient").textValue() : "all";
+        if ("assistant".equals(role) && !"all".equals(recipient)) {
+            // Code or a query the assistant sent to a tool: a tool call, never prose (its # comments
+            // would become headings).
+            ObjectNode call = toolRequest(m.get("content"), at + ".content", messageId, recipient);
+            if (call == null) {
+                return null;
+            }
+            return new NewMessage(messageId, Role.ASSISTANT, created,
+                    CanonicalJson.write(CanonicalJson.MAPPER.createArrayNode().add(call)), true, true);
+        }
         ArrayNode items = content(m.get("content"), at + ".content");
         if (items.isEmpty()) {
             return null;
         }
-        String messageId = m.path("id").isTextual() ? m.get("id").textValue() : null;
         Role r;
         switch (role) {
             case "user" -> r = Role.USER;
@@ -43,10 +65,16 @@ final class ChatGptMessage {
                 r = Role.ASSISTANT;
                 ObjectNode response = CanonicalJson.MAPPER.createObjectNode();
                 response.put("type", "toolResponse");
-                response.put("id", messageId == null ? "chatgpt-tool" : messageId);
+                response.put("id", openToolRequest != null ? openToolRequest : messageId == null ? "chatgpt-tool" : messageId);
                 ObjectNode result = response.putObject("toolResult");
-                result.put("status", "success");
-                result.putObject("value").set("content", items);
+                if ("system_error".equals(contentType)) {
+                    // The tool failed: an error result, not a successful one with the error as output.
+                    result.put("status", "error");
+                    result.put("error", ContentItems.plainText(CanonicalJson.write(items)));
+                } else {
+                    result.put("status", "success");
+                    result.putObject("value").set("content", items);
+                }
                 ObjectNode meta = response.putObject("_meta");
                 meta.put("source", "chatgpt");
                 if (author.path("name").isTextual()) {
@@ -98,6 +126,33 @@ final class ChatGptMessage {
                     items.add(ContentItems.textItem("```" + language + "\n" + code + (code.endsWith("\n") ? "" : "\n") + "```"));
                 }
             }
+            case "thoughts" -> {
+                // Reasoning summaries: thinking, folded in the transcript; an empty list is no message.
+                StringBuilder thought = new StringBuilder();
+                for (JsonNode t : content.path("thoughts")) {
+                    for (String field : List.of("summary", "content")) {
+                        String v = t.path(field).asText("").strip();
+                        if (!v.isEmpty()) {
+                            thought.append(thought.length() == 0 ? "" : "\n\n").append(v);
+                        }
+                    }
+                }
+                if (thought.length() > 0) {
+                    ObjectNode thinking = CanonicalJson.MAPPER.createObjectNode();
+                    thinking.put("type", "thinking");
+                    thinking.put("thinking", thought.toString());
+                    thinking.put("signature", "");
+                    items.add(thinking);
+                }
+            }
+            case "system_error" -> {
+                String name = content.path("name").asText("");
+                String text = content.path("text").asText("");
+                String error = (name.isEmpty() ? "" : name + ": ") + text;
+                if (!error.isBlank()) {
+                    items.add(ContentItems.textItem(error));
+                }
+            }
             case "execution_output" -> {
                 String output = stringField(content, "text", at);
                 if (output != null && !output.isEmpty()) {
@@ -112,6 +167,46 @@ final class ChatGptMessage {
             }
         }
         return items;
+    }
+
+    private static final java.util.Set<String> HIDDEN_CONTENT = java.util.Set.of("user_editable_context", "model_editable_context");
+
+    /** A goose {@code toolRequest} for what the assistant sent to {@code recipient}, or null when it is empty. */
+    private static ObjectNode toolRequest(JsonNode content, String at, String messageId, String recipient) throws MalformedChatGpt {
+        if (content == null || !content.isObject() || !content.path("content_type").isTextual()) {
+            throw new MalformedChatGpt(at + ".content_type: missing or not a string");
+        }
+        String code;
+        if (content.has("text")) {
+            code = stringField(content, "text", at);
+        } else {
+            StringBuilder joined = new StringBuilder();
+            for (JsonNode part : content.path("parts")) {
+                if (part.isTextual()) {
+                    joined.append(part.textValue());
+                }
+            }
+            code = joined.toString();
+        }
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        ObjectNode call = CanonicalJson.MAPPER.createObjectNode();
+        call.put("type", "toolRequest");
+        call.put("id", messageId == null ? "chatgpt-call" : messageId);
+        ObjectNode toolCall = call.putObject("toolCall");
+        toolCall.put("status", "success");
+        ObjectNode value = toolCall.putObject("value");
+        value.put("name", recipient);
+        ObjectNode arguments = value.putObject("arguments");
+        String language = content.path("language").asText("");
+        if (!language.isEmpty() && !"unknown".equals(language)) {
+            arguments.put("language", language);
+        }
+        arguments.put("code".equals(content.path("content_type").asText()) ? "code" : "input", code);
+        ObjectNode meta = call.putObject("_meta");
+        meta.put("source", "chatgpt");
+        return call;
     }
 
     private static String stringField(JsonNode node, String field, String at) throws MalformedChatGpt {

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.model.CanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ChatGPT's {@code conversations.json}: a top-level array streamed one conversation at a time (an
@@ -25,17 +26,23 @@ final class ChatGptReader {
     static final String ORIGIN = "chatgpt";
 
     private final ImportOptions options;
+    /** Conversation id → where it was first read, across every file of one export (split exports). */
+    private final Map<String, String> seen = new HashMap<>();
 
     ChatGptReader(ImportOptions options) {
         this.options = options;
     }
 
     void read(Path file, SessionSink sink) throws IOException {
-        String label = file.getFileName().toString();
-        long size = Files.size(file);
+        read(ImportSource.of(file), sink);
+    }
+
+    void read(ImportSource file, SessionSink sink) throws IOException {
+        String label = file.label();
+        long size = file.size();
         List<Long> sizes = size > options.maxBytes() ? conversationSizes(file) : List.of();
         int index = 0;
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),
@@ -58,7 +65,15 @@ final class ChatGptReader {
                     continue;
                 }
                 JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
-                new ChatGptConversation(label, where, index, conversation, options.partial()).emit(sink);
+                ChatGptConversation c = new ChatGptConversation(label, where, index, conversation, options.partial());
+                String id = c.conversationId();
+                String first = id == null ? null : seen.putIfAbsent(id, label + " $[" + index + "]");
+                if (first != null) {
+                    // The same conversation twice in one export: said where, then handled as a re-import.
+                    sink.note(new ImportProblem(where, "$[" + index + "]: conversation id \"" + id
+                            + "\" appears again (first at " + first + "); only messages the first copy lacks are added"));
+                }
+                c.emit(sink);
                 index++;
                 sink.progress(p.currentLocation().getByteOffset(), size);
             }
@@ -73,9 +88,9 @@ final class ChatGptReader {
      * The size in bytes of each conversation, measured without keeping any of them; stops at the
      * first unreadable spot (the reading pass reports it).
      */
-    private static List<Long> conversationSizes(Path file) throws IOException {
+    private static List<Long> conversationSizes(ImportSource file) throws IOException {
         List<Long> sizes = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 return sizes;

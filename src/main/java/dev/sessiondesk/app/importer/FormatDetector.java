@@ -48,6 +48,19 @@ public final class FormatDetector {
                 yield new ImportJob(format, path);
             }
             case GOOSE_JSONL -> new ImportJob(format, path);
+            case CLAUDE -> new ImportJob(format, dir ? path.resolve("conversations.json") : path);
+            case OPEN_WEBUI, LM_STUDIO, CHATBOX -> {
+                if (dir) {
+                    throw new IllegalArgumentException(path + " is a folder; name the export file");
+                }
+                yield new ImportJob(format, path);
+            }
+            case JAN -> {
+                if (!dir) {
+                    throw new IllegalArgumentException(path + " is not a folder; Jan keeps threads in <data folder>/threads/<id>/");
+                }
+                yield new ImportJob(format, path);
+            }
         };
     }
 
@@ -66,11 +79,33 @@ public final class FormatDetector {
                 jobs.add(new ImportJob(ImportFormat.GOOSE_JSONL, path));
             }
             if (Files.isRegularFile(path.resolve("conversations.json"))) {
-                jobs.add(new ImportJob(ImportFormat.CHATGPT, path.resolve("conversations.json")));
+                // ChatGPT and Claude both name their export conversations.json: the content tells.
+                jobs.add(new ImportJob(detectFile(path.resolve("conversations.json")), path.resolve("conversations.json")));
+            }
+            if (!JanReader.threads(path).isEmpty()) {
+                jobs.add(new ImportJob(ImportFormat.JAN, path));
+            }
+            for (Path conversation : sorted(path, "*.conversation.json")) {
+                jobs.add(new ImportJob(ImportFormat.LM_STUDIO, conversation));
+            }
+            // Exports made since 2025 split the conversations into numbered files.
+            for (Path part : sorted(path, "conversations-[0-9]*.json")) {
+                jobs.add(new ImportJob(ImportFormat.CHATGPT, part));
+            }
+            if (jobs.isEmpty()) {
+                // A folder of exports: goose session exports (one JSON object each, as GET
+                // /sessions/{id}/export writes) and the other apps' export files, each by its content.
+                for (Path json : sorted(path, "*.json")) {
+                    try {
+                        jobs.add(new ImportJob(detectFile(json), json));
+                    } catch (IllegalArgumentException e) {
+                        // not an export: left alone
+                    }
+                }
             }
             if (jobs.isEmpty()) {
                 throw new IllegalArgumentException("found nothing to import in " + path + " (looked for agents/sessions,"
-                        + " sessions.db, *.jsonl and conversations.json); name the file, or pass --format");
+                        + " sessions.db, *.jsonl, conversations.json, conversations-NNN.json and goose exports *.json); name the file, or pass --format");
             }
             return jobs;
         }
@@ -96,14 +131,62 @@ public final class FormatDetector {
         while (i < n && Character.isWhitespace(head[i])) {
             i++;
         }
-        if (i < n && head[i] == '[') {
-            return ImportFormat.CHATGPT;
-        }
-        if (i < n && head[i] == '{') {
-            return ImportFormat.GOOSE_EXPORT;
+        if (i < n && (head[i] == '[' || head[i] == '{')) {
+            return byJsonShape(file, head[i] == '[');
         }
         throw new IllegalArgumentException("cannot tell what " + file + " is (not an SQLite database, not JSON);"
                 + " pass --format");
+    }
+
+    /**
+     * Which export a JSON file is, from the names of its top-level fields (an object) or of its first
+     * element's (an array), read by streaming so a large export is not loaded: ChatGPT has
+     * {@code mapping}, Claude {@code chat_messages}, Open WebUI {@code chat}; Chatbox's object has
+     * {@code chat-sessions} or {@code session:<id>} keys, LM Studio's {@code messages} with
+     * {@code versions}; any other object is read as a goose session export (its reader says what is
+     * missing).
+     */
+    static ImportFormat byJsonShape(Path file, boolean array) throws IOException {
+        return shapeOf(() -> Files.newInputStream(file), array).orElse(array ? ImportFormat.CHATGPT : ImportFormat.GOOSE_EXPORT);
+    }
+
+    /** The export a JSON document is when its shape says so for certain; empty when it does not. */
+    static java.util.Optional<ImportFormat> shapeOf(ImportSource.Opener source, boolean array) throws IOException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        boolean versions = false;
+        try (InputStream in = source.open();
+             com.fasterxml.jackson.core.JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
+            p.nextToken();
+            if (array && p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return java.util.Optional.empty(); // empty or odd: the ChatGPT reader reports what it finds
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                keys.add(key.startsWith("session:") ? "session:" : key);
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if (!array && "messages".equals(key) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    com.fasterxml.jackson.databind.JsonNode messages = JsonLocations.STREAM_MAPPER.readTree(p);
+                    versions = !messages.isEmpty() && messages.get(0).has("versions");
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // unreadable further on: decide by what was seen; the reader locates the damage
+        }
+        ImportFormat found = null;
+        if (array) {
+            found = keys.contains("chat_messages") ? ImportFormat.CLAUDE
+                    : keys.contains("mapping") ? ImportFormat.CHATGPT
+                    : keys.contains("chat") ? ImportFormat.OPEN_WEBUI : null;
+        } else if (keys.contains("conversation")) {
+            found = ImportFormat.GOOSE_EXPORT;
+        } else if (keys.contains("chat-sessions") || keys.contains("chat-sessions-list") || keys.contains("session:")) {
+            found = ImportFormat.CHATBOX;
+        } else if (versions) {
+            found = ImportFormat.LM_STUDIO;
+        }
+        return java.util.Optional.ofNullable(found);
     }
 
     /** The project folder for either the project itself or its {@code agents/sessions} folder. */
@@ -116,6 +199,20 @@ public final class FormatDetector {
         return abs.getFileName() != null && abs.getFileName().toString().equals("sessions")
                 && abs.getParent() != null && abs.getParent().getFileName() != null
                 && abs.getParent().getFileName().toString().equals("agents");
+    }
+
+    /** The regular files in {@code dir} matching {@code glob}, by name. */
+    static List<Path> sorted(Path dir, String glob) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return out;
     }
 
     private static boolean hasJsonl(Path dir) throws IOException {

@@ -32,7 +32,12 @@ import org.sqlite.SQLiteOpenMode;
 final class GooseDbReader {
     private static final List<String> SESSION_FIELDS = List.of(
             "id", "name", "description", "user_set_name", "working_dir", "created_at", "archived_at",
-            "parent_session_id");
+            "parent_session_id", "session_type");
+    /**
+     * Sessions goose makes for itself (sub-agents, hidden helpers such as the one that writes a title
+     * from "Reply with only a description in four words or less"): the user never saw them.
+     */
+    static final Set<String> INTERNAL_SESSION_TYPES = Set.of("hidden", "sub_agent", "subagent", "sub-agent", "internal");
     private static final List<String> MESSAGE_FIELDS = List.of(
             "id", "message_id", "role", "content_json", "created_timestamp", "metadata_json");
 
@@ -107,6 +112,12 @@ final class GooseDbReader {
         Long created = cols.contains("created_at") ? Timestamps.millis(rs.getObject("created_at")) : null;
         Long archived = cols.contains("archived_at") ? Timestamps.millis(rs.getObject("archived_at")) : null;
         String parent = cols.contains("parent_session_id") ? rs.getString("parent_session_id") : null;
+        String type = cols.contains("session_type") ? rs.getString("session_type") : null;
+        if (type != null && INTERNAL_SESSION_TYPES.contains(type.strip().toLowerCase(java.util.Locale.ROOT))) {
+            sink.note(new ImportProblem(where, "not imported: an internal goose session (session_type " + type
+                    + "), never shown to the user"));
+            return;
+        }
 
         List<NewMessage> list = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
@@ -135,6 +146,11 @@ final class GooseDbReader {
             }
             partialReason = "only the readable part was imported: " + problems.get(0);
             problems.forEach(sink::note);
+        }
+        if (list.isEmpty() && problems.isEmpty()) {
+            // A session goose opened and nobody used: it would only clutter the list.
+            sink.note(new ImportProblem(where, "not imported: it has no messages"));
+            return;
         }
         String title = name != null ? name : description;
         TitleSource source = title == null ? TitleSource.NONE : userSet ? TitleSource.USER : TitleSource.AUTO;

@@ -10,7 +10,6 @@ import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.TitleSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,21 @@ final class GooseExportReader {
             sink.failed(label, List.of(new ImportProblem(label, e.reason())));
             return;
         }
-        long fileTime = Files.getLastModifiedTime(file).toMillis();
+        read(ImportSource.of(file), sink);
+    }
+
+    /** An export already known to be within the size limit (a file checked above, or a zip entry). */
+    void read(ImportSource file, SessionSink sink) throws IOException {
+        String label = file.label();
+        if (file.size() > options.maxBytes()) {
+            sink.failed(label, List.of(new ImportProblem(label, "refused, it is " + SafePaths.megabytes(file.size())
+                    + " MB, over the " + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
+            return;
+        }
+        long fileTime = file.modified();
         Fields f = new Fields();
         List<ImportProblem> problems = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = file.open();
              JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p),

@@ -10,7 +10,12 @@ public enum ImportFormat {
     GOOSE_DB("goose-db", "Goose session database (sessions.db)"),
     GOOSE_EXPORT("goose-export", "Goose session export (JSON)"),
     CHATGPT("chatgpt", "ChatGPT data export (conversations.json)"),
-    AGENTS("agents", "agent project (agents/sessions/<slug>/state.json)");
+    AGENTS("agents", "agent project (agents/sessions/<slug>/state.json)"),
+    CLAUDE("claude", "Claude.ai data export (conversations.json)"),
+    OPEN_WEBUI("open-webui", "Open WebUI chat export (JSON)"),
+    LM_STUDIO("lmstudio", "LM Studio conversation (*.conversation.json)"),
+    JAN("jan", "Jan threads (threads/<id>/thread.json + messages.jsonl)"),
+    CHATBOX("chatbox", "Chatbox data export (JSON)");
 
     private final String wire;
     private final String description;

@@ -64,9 +64,15 @@ public final class ImportService {
     }
 
     public ImportReport importPath(Path path, ImportOptions options, ImportProgress progress) throws IOException {
+        if (options.format() == null && ZipImport.isZip(path)) {
+            return importZip(path, options, progress);
+        }
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
         Path folder = Files.isDirectory(path) ? path : null;
+        // One ChatGPT reader for the whole export: a split export (conversations-000.json, -001 …)
+        // is one export, and a conversation id seen in two of its files is said so.
+        ChatGptReader chatgpt = new ChatGptReader(options);
         for (ImportJob job : jobs) {
             if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
                     && !isInsideOrReported(folder, job, report)) {
@@ -77,10 +83,54 @@ public final class ImportService {
                 report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
                 continue;
             }
-            runJob(job, options, progress, report);
+            runJob(job, options, progress, report, chatgpt);
         }
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
+        return done;
+    }
+
+    /** An export zip read in place (see {@link ZipImport}): every importable entry, in archive order. */
+    private ImportReport importZip(Path zip, ImportOptions options, ImportProgress progress) throws IOException {
+        ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
+        String zipLabel = zip.getFileName().toString();
+        List<ImportProblem> refused = new ArrayList<>();
+        ChatGptReader chatgpt = new ChatGptReader(options);
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            List<ZipImport.Entry> entries = ZipImport.entries(file, zipLabel, refused);
+            refused.forEach(p -> report.failed(List.of(p)));
+            if (entries.isEmpty() && refused.isEmpty()) {
+                throw new IllegalArgumentException("found nothing to import in " + zip + " (no conversations.json or other"
+                        + " export inside); name the file inside it, or unpack it and import the folder");
+            }
+            for (ZipImport.Entry entry : entries) {
+                LOG.info("importing {} as {}{}", entry.source().label(), entry.format().wire(), options.dryRun() ? " (dry run)" : "");
+                JobSink sink = new JobSink(new ImportWriter(store, entry.format(), zip.toAbsolutePath() + "!"
+                        + entry.source().label().substring(zipLabel.length() + 1)), options, progress, report, entry.source().label());
+                try {
+                    switch (entry.format()) {
+                        case CHATGPT -> chatgpt.read(entry.source(), sink);
+                        case CLAUDE -> new ClaudeReader(options).read(entry.source(), sink);
+                        case OPEN_WEBUI -> new OpenWebUiReader(options).read(entry.source(), sink);
+                        case LM_STUDIO -> new LmStudioReader(options).read(entry.source(), sink);
+                        case CHATBOX -> new ChatboxReader(options).read(entry.source(), sink);
+                        case GOOSE_EXPORT -> new GooseExportReader(options).read(entry.source(), sink);
+                        default -> report.failed(List.of(new ImportProblem(entry.source().label(),
+                                "cannot be read from inside an archive; unpack it and import the folder")));
+                    }
+                    sink.flush();
+                } catch (IOException e) {
+                    // A refused (bomb) or unreadable entry: what was read whole before it still imports.
+                    sink.flush();
+                    report.failed(List.of(new ImportProblem(entry.source().label(), e.getMessage())));
+                }
+                sink.linkPendingParents();
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IllegalArgumentException("cannot read " + zip + " as a zip archive (" + e.getMessage() + ")");
+        }
+        ImportReport done = report.build();
+        LOG.info("import of {} finished: {}", zip, done.summaryLines().get(0));
         return done;
     }
 
@@ -95,8 +145,8 @@ public final class ImportService {
         }
     }
 
-    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report)
-            throws IOException {
+    private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
+                        ChatGptReader chatgpt) throws IOException {
         String sourceLabel = job.path().getFileName() == null ? job.path().toString() : job.path().getFileName().toString();
         JobSink sink = new JobSink(new ImportWriter(store, job.format(), job.path().toAbsolutePath().toString()),
                 options, progress, report, sourceLabel);
@@ -104,7 +154,12 @@ public final class ImportService {
             switch (job.format()) {
                 case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
                 case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
-                case CHATGPT -> new ChatGptReader(options).read(job.path(), sink);
+                case CHATGPT -> chatgpt.read(job.path(), sink);
+                case CLAUDE -> new ClaudeReader(options).read(ImportSource.of(job.path()), sink);
+                case OPEN_WEBUI -> new OpenWebUiReader(options).read(ImportSource.of(job.path()), sink);
+                case LM_STUDIO -> new LmStudioReader(options).read(ImportSource.of(job.path()), sink);
+                case CHATBOX -> new ChatboxReader(options).read(ImportSource.of(job.path()), sink);
+                case JAN -> new JanReader(options).read(job.path(), sink);
                 case GOOSE_DB -> {
                     try {
                         new GooseDbReader(options).read(job.path(), sink);

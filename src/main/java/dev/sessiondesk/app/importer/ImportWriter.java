@@ -77,11 +77,15 @@ final class ImportWriter {
             return new ImportOutcome(ImportOutcome.Kind.IMPORTED, s.label(), id, s.messages().size(), null);
         }
         // Only a session seen before needs the source's chain (a new one gets its chain from the store).
-        String[] chain = sharedChain(s.messages());
-        ImportOutcome same = continueExisting(c, s, chain, existing, dryRun);
+        // Message ids one side lacks are taken from the stored session first: goose's migration gave its
+        // database rows ids ("msg_<session>_<row>") that the JSONL lines it left behind lack ("id": null),
+        // and the two are the same session, not a revision of it.
+        SourceSession matched = withStoredIds(c, s, existing);
+        ImportOutcome same = continueExisting(c, matched, sharedChain(matched.messages()), existing, dryRun);
         if (same != null) {
             return same;
         }
+        String[] chain = sharedChain(s.messages());
         String copyRef = s.externalRef() + "#rev-" + chain[chain.length - 1].substring(0, 12);
         Existing copy = find(c, s.origin(), copyRef);
         if (copy != null) {
@@ -94,6 +98,46 @@ final class ImportWriter {
                 + "), so it was imported as a separate session";
         String id = dryRun ? null : insert(c, s, copyRef);
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED_AS_COPY, s.label(), id, s.messages().size(), why);
+    }
+
+    /**
+     * {@code s} with each message id that is missing on one side (source or stored) replaced by the
+     * stored one, for the leading messages both have; {@code s} itself when nothing differs that way.
+     */
+    private static SourceSession withStoredIds(Connection c, SourceSession s, Existing e) throws SQLException {
+        int k = Math.min(s.messages().size(), e.count);
+        if (k == 0) {
+            return s;
+        }
+        List<String> stored = new java.util.ArrayList<>(k);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT message_id FROM messages WHERE session_id = ? AND seq <= ? ORDER BY seq")) {
+            ps.setString(1, e.id);
+            ps.setInt(2, k);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        }
+        if (stored.size() != k) {
+            return s; // a fork's prefix lives in its parent: compare as it is
+        }
+        List<NewMessage> adopted = new java.util.ArrayList<>(s.messages());
+        boolean changed = false;
+        for (int i = 0; i < k; i++) {
+            NewMessage m = adopted.get(i);
+            String storedId = stored.get(i);
+            if (!java.util.Objects.equals(m.messageId(), storedId) && (m.messageId() == null || storedId == null)) {
+                adopted.set(i, new NewMessage(storedId, m.role(), m.created(), m.contentJson(), m.userVisible(), m.agentVisible()));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return s;
+        }
+        return new SourceSession(s.origin(), s.externalRef(), s.label(), s.title(), s.titleSource(), s.workingDir(),
+                s.createdAt(), s.archivedAt(), s.parentRef(), s.parentSeq(), adopted, s.partialReason());
     }
 
     /** Already present / appended when the chains agree up to the shorter one; null when they differ. */

@@ -24,7 +24,8 @@ final class Titles {
     /** A title for a source that has none: the first line of the first user text, shortened. */
     static String fromFirstUserText(List<NewMessage> messages) {
         for (NewMessage m : messages) {
-            if (m.role() == Role.USER) {
+            // Only what the user saw: agent-only prompts ("Reply with only a description …") never title a session.
+            if (m.role() == Role.USER && m.userVisible()) {
                 String text = collapseWhitespace(ContentItems.plainText(m.contentJson()));
                 if (text != null) {
                     return text.length() <= MAX_DERIVED ? text : text.substring(0, MAX_DERIVED - 1).strip() + "…";

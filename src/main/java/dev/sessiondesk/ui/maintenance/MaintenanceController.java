@@ -53,7 +53,7 @@ public final class MaintenanceController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import sessions from a file");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Goose, ChatGPT exports", "*.json", "*.jsonl", "*.db"),
+                new FileChooser.ExtensionFilter("Exports (zip as downloaded, JSON, goose)", "*.zip", "*.json", "*.jsonl", "*.db"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(owner);
         if (f != null) {

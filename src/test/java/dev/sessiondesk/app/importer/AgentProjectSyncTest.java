@@ -136,7 +136,7 @@ class AgentProjectSyncTest {
     @Test
     void aMalformedStateFileIsReportedWithItsPathAndLeftOut() throws IOException {
         Path dir = Files.createDirectories(project.resolve("agents/sessions/broken"));
-        Files.writeString(dir.resolve("state.json"), "{\"status\":\"no title\"}");
+        Files.writeString(dir.resolve("state.json"), "{}");
         Path dir2 = Files.createDirectories(project.resolve("agents/sessions/not-json"));
         Files.writeString(dir2.resolve("state.json"), "{\"title\": ");
 
@@ -144,9 +144,27 @@ class AgentProjectSyncTest {
 
         assertThat(r.added()).isEqualTo(3);
         assertThat(r.problems()).extracting(ImportProblem::toString).anySatisfy(p ->
-                assertThat(p).contains("agents/sessions/broken/state.json").contains("$.title"));
+                assertThat(p).contains("agents/sessions/broken/state.json").contains("no session in it"));
         assertThat(r.problems()).extracting(ImportProblem::toString).anySatisfy(p ->
                 assertThat(p).contains("agents/sessions/not-json/state.json:1:").contains("not valid JSON"));
+    }
+
+    @Test
+    void theTitleComesFromTheFirstKnownFieldAndTheReportSaysWhich() throws IOException {
+        Path topic = Files.createDirectories(project.resolve("agents/sessions/from-topic"));
+        Files.writeString(topic.resolve("state.json"), "{\"topic\":\"Migrate the  build\",\"status\":\"active\"}");
+        Path bare = Files.createDirectories(project.resolve("agents/sessions/only-status"));
+        Files.writeString(bare.resolve("state.json"), "{\"status\":\"planning\"}");
+
+        AgentSyncReport r = sync.sync(project, false);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(session("from-topic").title()).isEqualTo("Migrate the build");
+        assertThat(session("only-status").title()).isEqualTo("only-status");
+        assertThat(r.notes()).extracting(ImportProblem::toString)
+                .anySatisfy(n -> assertThat(n).contains("from-topic/state.json").contains("taken from $.topic"))
+                .anySatisfy(n -> assertThat(n).contains("only-status/state.json").contains("taken from the folder name"));
+        assertThat(r.asImportReport(false).notes()).hasSize(2);
     }
 
     @Test

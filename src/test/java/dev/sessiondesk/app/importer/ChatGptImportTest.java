@@ -55,9 +55,12 @@ class ChatGptImportTest {
         assertThat(m.get(0).contentJson()).contains("\"type\":\"chatgptPart\"").contains("file-service://file-abc")
                 .contains("Write a haiku about this rain");
         assertThat(m.get(0).created()).isEqualTo(1704629916L);
-        assertThat(ContentItems.plainText(m.get(3).contentJson())).isEqualTo("```python\nprint(2**10)\n```");
+        // Code the assistant sent to the python tool is a tool call (issue 16), its output filed under it.
+        assertThat(m.get(3).contentJson()).contains("\"type\":\"toolRequest\"").contains("\"name\":\"python\"")
+                .contains("\"code\":\"print(2**10)\"");
+        assertThat(ContentItems.plainText(m.get(3).contentJson())).isEmpty();
         assertThat(m.get(4).contentJson()).contains("\"type\":\"toolResponse\"").contains("\"tool\":\"python\"")
-                .contains("1024");
+                .contains("\"id\":\"c1\"").contains("1024");
         assertThat(store.verifier().verifySession(s.id()).ok()).isTrue();
     }
 

@@ -74,7 +74,7 @@ class ImportCliTest {
         Run format = run("import", "--format", "word", fixture("goose-jsonl").toString());
         assertThat(format.exit()).isEqualTo(SessionDeskCommand.EXIT_ERROR);
         assertThat(format.err().strip()).isEqualTo("sessiondesk: unknown import format \"word\"; use one of"
-                + " goose-jsonl, goose-db, goose-export, chatgpt, agents");
+                + " goose-jsonl, goose-db, goose-export, chatgpt, agents, claude, open-webui, lmstudio, jan, chatbox");
         Run size = run("import", "--max-size", "0", fixture("goose-jsonl").toString());
         assertThat(size.exit()).isEqualTo(SessionDeskCommand.EXIT_ERROR);
         Run missing = run("import", tmp.resolve("nothing-here").toString());

@@ -126,6 +126,21 @@ class ImportFuzzTest {
         assertThat(store.verifier().verifyAll(false).ok()).isTrue();
     }
 
+    @Test
+    void damagedExportsOfTheOtherAppsNeverCrashAndAreAlwaysLocated() throws IOException {
+        String[] files = {"claude/conversations.json", "open-webui/chat-export-1735000200.json",
+                "lmstudio/1730000000000.conversation.json", "chatbox/chatbox-exported-data-2024-07-03.json"};
+        ImportFormat[] formats = {ImportFormat.CLAUDE, ImportFormat.OPEN_WEBUI, ImportFormat.LM_STUDIO, ImportFormat.CHATBOX};
+        for (int i = 0; i < ROUNDS; i++) {
+            int k = i % files.length;
+            byte[] damaged = damage(Files.readAllBytes(fixture(files[k])), false);
+            String name = "other-" + i + "-" + Path.of(files[k]).getFileName();
+            Path file = Files.write(tmp.resolve(name), damaged);
+            assertLocated(importAs(file, formats[k], false, i), name, i);
+        }
+        assertThat(store.verifier().verifyAll(false).ok()).isTrue();
+    }
+
     private ImportReport importAs(Path file, ImportFormat format, boolean partial, int round) throws IOException {
         try {
             return ImportTestSupport.importPath(store, file,

@@ -1,0 +1,114 @@
+package dev.sessiondesk.app.importer;
+
+import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.model.TitleSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A conversation stored as a tree of messages (edits and regenerations make siblings), turned into
+ * sessions the way SessionDesk keeps branches: the active path is the session; every other leaf is a
+ * fork of the session that already holds the deepest node of its path, at that node, so no prefix is
+ * stored twice. Branch refs are {@code <ref>#branch-<leaf id>}: stable across exports, so re-imports
+ * find them again. Used by the importers of apps whose chats branch (Open WebUI, LM Studio).
+ */
+final class ConversationTree {
+    /** One node; {@code message} is null for a node that is not shown (system prompts, empty turns). */
+    record Node(String id, String parent, NewMessage message) {
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+
+    void add(Node node) {
+        nodes.put(node.id(), node);
+    }
+
+    /**
+     * Hands the sessions to {@code sink}; {@code current} is the active leaf (null or unknown: the last
+     * child at each step from the first root). {@code session} gives the main session's fields.
+     */
+    void emit(SourceSession session, String current, SessionSink sink, List<String> warnings) {
+        for (Node n : nodes.values()) {
+            if (n.parent() != null && nodes.containsKey(n.parent())) {
+                children.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n.id());
+            } else if (n.parent() != null) {
+                warnings.add("message " + n.id() + ": its parent " + n.parent() + " is missing; the conversation starts again there");
+            }
+        }
+        List<String> active = current != null && nodes.containsKey(current) ? pathTo(current) : lastChildPath();
+        List<NewMessage> main = messages(active);
+        sink.session(new SourceSession(session.origin(), session.externalRef(), session.label(), session.title(),
+                session.titleSource(), session.workingDir(), session.createdAt(), session.archivedAt(), null, null,
+                main, null));
+        Map<String, String> owner = new HashMap<>();
+        active.forEach(id -> owner.put(id, session.externalRef()));
+        Set<String> onActive = new HashSet<>(active);
+        int branchNo = 0;
+        for (Node leaf : nodes.values()) {
+            if (children.containsKey(leaf.id()) || onActive.contains(leaf.id())) {
+                continue;
+            }
+            List<String> path = pathTo(leaf.id());
+            int deepest = -1;
+            for (int i = 0; i < path.size() && owner.containsKey(path.get(i)); i++) {
+                deepest = i;
+            }
+            int shared = messages(path.subList(0, deepest + 1)).size();
+            List<NewMessage> all = messages(path);
+            if (all.size() <= shared) {
+                continue;
+            }
+            String parentRef = deepest < 0 ? session.externalRef() : owner.get(path.get(deepest));
+            String ref = session.externalRef() + "#branch-" + leaf.id();
+            for (int i = deepest + 1; i < path.size(); i++) {
+                owner.put(path.get(i), ref);
+            }
+            branchNo++;
+            String title = (session.title() == null ? "Imported conversation" : session.title()) + " (branch " + branchNo + ")";
+            sink.session(new SourceSession(session.origin(), ref, session.label() + " branch " + leaf.id(), title,
+                    TitleSource.AUTO, session.workingDir(), session.createdAt(), session.archivedAt(), parentRef,
+                    deepest < 0 ? null : shared, all, null));
+        }
+    }
+
+    private List<String> pathTo(String leaf) {
+        List<String> up = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String id = leaf; id != null && nodes.containsKey(id) && seen.add(id); id = nodes.get(id).parent()) {
+            up.add(id);
+        }
+        Collections.reverse(up);
+        return up;
+    }
+
+    private List<String> lastChildPath() {
+        List<String> out = new ArrayList<>();
+        Node root = nodes.values().stream().filter(n -> n.parent() == null || !nodes.containsKey(n.parent()))
+                .findFirst().orElse(null);
+        Set<String> seen = new HashSet<>();
+        for (Node n = root; n != null && seen.add(n.id()); ) {
+            out.add(n.id());
+            List<String> kids = children.getOrDefault(n.id(), List.of());
+            n = kids.isEmpty() ? null : nodes.get(kids.get(kids.size() - 1));
+        }
+        return out;
+    }
+
+    private List<NewMessage> messages(List<String> path) {
+        List<NewMessage> out = new ArrayList<>();
+        for (String id : path) {
+            NewMessage m = nodes.get(id).message();
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.sessiondesk.app.importer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Streams a JSON array of conversations one element at a time (an export of years of chats never sits
+ * in memory whole) and hands each, with its JSON path, to a converter. A conversation over the size
+ * limit is skipped with a located message; an unreadable spot ends the file, keeping what came before.
+ */
+final class JsonArrayReader {
+    interface Conversation {
+        void read(JsonNode conversation, String where, int index, SessionSink sink);
+    }
+
+    private JsonArrayReader() {
+    }
+
+    static void read(ImportSource source, String what, long maxBytes, SessionSink sink, Conversation each) throws IOException {
+        String label = source.label();
+        int index = 0;
+        try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), "$: " + what + " is a JSON array")));
+                return;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, p),
+                            "unexpected end of the file; the conversations before it were read")));
+                    return;
+                }
+                String where = JsonLocations.at(label, p);
+                long start = p.currentTokenLocation().getByteOffset();
+                JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
+                long size = p.currentLocation().getByteOffset() - start;
+                if (size > maxBytes) {
+                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, "$[" + index
+                            + "]: refused, the conversation is " + SafePaths.megabytes(size) + " MB, over the "
+                            + SafePaths.megabytes(maxBytes) + " MB limit (raise it with --max-size)")));
+                } else {
+                    each.read(conversation, where, index, sink);
+                }
+                index++;
+                sink.progress(p.currentLocation().getByteOffset(), source.size());
+            }
+        } catch (JsonProcessingException e) {
+            sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, e),
+                    "$[" + index + "]: not valid JSON (" + JsonLocations.reason(e) + ")")));
+        }
+    }
+}
