@@ -40,7 +40,8 @@ public final class Main {
                 new ImportBenchmark(),
                 new WindowHeapBenchmark(),
                 new StreamingStallBenchmark(),
-                new SessionOpenBenchmark());
+                new SessionOpenBenchmark(),
+                new ApiLoadBenchmark());
     }
 
     /**

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
                 AskCommand.class, SearchCommand.class, ForkCommand.class,
                 BackupCommand.class, BackupsCommand.class, ExportAllCommand.class, PreUpgradeCommand.class,
                 UpgradeCheckCommand.class,
-                ImportCommand.class, WatchCommand.class, SyncCommand.class,
+                ImportCommand.class, WatchCommand.class, SyncCommand.class, ServeCommand.class, ApiTokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SessionDeskCommand {
     public static final int EXIT_OK = 0;

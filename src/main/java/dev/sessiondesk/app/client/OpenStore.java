@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.client;
 
+import dev.sessiondesk.app.api.LocalApi;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
@@ -37,11 +38,13 @@ public final class OpenStore implements AutoCloseable {
     private final String assistantNotice;
     private final Optional<UpgradeCheck.Report> upgradeProblems;
     private final ServerSync serverSync;
+    private final LocalApi api;
 
     private OpenStore(SessionDesk desk, ClientServices services, StartupMaintenance maintenance,
                       MaintenanceCommands commands, String assistantNotice, Optional<UpgradeCheck.Report> upgradeProblems,
-                      ServerSync serverSync) {
+                      ServerSync serverSync, LocalApi api) {
         this.serverSync = serverSync;
+        this.api = api;
         this.desk = desk;
         this.services = services;
         this.maintenance = maintenance;
@@ -68,7 +71,9 @@ public final class OpenStore implements AutoCloseable {
             // Sync with the PostgreSQL server: a step of Sync Now, and live sync once started.
             ServerSync serverSync = new ServerSync(desk.store(), services.sync(), services.changes()::changed,
                     options.environment(), options.configDir(), Path.of(System.getProperty("user.home")));
-            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems(), serverSync);
+            // The local API shares the windows' change feed: a phone's message shows in its window at once.
+            LocalApi api = new LocalApi(desk, services.changes(), options.configDir());
+            return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems(), serverSync, api);
         } catch (RuntimeException e) {
             desk.close();
             throw e;
@@ -118,6 +123,10 @@ public final class OpenStore implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         maintenance.dailyBackup(Progress.NONE).ifPresent(notes::add);
         maintenance.startAgentWatcher().ifPresent(notes::add);
+        LocalApi.Status apiStatus = api.startIfEnabled(); // only when the user turned it on in Preferences
+        if (apiStatus.problem() != null) {
+            notes.add("The local API did not start: " + apiStatus.problem());
+        }
         return notes;
     }
 
@@ -132,6 +141,11 @@ public final class OpenStore implements AutoCloseable {
     /** Sync with the server: {@code serverSync().start()} begins live sync (off the FX thread). */
     public ServerSync serverSync() {
         return serverSync;
+    }
+
+    /** The local API (off unless the user turned it on); Preferences switches it. */
+    public LocalApi localApi() {
+        return api;
     }
 
     public MaintenanceCommands commands() {
@@ -160,6 +174,7 @@ public final class OpenStore implements AutoCloseable {
     /** A clean close: everything pending is written, the heartbeat removed, the store closed. */
     @Override
     public void close() {
+        api.close();
         try {
             serverSync.close();
             services.close();
@@ -170,6 +185,7 @@ public final class OpenStore implements AutoCloseable {
 
     /** Stops without writing anything pending, as a crash would (tests). */
     public void abandon() {
+        api.close();
         try {
             serverSync.close();
             services.abandon();

@@ -47,6 +47,7 @@ public final class PreferencesDialog {
     private final Path configDir;
     private final TaskRunner runner;
     private final Consumer<String> saved;
+    private final HBox buttons;
 
     public PreferencesDialog(Window owner, AssistantSelection assistants, Path configDir, TaskRunner runner,
                              Consumer<String> saved) {
@@ -99,13 +100,18 @@ public final class PreferencesDialog {
         save.setOnAction(e -> save());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, test, spacer, cancel, save);
+        buttons = new HBox(8, test, spacer, cancel, save);
         Label where = new Label(T.get("where", configDir.resolve(AssistantSettings.FILE_NAME).toString()));
         where.setWrapText(true);
         where.getStyleClass().add("session-meta");
         VBox root = new VBox(12, grid, where, result, buttons);
         root.setPadding(new Insets(16));
         stage.setScene(new Scene(root, 560, 360));
+    }
+
+    /** Another feature's button beside Test connection (e.g. the local API's pairing dialog). */
+    public void addButton(Button button) {
+        buttons.getChildren().add(1, button);
     }
 
     public void show() {

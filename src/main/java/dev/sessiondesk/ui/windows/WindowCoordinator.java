@@ -13,6 +13,7 @@ import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.RetryScheduler;
 import dev.sessiondesk.ui.chat.WindowActions;
 import dev.sessiondesk.ui.chat.WindowContext;
+import dev.sessiondesk.ui.api.ApiPairingDialog;
 import dev.sessiondesk.ui.prefs.PreferencesDialog;
 import dev.sessiondesk.ui.search.SearchPalette;
 import dev.sessiondesk.ui.theme.Appearance;
@@ -286,8 +287,10 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     @Override
     public void preferences(ChatWindow from) {
-        new PreferencesDialog(from.stage(), store.desk().assistants(), configDir, runner,
-                message -> from.viewModel().status().report(dev.sessiondesk.ui.chat.StatusKind.SAVED, message)).show();
+        PreferencesDialog dialog = new PreferencesDialog(from.stage(), store.desk().assistants(), configDir, runner,
+                message -> from.viewModel().status().report(dev.sessiondesk.ui.chat.StatusKind.SAVED, message));
+        dialog.addButton(ApiPairingDialog.openButton(dialog.stage(), store.localApi(), runner));
+        dialog.show();
     }
 
     // ---- WindowContext -----------------------------------------------------------------------------
