@@ -107,7 +107,7 @@ public final class ApiPairingDialog {
             return;
         }
         ApiSettings wanted = new ApiSettings(enabled.isSelected(), p, lan.isSelected(), api.settings().allowedOrigin());
-        status.setText(T.get(wanted.enabled() ? "starting" : "stopping"));
+        status.setText(wanted.enabled() ? T.get("starting") : T.get("stopping"));
         BackgroundTask.supply("switch the local API", () -> api.change(wanted))
                 .onSuccess(this::show)
                 .onError(e -> status.setText(T.get("problem", e.getMessage())))
