@@ -29,16 +29,8 @@ final class ChatboxReader {
 
     void read(ImportSource source, SessionSink sink) throws IOException {
         String label = source.label();
-        if (source.size() > options.maxBytes()) {
-            sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())
-                    + " MB, over the " + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
-            return;
-        }
-        JsonNode root;
-        try (InputStream in = source.open()) {
-            root = JsonLocations.STREAM_MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")")));
+        JsonNode root = JsonArrayReader.readWhole(source, options.maxBytes(), sink);
+        if (root == null) {
             return;
         }
         List<Map.Entry<String, JsonNode>> sessions = new ArrayList<>();

@@ -54,4 +54,27 @@ final class JsonArrayReader {
                     "$[" + index + "]: not valid JSON (" + JsonLocations.reason(e) + ")")));
         }
     }
+
+    /**
+     * A whole JSON document within the size limit, or null when it is refused or unreadable (then
+     * {@code sink} has been told why, located).
+     */
+    static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
+        String label = source.label();
+        if (source.size() > maxBytes) {
+            sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())
+                    + " MB, over the " + SafePaths.megabytes(maxBytes) + " MB limit (raise it with --max-size)")));
+            return null;
+        }
+        try (InputStream in = source.open()) {
+            JsonNode root = JsonLocations.STREAM_MAPPER.readTree(in);
+            if (root == null) {
+                sink.failed(label, List.of(new ImportProblem(label, "empty file: no JSON in it")));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")")));
+            return null;
+        }
+    }
 }

@@ -29,16 +29,8 @@ final class LmStudioReader {
 
     void read(ImportSource source, SessionSink sink) throws IOException {
         String label = source.label();
-        if (source.size() > options.maxBytes()) {
-            sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())
-                    + " MB, over the " + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
-            return;
-        }
-        JsonNode c;
-        try (InputStream in = source.open()) {
-            c = JsonLocations.STREAM_MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")")));
+        JsonNode c = JsonArrayReader.readWhole(source, options.maxBytes(), sink);
+        if (c == null) {
             return;
         }
         if (c == null || !c.isObject() || !c.path("messages").isArray()) {
