@@ -90,6 +90,7 @@ public final class ChatWindow {
         transcript.node().setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.conversation"));
         // The empty state (who answers, the main keys) lies over the transcript while it has no message.
         emptyState.setMouseTransparent(false);
+        emptyState.getStyleClass().add("empty-state-layer"); // opaque: the page's own "no messages" line stays under it
         emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(visible));
         emptyState.managedProperty().bind(emptyState.visibleProperty());
         javafx.scene.layout.StackPane conversation = new javafx.scene.layout.StackPane(transcript.node(), emptyState);
