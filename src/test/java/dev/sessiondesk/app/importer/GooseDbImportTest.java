@@ -114,7 +114,8 @@ class GooseDbImportTest {
         return db;
     }
 
-    private static void row(PreparedStatement ps, String id, String session, String role, String content, long created,
+    /** One goose {@code messages} row through an INSERT of (message_id, session_id, role, content_json, created_timestamp, metadata_json). */
+    static void row(PreparedStatement ps, String id, String session, String role, String content, long created,
                             String meta) throws SQLException {
         ps.setString(1, id);
         ps.setString(2, session);

@@ -66,33 +66,22 @@ class GooseRealFilesTest {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(message_id, session_id, role, content_json,"
                     + " created_timestamp, metadata_json) VALUES (?,?,?,?,?,?)")) {
                 for (int i = 0; i < rows.length; i++) {
-                    insert(ps, "msg_20240101_1_" + (i + 1), "20240101_1", rows[i][0], rows[i][1], Long.parseLong(rows[i][2]), null);
+                    GooseDbImportTest.row(ps, "msg_20240101_1_" + (i + 1), "20240101_1", rows[i][0], rows[i][1], Long.parseLong(rows[i][2]), null);
                     jsonl.append("{\"id\":null,\"role\":\"").append(rows[i][0]).append("\",\"created\":").append(rows[i][2])
                             .append(",\"content\":").append(rows[i][1]).append("}\n");
                 }
-                insert(ps, "msg_h", "20240101_2", "user", "[{\"type\":\"text\",\"text\":\"Reply with only a description in four words or less\"}]",
+                GooseDbImportTest.row(ps, "msg_h", "20240101_2", "user", "[{\"type\":\"text\",\"text\":\"Reply with only a description in four words or less\"}]",
                         1704110700L, null);
-                insert(ps, "msg_s", "20240101_4", "user", "[{\"type\":\"text\",\"text\":\"Sub-agent task\"}]", 1704110800L, null);
+                GooseDbImportTest.row(ps, "msg_s", "20240101_4", "user", "[{\"type\":\"text\",\"text\":\"Sub-agent task\"}]", 1704110800L, null);
                 // Session 5: its only user message is for the agent, so it must not become the title.
-                insert(ps, "msg_5a", "20240101_5", "user", "[{\"type\":\"text\",\"text\":\"<system reminder: be brief>\"}]",
+                GooseDbImportTest.row(ps, "msg_5a", "20240101_5", "user", "[{\"type\":\"text\",\"text\":\"<system reminder: be brief>\"}]",
                         1704110900L, "{\"userVisible\":false,\"agentVisible\":true}");
-                insert(ps, "msg_5b", "20240101_5", "user", "[{\"type\":\"text\",\"text\":\"What is in the changelog?\"}]",
+                GooseDbImportTest.row(ps, "msg_5b", "20240101_5", "user", "[{\"type\":\"text\",\"text\":\"What is in the changelog?\"}]",
                         1704110901L, null);
             }
         }
         Files.writeString(goose.resolve("20240101_1.jsonl"), jsonl);
         return goose;
-    }
-
-    private static void insert(PreparedStatement ps, String id, String session, String role, String content, long created,
-                               String meta) throws Exception {
-        ps.setString(1, id);
-        ps.setString(2, session);
-        ps.setString(3, role);
-        ps.setString(4, content);
-        ps.setLong(5, created);
-        ps.setString(6, meta);
-        ps.executeUpdate();
     }
 
     @Test
