@@ -33,10 +33,6 @@ final class ChatGptReader {
         this.options = options;
     }
 
-    void read(Path file, SessionSink sink) throws IOException {
-        read(ImportSource.of(file), sink);
-    }
-
     void read(ImportSource file, SessionSink sink) throws IOException {
         String label = file.label();
         long size = file.size();

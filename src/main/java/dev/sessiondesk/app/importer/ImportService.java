@@ -85,11 +85,8 @@ public final class ImportService {
                         + entry.source().label().substring(zipLabel.length() + 1)), options, progress, report, entry.source().label());
                 try {
                     switch (entry.format()) {
-                        case CHATGPT -> chatgpt.read(entry.source(), sink);
-                        case CLAUDE -> new ClaudeReader(options).read(entry.source(), sink);
-                        case OPEN_WEBUI -> new OpenWebUiReader(options).read(entry.source(), sink);
-                        case LM_STUDIO -> new LmStudioReader(options).read(entry.source(), sink);
-                        case CHATBOX -> new ChatboxReader(options).read(entry.source(), sink);
+                        case CHATGPT, CLAUDE, OPEN_WEBUI, LM_STUDIO, CHATBOX ->
+                                readExport(entry.format(), entry.source(), options, sink, chatgpt);
                         case GOOSE_EXPORT -> new GooseExportReader(options).read(entry.source(), sink);
                         default -> report.failed(List.of(new ImportProblem(entry.source().label(),
                                 "cannot be read from inside an archive; unpack it and import the folder")));
@@ -108,6 +105,19 @@ public final class ImportService {
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", zip, done.summaryLines().get(0));
         return done;
+    }
+
+    /** One export file of another chat app, on disk or inside a zip, read by its format's reader. */
+    private static void readExport(ImportFormat format, ImportSource source, ImportOptions options, SessionSink sink,
+                                   ChatGptReader chatgpt) throws IOException {
+        switch (format) {
+            case CHATGPT -> chatgpt.read(source, sink);
+            case CLAUDE -> new ClaudeReader(options).read(source, sink);
+            case OPEN_WEBUI -> new OpenWebUiReader(options).read(source, sink);
+            case LM_STUDIO -> new LmStudioReader(options).read(source, sink);
+            case CHATBOX -> new ChatboxReader(options).read(source, sink);
+            default -> throw new IllegalArgumentException(format.wire() + " is not read from a single export file");
+        }
     }
 
     /** A file found in the given folder (sessions.db, conversations.json) must really be in it; false (reported) if not. */
@@ -130,11 +140,8 @@ public final class ImportService {
             switch (job.format()) {
                 case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
                 case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
-                case CHATGPT -> chatgpt.read(job.path(), sink);
-                case CLAUDE -> new ClaudeReader(options).read(ImportSource.of(job.path()), sink);
-                case OPEN_WEBUI -> new OpenWebUiReader(options).read(ImportSource.of(job.path()), sink);
-                case LM_STUDIO -> new LmStudioReader(options).read(ImportSource.of(job.path()), sink);
-                case CHATBOX -> new ChatboxReader(options).read(ImportSource.of(job.path()), sink);
+                case CHATGPT, CLAUDE, OPEN_WEBUI, LM_STUDIO, CHATBOX ->
+                        readExport(job.format(), ImportSource.of(job.path()), options, sink, chatgpt);
                 case JAN -> new JanReader(options).read(job.path(), sink);
                 case GOOSE_DB -> {
                     try {
