@@ -91,8 +91,10 @@ class AssistantRepliesTest {
         assertThat(partial.state()).isEqualTo(MessageState.STREAMING);
         assertThat(ContentItems.plainText(partial.contentJson())).isEqualTo("so far");
 
+        // Taken before the release: once released, the reply may end before it could be looked up.
+        var reply = desk.replies().activeReply(sid).orElseThrow();
         release.countDown();
-        desk.replies().activeReply(sid).orElseThrow().done().get(20, TimeUnit.SECONDS);
+        reply.done().get(20, TimeUnit.SECONDS);
         assertThat(services.replies().replying(sid)).isFalse();
         assertThat(services.replies().problem(sid)).isEmpty();
         assertThat(announced).isNotEmpty().allMatch(sid::equals);
