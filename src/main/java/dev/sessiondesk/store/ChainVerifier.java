@@ -55,11 +55,15 @@ public final class ChainVerifier {
     }
 
     /**
-     * SQLite's check on a connection of its own: a pooled reader can keep FTS5's cached index structure
-     * from before another connection's write, and quick_check on it then reports "fts5: checksum
-     * mismatch" for an index that a fresh connection finds intact (seen with SQLite 3.54).
+     * SQLite's check on a connection of its own: a pooled reader that has searched keeps FTS5's cached
+     * index structure from before another connection's write, and integrity_check/quick_check on it
+     * (FTS5's check does not refresh that cache) then report "fts5: checksum mismatch" or "fts5:
+     * corruption found reading blob N" (a segment the writer has merged away) for an index that a fresh
+     * connection finds intact (seen with SQLite 3.54; issue 18 item 16). The check is one statement, so
+     * it reads one snapshot while the writer goes on.
      */
-    private String sqliteCheckOnFreshConnection(boolean full) {
+    String sqliteCheckOnFreshConnection(boolean full) {
+        UiThreadGuard.check("check the store");
         try (Connection c = Connections.reader(store.dbFile(), 5_000, store.isReadOnly())) {
             return sqliteCheck(c, full);
         } catch (SQLException e) {

@@ -23,14 +23,18 @@ public final class ReferenceChecks {
         this.store = store;
     }
 
-    /** SQLite's {@code integrity_check} (every page and index), as one line ("ok" when clean). */
+    /**
+     * SQLite's {@code integrity_check} (every page and index), as one line ("ok" when clean). Like every
+     * SQLite check here it runs on a connection of its own, never a pooled reader (see
+     * {@link ChainVerifier#sqliteCheckOnFreshConnection}).
+     */
     public String integrityCheck() {
-        return store.reader().read("run integrity_check", c -> ChainVerifier.sqliteCheck(c, true));
+        return store.verifier().sqliteCheckOnFreshConnection(true);
     }
 
-    /** SQLite's {@code quick_check}, as one line ("ok" when clean). */
+    /** SQLite's {@code quick_check}, as one line ("ok" when clean), on a connection of its own. */
     public String quickCheck() {
-        return store.reader().read("run quick_check", c -> ChainVerifier.sqliteCheck(c, false));
+        return store.verifier().sqliteCheckOnFreshConnection(false);
     }
 
     public List<String> windowProblems() {
