@@ -19,6 +19,8 @@ public final class AssistantException extends Exception {
         TIMEOUT,
         /** The reply is not an OpenAI-style stream SessionDesk can read, or it ended early. */
         MALFORMED,
+        /** The reply went past a {@link StreamLimits} limit (one line, its text, its time). */
+        TOO_LONG,
         /** Any other HTTP error status. */
         HTTP_ERROR,
         /** Any other network failure. */

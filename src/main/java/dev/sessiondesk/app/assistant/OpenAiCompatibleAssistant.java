@@ -27,11 +27,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Two clocks guard a reply: {@code firstByteTimeout} until the response headers arrive (a local
  * server may need a while to load a model), then {@code idleTimeout} between any two lines of the
- * stream (a stalled server is cut off instead of leaving the reply hanging). The API key goes only
+ * stream (a stalled server is cut off instead of leaving the reply hanging); {@link StreamLimits} bound
+ * one line, the reply's text and its whole time. The API key goes only
  * into the {@code Authorization} header: never into messages, logs or {@link #describe()}.
  */
 public final class OpenAiCompatibleAssistant implements Assistant {
-    private static final String DONE = "[DONE]";
     private static final int ERROR_BODY_LIMIT = 4096;
 
     private final URI endpoint;
@@ -42,6 +42,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     private final Duration idleTimeout;
     private final HttpClient http;
     private final String systemPrompt;
+    private final StreamLimits limits;
     private static final int MAX_REDIRECTS = 5;
 
     public OpenAiCompatibleAssistant(AssistantSettings settings) {
@@ -50,6 +51,12 @@ public final class OpenAiCompatibleAssistant implements Assistant {
 
     /** @param systemPrompt sent first as the {@code system} message of every request; empty: none */
     public OpenAiCompatibleAssistant(AssistantSettings settings, String systemPrompt) {
+        this(settings, systemPrompt, StreamLimits.DEFAULT);
+    }
+
+    /** @param limits the longest line, text and time one reply may take (tests pass small ones) */
+    OpenAiCompatibleAssistant(AssistantSettings settings, String systemPrompt, StreamLimits limits) {
+        this.limits = limits;
         this.systemPrompt = systemPrompt == null ? "" : systemPrompt;
         this.endpoint = chatCompletionsUri(settings.endpoint());
         this.shownAddress = shownAddress(settings.endpoint());
@@ -134,7 +141,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         if (!apiKey.isEmpty()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        ResponseLines response = new ResponseLines();
+        ResponseLines response = new ResponseLines(limits.maxLineChars());
         CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), response.handler());
         exchange.whenComplete((r, e) -> {
             if (e != null) {
@@ -182,7 +189,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             }
             return null;
         }
-        readStream(response, sink);
+        new SseReplyReader(who(), idleTimeout, limits, this::serverMessage).read(response, sink);
         return null;
     }
 
@@ -281,90 +288,6 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private void readStream(ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
-        boolean[] sawFinishReason = {false}; // some servers end with finish_reason and no [DONE]
-        int lineNo = 0;
-        int eventLine = 0; // where the current event's data began, for error messages
-        StringBuilder data = new StringBuilder();
-        while (true) {
-            ResponseLines.Event e = response.next(idleTimeout);
-            if (e == null) {
-                throw new AssistantException(Kind.TIMEOUT, who() + " stopped sending in the middle of the reply"
-                        + " (nothing for " + seconds(idleTimeout) + ")");
-            }
-            if (e instanceof ResponseLines.Cancelled) {
-                return;
-            }
-            if (e instanceof ResponseLines.Failed failed) {
-                if (response.cancelled()) {
-                    return;
-                }
-                throw new AssistantException(Kind.IO, who() + " broke off the reply (" + describe(failed.cause()) + ")",
-                        failed.cause());
-            }
-            if (e instanceof ResponseLines.End) {
-                break;
-            }
-            String line = ((ResponseLines.Line) e).text();
-            lineNo++;
-            if (line.isEmpty()) {
-                if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
-                    return;
-                }
-                data.setLength(0);
-            } else if (line.startsWith("data:")) {
-                if (data.length() > 0) {
-                    data.append('\n');
-                } else {
-                    eventLine = lineNo;
-                }
-                data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
-            } else if (!line.startsWith(":") && !line.startsWith("event:") && !line.startsWith("id:")
-                    && !line.startsWith("retry:")) {
-                throw malformed(lineNo, "expected a \"data:\" line, got \"" + shorten(line) + "\"");
-            }
-        }
-        if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
-            return;
-        }
-        if (!sawFinishReason[0]) {
-            throw new AssistantException(Kind.MALFORMED, who() + " closed the stream before the reply was finished"
-                    + " (no [DONE] after " + lineNo + " lines)");
-        }
-    }
-
-    /** Handles one event's data; returns true at the end marker. */
-    private boolean handleEvent(String data, int lineNo, DeltaSink sink, boolean[] sawFinishReason)
-            throws AssistantException {
-        if (data.strip().equals(DONE)) {
-            return true;
-        }
-        JsonNode chunk;
-        try {
-            chunk = CanonicalJson.MAPPER.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw malformed(lineNo, "the data is not JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (chunk.has("error")) {
-            throw new AssistantException(Kind.HTTP_ERROR, who() + " reported an error mid-reply: "
-                    + serverMessage(chunk.toString()));
-        }
-        JsonNode choices = chunk.path("choices");
-        if (!choices.isArray()) {
-            throw malformed(lineNo, "the chunk has no \"choices\" array");
-        }
-        for (JsonNode choice : choices) {
-            JsonNode content = choice.path("delta").path("content");
-            if (content.isTextual() && !content.asText().isEmpty()) {
-                sink.delta(content.asText());
-            }
-            if (choice.hasNonNull("finish_reason")) {
-                sawFinishReason[0] = true;
-            }
-        }
-        return false;
-    }
-
     private void readWholeReply(String text, DeltaSink sink) throws AssistantException {
         try {
             JsonNode content = CanonicalJson.MAPPER.readTree(text).path("choices").path(0).path("message").path("content");
@@ -378,22 +301,14 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     }
 
     private AssistantException malformed(int lineNo, String what) {
-        return new AssistantException(Kind.MALFORMED, who() + " sent a reply SessionDesk cannot read (stream line "
-                + lineNo + ": " + what + ")");
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return SseReplyReader.malformed(who(), lineNo, what);
     }
 
     private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return SseReplyReader.seconds(d);
     }
 
     private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return SseReplyReader.describe(e);
     }
-
 }

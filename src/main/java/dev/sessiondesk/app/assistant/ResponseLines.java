@@ -31,12 +31,18 @@ final class ResponseLines implements Flow.Subscriber<String> {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
+    private final int maxLineChars;
+
+    /** @param maxLineChars a longer line ends the body with {@link SseLines.LineTooLong} */
+    ResponseLines(int maxLineChars) {
+        this.maxLineChars = maxLineChars;
+    }
 
     /** The body handler that reports the headers and feeds the lines into this queue. */
     HttpResponse.BodyHandler<Void> handler() {
         return info -> {
             events.add(new Headers(info));
-            return HttpResponse.BodySubscribers.fromLineSubscriber(this);
+            return HttpResponse.BodySubscribers.fromSubscriber(new SseLines(this, maxLineChars));
         };
     }
 
@@ -73,7 +79,7 @@ final class ResponseLines implements Flow.Subscriber<String> {
         if (cancelled) {
             s.cancel();
         } else {
-            s.request(Long.MAX_VALUE); // lines are small; the queue is the buffer
+            s.request(Long.MAX_VALUE); // lines are bounded (SseLines); the queue is the buffer
         }
     }
 
