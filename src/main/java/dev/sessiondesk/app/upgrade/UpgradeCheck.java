@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first start of a new version: compares the store with the latest {@code upgrade-manifest.json}.
@@ -26,6 +28,7 @@ import java.util.Optional;
  * a recovery dialog instead of the normal windows.
  */
 public final class UpgradeCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeCheck.class);
     static final String RESULT_FILE = "upgrade-check.json";
 
     /** What the check found; {@code problems} is empty when the upgrade lost and mixed up nothing. */
@@ -75,6 +78,7 @@ public final class UpgradeCheck {
         if (Files.isRegularFile(result)
                 && AppVersion.current().equals(CanonicalJson.MAPPER.readTree(Files.readAllBytes(result))
                 .path("app_version").asText())) {
+            pruneOldFolders();
             return Optional.empty();
         }
         Report report = check(manifest.get());
@@ -85,8 +89,18 @@ public final class UpgradeCheck {
             o.put("sessions", report.sessionsChecked());
             o.put("windows", report.windowsChecked());
             PrivateFiles.writeAtomically(result, CanonicalJson.write(o).getBytes(StandardCharsets.UTF_8));
+            pruneOldFolders();
         }
         return Optional.of(report);
+    }
+
+    /** Old upgrade folders go only after the newest upgrade checked good; failing to remove one is not the upgrade's problem. */
+    private void pruneOldFolders() {
+        try {
+            new UpgradeFolders(dataDir).prune();
+        } catch (IOException e) {
+            LOG.warn("cannot remove old upgrade folders in {}: {}", dataDir, e.getMessage());
+        }
     }
 
     public Report check(Path manifestFile) throws IOException {
