@@ -6,6 +6,7 @@ import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.GooseMessages;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
+import dev.sessiondesk.store.StoreException;
 import dev.sessiondesk.model.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
                     throw new CliFailure("--text needs --role user or --role assistant");
                 }
                 NewMessage m = NewMessage.text(parseRole(role), source.text);
-                print(out, desk.sessions().append(sessionId, m));
+                print(out, append(desk, sessionId, m, "cannot save the --text message", ""));
             } else if (source.json != null) {
                 byte[] bytes = source.json.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(source.json));
                 NewMessage m;
@@ -69,7 +70,7 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
                     m = new NewMessage(m.messageId(), parseRole(role), m.created(), m.contentJson(), m.userVisible(),
                             m.agentVisible());
                 }
-                print(out, desk.sessions().append(sessionId, m));
+                print(out, append(desk, sessionId, m, "cannot save the message in " + label(source.json), ""));
             } else {
                 appendLines(desk, sessionId, out);
             }
@@ -106,8 +107,21 @@ final class AddCommand extends StoreCommand implements Callable<Integer> {
                     throw new CliFailure("cannot read " + label + " line " + lineNo + ": " + e.getMessage()
                             + " (the lines before it are saved)");
                 }
-                print(out, desk.sessions().append(sessionId, m));
+                print(out, append(desk, sessionId, m, "cannot save " + label + " line " + lineNo,
+                        " (the lines before it are saved)"));
             }
+        }
+    }
+
+    /** Appends; a message over the size limit is named by where it came from. */
+    private static AppendResult append(SessionDesk desk, String sessionId, NewMessage m, String where, String saved) {
+        try {
+            return desk.sessions().append(sessionId, m);
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.TOO_LARGE) {
+                throw new CliFailure(where + ": " + e.getMessage() + saved);
+            }
+            throw e;
         }
     }
 

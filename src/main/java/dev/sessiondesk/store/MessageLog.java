@@ -43,7 +43,7 @@ public final class MessageLog {
 
     /** Commits several messages to one session in one transaction: all of them or none (imports). */
     public List<AppendResult> appendAll(String sessionId, List<NewMessage> messages) {
-        List<NewMessage> canonical = messages.stream().map(CanonicalMessages::canonical).toList();
+        List<NewMessage> canonical = CanonicalMessages.canonicalAll(messages);
         return store.writer().write("save " + messages.size() + " messages to session " + sessionId,
                 c -> appendBatch(c, sessionId, canonical, System.currentTimeMillis()));
     }
@@ -51,7 +51,7 @@ public final class MessageLog {
     /** {@link #appendAll} inside a caller's write transaction (imports combine it with other steps). */
     public List<AppendResult> appendAllIn(Connection c, String sessionId, List<NewMessage> messages, long now)
             throws SQLException {
-        return appendBatch(c, sessionId, messages.stream().map(CanonicalMessages::canonical).toList(), now);
+        return appendBatch(c, sessionId, CanonicalMessages.canonicalAll(messages), now);
     }
 
     /**

@@ -23,6 +23,8 @@ public class StoreException extends RuntimeException {
         NOT_FOUND,
         /** The operation does not fit the current state (e.g. purging a session not in the trash). */
         CONFLICT,
+        /** A message is larger than one message may be ({@code MessageSize}); nothing of it was saved. */
+        TOO_LARGE,
         /** The store file or its log was replaced or removed under a running writer; the writer stopped. */
         REPLACED,
         /** Anything else: an I/O error, a bug. */

@@ -237,7 +237,8 @@ public final class ImportService {
         }
 
         private static boolean isPerSession(StoreException e) {
-            return e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND;
+            return e.kind() == StoreException.Kind.CONFLICT || e.kind() == StoreException.Kind.NOT_FOUND
+                    || e.kind() == StoreException.Kind.TOO_LARGE; // one message too large: that session is skipped
         }
 
         private void record(SourceSession s, ImportOutcome outcome) {
