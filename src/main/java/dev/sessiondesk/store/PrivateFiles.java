@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -41,10 +42,30 @@ public final class PrivateFiles {
             }
         }
         // Only when needed: an existing 0700 folder on a read-only volume must still open (read-only).
-        if (posix(abs) && !Files.getPosixFilePermissions(abs).equals(DIR)) {
-            Files.setPosixFilePermissions(abs, DIR);
+        // Only ever taken away: group and other lose their bits, but a folder the user made 0500 stays
+        // 0500 (the store then opens read-only and says so) instead of being made writable behind them.
+        if (posix(abs)) {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(abs);
+            Set<PosixFilePermission> tightened = EnumSet.noneOf(PosixFilePermission.class);
+            tightened.addAll(now);
+            tightened.retainAll(DIR);
+            if (!tightened.equals(now)) {
+                Files.setPosixFilePermissions(abs, tightened);
+            }
         }
         return abs;
+    }
+
+    /**
+     * Whether the owner took write permission away from {@code dir} (e.g. chmod 0500). Checked on the
+     * mode bits, not by access: root may write anywhere, but a folder its owner made read-only stays so.
+     */
+    public static boolean ownerMadeReadOnly(Path dir) {
+        try {
+            return posix(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Creates an empty 0600 file if none exists; tightens an existing one to 0600. */

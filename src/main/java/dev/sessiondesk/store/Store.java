@@ -101,7 +101,7 @@ public final class Store implements AutoCloseable {
                     "cannot create the data folder " + dataDir.toAbsolutePath() + ": " + describe(e), e);
         }
         Path db = dir.resolve(FILE_NAME);
-        boolean writableDir = Files.isWritable(dir);
+        boolean writableDir = Files.isWritable(dir) && !PrivateFiles.ownerMadeReadOnly(dir);
         if (!Files.exists(db)) {
             if (!writableDir) {
                 throw new StoreException(StoreException.Kind.READ_ONLY,
@@ -121,7 +121,10 @@ public final class Store implements AutoCloseable {
             return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
         }
         if (!writableDir || !Files.isWritable(db)) {
-            String reason = "the store " + db + " is read-only (file or folder permissions); nothing can be saved";
+            String reason = !writableDir
+                    ? "the data folder " + dir + " is read-only (its permissions); the store is open read-only and"
+                    + " nothing can be saved until the folder is writable again"
+                    : "the store " + db + " is read-only (file or folder permissions); nothing can be saved";
             LOG.warn(reason);
             return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
         }

@@ -130,6 +130,9 @@ public final class BackupService {
             progress.update(0.02, "reading the store's figures");
             StoreFigures before = StoreFigures.of(live);
             progress.update(0.05, "copying " + before.sessions().size() + " sessions, " + before.messageCount() + " messages");
+            // Created empty and 0600 first: SQLite gives the copy's rollback journal the copy's mode, so a
+            // backup killed mid-copy no longer leaves a 0644 "-journal" beside it (issue 18 item 7).
+            PrivateFiles.ensureFile(partial);
             live.vacuumInto(partial);
             PrivateFiles.restrict(partial);
             force(partial);
@@ -183,9 +186,12 @@ public final class BackupService {
         }
     }
 
-    /** A {@code .partial} copy exists only while a backup runs; we hold the lock, so any left is from a crash. */
+    /**
+     * A {@code .partial} copy and its SQLite journal exist only while a backup runs; we hold the lock, so
+     * any left are from a crash.
+     */
     private static void removeLeftovers(Path dir) throws IOException {
-        try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*" + PARTIAL)) {
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*" + PARTIAL + "{,-journal,-wal,-shm}")) {
             for (Path p : partials) {
                 LOG.info("removing {} left by an interrupted backup", p);
                 Files.deleteIfExists(p);
