@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class CrashTorture {
 
     record Summary(long seed, int kills, long operations, long messages, StoreInvariants.Verdict verdict,
-                   long elapsedMs) {
+                   long elapsedMs, long imports, long backups, long backupChecks) {
         String line() {
             return kills + " kills, " + operations + " operations acknowledged, " + verdict.lost + " lost, "
                     + verdict.mixedUpWindows + " mixed-up windows, " + verdict.chainErrors + " chain errors";
@@ -32,7 +32,9 @@ final class CrashTorture {
 
         String details() {
             return "seed " + seed + ": " + messages + " messages acknowledged, " + verdict.misplaced
-                    + " misplaced messages or titles, " + verdict.other + " other problems, " + elapsedMs / 1000 + " s";
+                    + " misplaced messages or titles, " + verdict.other + " other problems, " + imports + " imports and "
+                    + backups + " backups acknowledged (backups verified " + backupChecks + " times after kills), "
+                    + elapsedMs / 1000 + " s";
         }
     }
 
@@ -47,12 +49,24 @@ final class CrashTorture {
     private int plannedKills;
     private int maxRunMs = 400;
 
+    /** Backups the child acknowledged: each must still verify unless the rotation removed it. */
+    private final java.util.Set<String> backups = new java.util.TreeSet<>();
+
     CrashTorture(Path work, long seed) {
         this.work = work;
         this.seed = seed;
         this.random = new Random(seed);
         this.dataDir = work.resolve("data");
         this.logDir = work.resolve("logs");
+        expected.register("imported", (f, state) -> {
+            f.path("sessions").forEach(s -> {
+                state.sessions.add(s.asText());
+                state.titles.remove(s.asText()); // the title the import chose is adopted when seen
+            });
+            f.path("items").forEach(state::message);
+            imports++;
+        });
+        expected.register("backup", (f, state) -> backups.add(f.path("file").asText()));
     }
 
     /** The longest a child runs after it opened the store before it is killed. */
@@ -116,7 +130,7 @@ final class CrashTorture {
 
     private Summary summary(int kills, long start) {
         return new Summary(seed, kills, expected.acknowledgedOperations, expected.acknowledgedMessages, total,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, imports, backups.size(), backupsChecked);
     }
 
     /** A started child JVM, warmed up and waiting for {@code GO}. */
@@ -225,9 +239,41 @@ final class CrashTorture {
             StoreInvariants.Snapshot seen = StoreInvariants.snapshot(store, ChildWorld.WINDOWS);
             StoreInvariants.Verdict v = StoreInvariants.check(store, seen, expected, expectedInFlight);
             StoreInvariants.adopt(seen, expected);
+            checkBackups(v);
             return v;
         }
     }
+
+    /** Every acknowledged backup still opens and its chains verify, or it is gone with its sidecar (rotated). */
+    private void checkBackups(StoreInvariants.Verdict v) {
+        Path folder = dataDir.resolve("backups");
+        for (String name : backups) {
+            Path file = folder.resolve(name);
+            boolean sidecar = Files.exists(folder.resolve(name + ".json"));
+            if (!Files.exists(file)) {
+                if (sidecar) {
+                    v.other++;
+                    v.problems.add("acknowledged backup " + name + " is gone but its sidecar says it is there");
+                }
+                continue;
+            }
+            try (Store copy = Store.openReadOnly(file)) {
+                var report = copy.verifier().verifyAll(false);
+                if (!report.ok() || !sidecar) {
+                    v.other++;
+                    v.problems.add("acknowledged backup " + name + (sidecar ? "" : " lost its sidecar") + ": "
+                            + report.sqliteCheck());
+                }
+            } catch (RuntimeException e) {
+                v.other++;
+                v.problems.add("acknowledged backup " + name + " cannot be read: " + e.getMessage());
+            }
+        }
+        backupsChecked += backups.size();
+    }
+
+    private long backupsChecked;
+    private long imports;
 
     /** {@code CrashTorture WORK_DIR KILLS [SEED [MAX_RUN_MS [MINUTES]]]}: a long run from the command line. */
     public static void main(String[] args) throws Exception {

@@ -36,7 +36,8 @@ public final class TortureChild {
             }
             System.out.println("READY");
             System.out.flush();
-            List<TortureOperation> kinds = StoreOperations.all();
+            List<TortureOperation> kinds = new java.util.ArrayList<>(StoreOperations.all());
+            kinds.addAll(ImportAndBackupOperations.all());
             int total = kinds.stream().mapToInt(TortureOperation::weight).sum();
             for (long done = 0; done < maxOps; done++) {
                 TortureOperation next = pick(kinds, total, random);
