@@ -18,15 +18,15 @@ import java.util.Set;
  * stored twice. Branch refs are {@code <ref>#branch-<leaf id>}: stable across exports, so re-imports
  * find them again. Used by the importers of apps whose chats branch (Open WebUI, LM Studio).
  */
-final class ConversationTree {
+public final class ConversationTree {
     /** One node; {@code message} is null for a node that is not shown (system prompts, empty turns). */
-    record Node(String id, String parent, NewMessage message) {
+    public record Node(String id, String parent, NewMessage message) {
     }
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
 
-    void add(Node node) {
+    public void add(Node node) {
         nodes.put(node.id(), node);
     }
 
@@ -34,7 +34,7 @@ final class ConversationTree {
      * Hands the sessions to {@code sink}; {@code current} is the active leaf (null or unknown: the last
      * child at each step from the first root). {@code session} gives the main session's fields.
      */
-    void emit(SourceSession session, String current, SessionSink sink, List<String> warnings) {
+    public void emit(SourceSession session, String current, SessionSink sink, List<String> warnings) {
         for (Node n : nodes.values()) {
             if (n.parent() != null && nodes.containsKey(n.parent())) {
                 children.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n.id());

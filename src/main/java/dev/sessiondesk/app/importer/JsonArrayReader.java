@@ -13,15 +13,15 @@ import java.util.List;
  * in memory whole) and hands each, with its JSON path, to a converter. A conversation over the size
  * limit is skipped with a located message; an unreadable spot ends the file, keeping what came before.
  */
-final class JsonArrayReader {
-    interface Conversation {
+public final class JsonArrayReader {
+    public interface Conversation {
         void read(JsonNode conversation, String where, int index, SessionSink sink);
     }
 
     private JsonArrayReader() {
     }
 
-    static void read(ImportSource source, String what, long maxBytes, SessionSink sink, Conversation each) throws IOException {
+    public static void read(ImportSource source, String what, long maxBytes, SessionSink sink, Conversation each) throws IOException {
         String label = source.label();
         int index = 0;
         try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
@@ -59,7 +59,7 @@ final class JsonArrayReader {
      * A whole JSON document within the size limit, or null when it is refused or unreadable (then
      * {@code sink} has been told why, located).
      */
-    static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
+    public static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
         String label = source.label();
         if (source.size() > maxBytes) {
             sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())
