@@ -98,7 +98,7 @@ public final class SessionDesk implements AutoCloseable {
         Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
             backupFirst.beforeMigration(db, from, to);
             callers.beforeMigration(db, from, to);
-        }).withWriterThreads(workers.threads("store-writer", true)));
+        }));
         return new SessionDesk(store, workers, ownsWorkers, backups);
     }
 
