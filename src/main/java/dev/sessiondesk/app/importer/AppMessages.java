@@ -13,6 +13,18 @@ public final class AppMessages {
     private AppMessages() {
     }
 
+    /**
+     * The conversation role of a message's {@code role} field, as most chat apps name it ("user",
+     * "assistant"); null for anything else (system prompts are settings, not conversation; tools).
+     */
+    public static Role role(JsonNode message) {
+        return switch (message.path("role").asText("")) {
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            default -> null;
+        };
+    }
+
     public static ArrayNode items() {
         return CanonicalJson.MAPPER.createArrayNode();
     }

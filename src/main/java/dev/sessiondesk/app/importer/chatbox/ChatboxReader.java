@@ -74,11 +74,7 @@ public final class ChatboxReader {
         List<NewMessage> messages = new ArrayList<>();
         int images = 0;
         for (JsonNode m : s.get("messages")) {
-            Role role = switch (m.path("role").asText("")) {
-                case "user" -> Role.USER;
-                case "assistant" -> Role.ASSISTANT;
-                default -> null;
-            };
+            Role role = AppMessages.role(m);
             if (role == null) {
                 continue;
             }

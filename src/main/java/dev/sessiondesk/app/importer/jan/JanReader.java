@@ -119,11 +119,7 @@ public final class JanReader {
     }
 
     private static NewMessage message(JsonNode m, long fallback) {
-        Role role = switch (m.path("role").asText("")) {
-            case "user" -> Role.USER;
-            case "assistant" -> Role.ASSISTANT;
-            default -> null;
-        };
+        Role role = AppMessages.role(m);
         if (role == null) {
             return null;
         }

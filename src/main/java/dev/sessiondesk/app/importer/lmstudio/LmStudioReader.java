@@ -88,11 +88,7 @@ public final class LmStudioReader {
     }
 
     private static NewMessage message(JsonNode version, long fallback) {
-        Role role = switch (version.path("role").asText("")) {
-            case "user" -> Role.USER;
-            case "assistant" -> Role.ASSISTANT;
-            default -> null;
-        };
+        Role role = AppMessages.role(version);
         if (role == null) {
             return null;
         }

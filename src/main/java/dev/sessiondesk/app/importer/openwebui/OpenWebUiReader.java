@@ -96,11 +96,7 @@ public final class OpenWebUiReader {
     }
 
     private static NewMessage message(String id, JsonNode m, long fallback) {
-        Role role = switch (m.path("role").asText("")) {
-            case "user" -> Role.USER;
-            case "assistant" -> Role.ASSISTANT;
-            default -> null; // system prompts are settings, not conversation
-        };
+        Role role = AppMessages.role(m);
         if (role == null) {
             return null;
         }
