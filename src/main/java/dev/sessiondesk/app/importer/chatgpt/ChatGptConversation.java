@@ -1,6 +1,7 @@
 package dev.sessiondesk.app.importer.chatgpt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.app.importer.BranchForks;
 import dev.sessiondesk.app.importer.ImportProblem;
 import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
@@ -148,13 +149,8 @@ final class ChatGptConversation {
         if (partialReason != null) {
             return; // branches of a damaged active path are not guessed at
         }
-        // Which emitted session first holds each node: a branch forks from the session holding the
-        // deepest node of its path that is already stored, at that node (no prefix is stored twice).
-        Map<String, String> owner = new HashMap<>();
-        for (String n : active) {
-            owner.put(n, id);
-        }
-        int branchNo = 0;
+        // A branch forks from the session holding the deepest node of its path (no prefix is stored twice).
+        BranchForks forks = new BranchForks(id, active);
         for (int b = 0; b < leaves.size(); b++) {
             if (branchProblems.get(b) != null) {
                 continue; // reported above; only with --partial do we get here
@@ -162,11 +158,7 @@ final class ChatGptConversation {
             Node leaf = leaves.get(b);
             List<String> branchPath = pathToRoot(leaf.id, nodes);
             Converted branch = convert(branchPath, nodes, fallbackSeconds, cache);
-            int deepestOwned = -1;
-            for (int i = 0; i < branchPath.size() && owner.containsKey(branchPath.get(i)); i++) {
-                deepestOwned = i;
-            }
-            String parentRef = deepestOwned < 0 ? id : owner.get(branchPath.get(deepestOwned));
+            int deepestOwned = forks.deepestHeld(branchPath);
             int shared = 0;
             for (int i = 0; i <= deepestOwned; i++) {
                 if (branch.converted.contains(branchPath.get(i))) {
@@ -176,14 +168,10 @@ final class ChatGptConversation {
             if (branch.messages.size() <= shared) {
                 continue; // the branch adds nothing visible beyond what its parent has
             }
-            branchNo++;
-            String ref = id + "#branch-" + leaf.id;
-            for (int i = deepestOwned + 1; i < branchPath.size(); i++) {
-                owner.put(branchPath.get(i), ref);
-            }
-            String branchTitle = (mainTitle == null ? "ChatGPT conversation" : mainTitle) + " (branch " + branchNo + ")";
-            sink.session(new SourceSession(ChatGptReader.ORIGIN, ref, name + " branch " + leaf.id,
-                    branchTitle, TitleSource.AUTO, null, created, archivedAt, parentRef, shared, branch.messages, null));
+            BranchForks.Fork fork = forks.fork(leaf.id, branchPath, deepestOwned);
+            sink.session(new SourceSession(ChatGptReader.ORIGIN, fork.ref(), name + " branch " + leaf.id,
+                    fork.title(mainTitle, "ChatGPT conversation"), TitleSource.AUTO, null, created, archivedAt,
+                    fork.parentRef(), shared, branch.messages, null));
         }
     }
 
