@@ -14,6 +14,7 @@ import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Session;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ChatViewModel.class);
+    private static final Texts T = Texts.of("app");
 
     private final String windowId;
     private final SessionReading reading;
@@ -93,7 +95,7 @@ public final class ChatViewModel {
         title.set(session.displayTitle());
         messages.setAll(loaded);
         fingerprint.set(Fingerprint.ofShown(loaded));
-        status.report(StatusKind.INFO, session.messageCount() + " messages");
+        status.messageCount(session.messageCount());
         replyBar.update();
         context.bindingChanged(this);
     }
@@ -107,12 +109,10 @@ public final class ChatViewModel {
         sessionId.set(remembered);
         fingerprint.set(rememberedFingerprint);
         messages.clear();
-        title.set(result.session() != null ? result.session().displayTitle() : "Missing session");
-        String headline = result.verdict() == FingerprintCheck.Verdict.MISSING
-                ? "The conversation this window showed is no longer in the store."
-                : "The conversation this window showed was changed outside SessionDesk.";
+        title.set(result.session() != null ? result.session().displayTitle() : T.get("banner.missingTitle"));
+        String headline = T.get(result.verdict() == FingerprintCheck.Verdict.MISSING ? "banner.missing" : "banner.changed");
         banner.set(new Banner(remembered, headline, result.detail()));
-        status.report(StatusKind.ERROR, "Not showing session " + remembered + " until you choose");
+        status.report(StatusKind.ERROR, T.get("status.notShowing", remembered));
         context.bindingChanged(this);
     }
 
@@ -205,7 +205,7 @@ public final class ChatViewModel {
                 .onSuccess(next -> {
                     show(next, List.of());
                     undoableTrash.set(sid);
-                    status.report(StatusKind.INFO, "Moved to Trash");
+                    status.report(StatusKind.INFO, T.get("status.trashed"));
                     context.sessionsChanged();
                 })
                 .onError(status::error)
@@ -224,7 +224,7 @@ public final class ChatViewModel {
                 })
                 .onSuccess(c -> {
                     show(c);
-                    status.report(StatusKind.INFO, "Restored from Trash");
+                    status.report(StatusKind.INFO, T.get("status.untrashed"));
                     context.sessionsChanged();
                 })
                 .onError(status::error)
