@@ -19,12 +19,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -66,7 +64,7 @@ public final class ChatViewModel {
     private final SimpleStringProperty undoableTrash = new SimpleStringProperty();
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(true);
     private final BooleanProperty showHidden = new SimpleBooleanProperty();
-    private final SimpleIntegerProperty scrollTarget = new SimpleIntegerProperty(-1);
+    private final SearchTarget searchTarget = new SearchTarget();
     private final OneAtATime refreshes = new OneAtATime(this::readNewMessages);
 
     public ChatViewModel(String windowId, ChatPorts ports, TaskRunner runner, WindowContext context,
@@ -165,15 +163,14 @@ public final class ChatViewModel {
         switchTo(otherSessionId);
     }
 
-    /** Opens a session (here, or focuses the window showing it) scrolled to message {@code seq}. */
-    public void openAt(String otherSessionId, int seq) {
-        scrollTarget.set(-1);
-        scrollTarget.set(seq);
+    /** Opens a session (here, or focuses the window showing it) at message {@code seq}, {@code words} marked. */
+    public void openAt(String otherSessionId, int seq, List<String> words) {
+        searchTarget.request(seq, words);
         if (otherSessionId.equals(sessionId.get()) && banner.get() == null) {
             return;
         }
         if (context.focusWindowShowing(otherSessionId, windowId)) {
-            scrollTarget.set(-1);
+            searchTarget.clear();
             return;
         }
         switchTo(otherSessionId);
@@ -385,9 +382,9 @@ public final class ChatViewModel {
         return showHidden;
     }
 
-    /** The message seq a search asked to show (-1: none); the window scrolls there once it is loaded. */
-    public IntegerProperty scrollTargetProperty() {
-        return scrollTarget;
+    /** The message a search asked to show; the window scrolls there once it is loaded. */
+    public SearchTarget searchTarget() {
+        return searchTarget;
     }
 
     public BooleanProperty sidebarShownProperty() {

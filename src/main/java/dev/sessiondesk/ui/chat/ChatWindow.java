@@ -72,7 +72,7 @@ public final class ChatWindow {
         visible = new FilteredList<>(vm.messages(), Message::userVisible);
         vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
         transcript = new TranscriptView(visible, new TranscriptActionsOf(vm.messageActions()), actions::openLink);
-        vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
+        vm.searchTarget().seqProperty().addListener((o, was, seq) -> scrollToTarget());
         visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 
         composer.setId("composer");
@@ -123,7 +123,10 @@ public final class ChatWindow {
         root.setBottom(statusBar());
         root.getStyleClass().add("chat-window");
         Scene scene = new Scene(root);
+        // The user's next action after a search hit was shown fades its marked words (the page sees its own).
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> transcript.fadeMarks());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            transcript.fadeMarks();
             if (e.getCode() == KeyCode.ESCAPE && vm.replyBar().replyingProperty().get()) {
                 e.consume();
                 vm.replyBar().stop();
@@ -138,11 +141,11 @@ public final class ChatWindow {
         stage.setMinHeight(320);
     }
 
-    /** A search asked for a message: once it is loaded, show it (the transcript pages it in) and clear the request. */
+    /** A search asked for a message: once it is loaded, show it with its words marked and clear the request. */
     private void scrollToTarget() {
-        int seq = vm.scrollTargetProperty().get();
-        if (seq >= 0 && transcript.reveal(seq)) {
-            vm.scrollTargetProperty().set(-1);
+        int seq = vm.searchTarget().seq();
+        if (seq >= 0 && transcript.reveal(seq, vm.searchTarget().words())) {
+            vm.searchTarget().clear();
         }
     }
 
