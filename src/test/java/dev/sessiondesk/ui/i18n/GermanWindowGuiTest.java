@@ -20,9 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,29 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class GermanWindowGuiTest {
     @TempDir
     Path dataDir;
-    DeskClient client;
-    Locale before;
 
     @BeforeAll
     static void toolkit() throws Exception {
         GuiFixture.startToolkit();
-    }
-
-    @BeforeEach
-    void german() {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-    }
-
-    @AfterEach
-    void quit() throws Exception {
-        try {
-            if (client != null) {
-                GuiFixture.fx(() -> client.quit()).get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            Locale.setDefault(before);
-        }
     }
 
     private static MenuBar menuBar(ChatWindow w) {
@@ -65,13 +44,32 @@ class GermanWindowGuiTest {
 
     @Test
     void menusComposerAndStatusLineAreGermanWithGermanPlurals() throws Exception {
-        String id;
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY); // as the JVM picks it from a German desktop
+        DeskClient client = null;
+        try {
+            String id = seed();
+            client = GuiFixture.start(dataDir, List.of("--open", id));
+            speaksGerman(client, id);
+        } finally {
+            if (client != null) {
+                DeskClient started = client;
+                GuiFixture.fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
+            }
+            Locale.setDefault(before);
+        }
+    }
+
+    /** A session with one message, so the status line has a count to say. */
+    private String seed() throws Exception {
         try (SessionDesk desk = SessionDesk.open(dataDir)) {
             Session s = desk.sessions().create("Reise", null);
-            id = s.id();
-            desk.store().messages().append(id, NewMessage.text(Role.USER, "Züge durch Europa"));
+            desk.store().messages().append(s.id(), NewMessage.text(Role.USER, "Züge durch Europa"));
+            return s.id();
         }
-        client = GuiFixture.start(dataDir, List.of("--open", id));
+    }
+
+    private static void speaksGerman(DeskClient client, String id) throws Exception {
         waitFor("the session", () -> fxGet(() -> client.windows().stream().anyMatch(x -> id.equals(x.viewModel().sessionId()))));
         ChatWindow w = fxGet(() -> client.windows().stream().filter(x -> id.equals(x.viewModel().sessionId()))
                 .findFirst().orElseThrow());
