@@ -99,6 +99,11 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             menu.show(web, seq, selectionText(), code instanceof String s ? s : null, e.getScreenX(), e.getScreenY());
         });
         messages.addListener((ListChangeListener<Message>) c -> scheduleSync());
+        actions.watchBranches(seq -> {
+            if (loaded) {
+                sync.refresh(seq); // "‹ 1 / 2 ›" becomes "‹ 1 / 3 ›" when another branch is made there
+            }
+        });
         syncDelay.setOnFinished(e -> runSync());
         engine.loadContent(TranscriptPage.html(), "text/html");
     }
