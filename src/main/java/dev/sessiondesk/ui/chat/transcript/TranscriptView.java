@@ -136,11 +136,6 @@ public final class TranscriptView implements TranscriptBridge.Calls {
         return dark;
     }
 
-    /** Shows message {@code seq}, paging it in first; false when it is not in this window's list. */
-    public boolean reveal(int seq) {
-        return reveal(seq, List.of());
-    }
-
     /**
      * Shows message {@code seq} (a search hit) with {@code words} marked in its text until the user's
      * next action; false when it is not in this window's list. The page marks plain text nodes, so
