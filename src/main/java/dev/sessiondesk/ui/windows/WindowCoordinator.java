@@ -257,18 +257,17 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     }
 
     @Override
-    public void openAt(ChatWindow from, String sessionId, int seq) {
+    public void openAt(ChatWindow from, String sessionId, int seq, List<String> words) {
         var showing = registry.showing(sessionId, null);
         if (showing.isPresent()) {
             ChatWindow w = showing.get();
             w.stage().toFront();
             w.stage().requestFocus();
-            w.viewModel().scrollTargetProperty().set(-1);
-            w.viewModel().scrollTargetProperty().set(seq);
+            w.viewModel().searchTarget().request(seq, words);
             return;
         }
         if (registry.contains(from)) {
-            from.viewModel().openAt(sessionId, seq);
+            from.viewModel().openAt(sessionId, seq, words);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.prefs.PreferencesDialog;
 import dev.sessiondesk.ui.search.SearchPalette;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
 final class WindowTools {
     private static final Logger LOG = LoggerFactory.getLogger(WindowTools.class);
 
-    /** Where a search hit goes: the window it was searched from, the session, the message. */
+    /** Where a search hit goes: the window it was searched from, the session, the message, the words it matched. */
     interface HitOpener {
-        void openAt(ChatWindow from, String sessionId, int seq);
+        void openAt(ChatWindow from, String sessionId, int seq, List<String> words);
     }
 
     private final OpenStore store;
@@ -41,7 +42,7 @@ final class WindowTools {
     /** The search palette inside {@code from}; a hit goes to {@code hits}. */
     void search(ChatWindow from, HitOpener hits) {
         lastSearch = SearchPalette.in(from.stage().getScene(), store.desk().search(), runner,
-                (sessionId, seq) -> hits.openAt(from, sessionId, seq));
+                hit -> hits.openAt(from, hit.sessionId(), hit.seq(), hit.matchedWords()));
         lastSearch.show();
     }
 

@@ -148,7 +148,7 @@ class MaintenanceGuiTest {
         ProgressBar bar = fxGet(() -> (ProgressBar) dialog.stage().getScene().lookup("#progress-bar"));
         waitFor("the bar to move", () -> fxGet(() -> bar.getProgress() == 0.25));
         assertThat(fxGet(() -> ((Label) dialog.stage().getScene().lookup("#progress-message")).getText()))
-                .isEqualTo("x.jsonl — 2 session(s) so far");
+                .isEqualTo("x.jsonl — 2 sessions so far");
         fxRun(dialog::close);
     }
 
