@@ -82,6 +82,8 @@ class VerifyWhileWritingTest {
                 stop.set(true);
                 writer.join();
             }
+            System.out.printf("verify while writing: %d rounds (quick_check + full verify each), %d messages written,"
+                    + " %d index merges, %d false alarms%n", rounds, written.get(), written.get() / 7 + 1, alarms.size());
             assertThat(writerErrors).isEmpty();
             assertThat(written.get()).as("the writer really wrote alongside").isGreaterThan(100);
             assertThat(rounds).isGreaterThan(3);
