@@ -73,9 +73,28 @@ public final class BackupService {
     public Optional<BackupRecord> backupIfDue(Progress progress) throws BackupFailedException {
         Optional<BackupRecord> latest = catalog.latest();
         if (latest.isPresent() && latest.get().createdAt().isAfter(clock.instant().minus(AUTOMATIC_INTERVAL))) {
+            removeInterruptedCopies(); // a start without a backup still clears what a killed one left
             return Optional.empty();
         }
         return Optional.of(backup("daily", progress));
+    }
+
+    /** Removes copies a killed backup left, unless a backup (here or in another process) holds the folder now. */
+    private synchronized void removeInterruptedCopies() {
+        Path dir = catalog.dir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock != null) {
+                PrivateFiles.restrict(dir.resolve(".lock"));
+                removeLeftovers(dir);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            LOG.info("left the backup folder {} as it is for now: {}", dir, e.getMessage());
+        }
     }
 
     /** The hook {@link Store.Options#withMigrationHook} runs before a migration touches an existing store. */

@@ -37,6 +37,21 @@ class BackupLeftoversTest {
     }
 
     @Test
+    void aStartWithNoBackupDueStillRemovesWhatAKilledBackupLeft() throws Exception {
+        try (Store store = Store.open(data)) {
+            Seed.sessions(store, 1, 2, 20);
+        }
+        BackupService service = new BackupService(data);
+        service.backup("earlier today", Progress.NONE);
+        Path backups = data.resolve(BackupCatalog.FOLDER);
+        Path partial = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial"), "half a copy");
+        Path journal = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial-journal"), "its journal");
+        assertThat(service.backupIfDue(Progress.NONE)).as("no backup is due").isEmpty();
+        assertThat(partial).doesNotExist();
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
     void everyFileInTheBackupFolderIs0600WhileACopyIsBeingMade() throws Exception {
         try (Store store = Store.open(data)) {
             Seed.sessions(store, 40, 200, 400);
