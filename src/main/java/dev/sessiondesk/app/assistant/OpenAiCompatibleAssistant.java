@@ -180,10 +180,15 @@ public final class OpenAiCompatibleAssistant implements Assistant {
             return SameOriginRedirect.target(who(), target, info.headers().firstValue("Location").orElse(null), status);
         }
         if (status / 100 != 2) {
-            throw statusError(status, info, collect(response, ERROR_BODY_LIMIT));
+            String body = collect(response, ERROR_BODY_LIMIT);
+            throw statusError(status, info, body == null ? "" : body);
         }
         if (contentType.startsWith("application/json")) {
-            String whole = collect(response, Integer.MAX_VALUE); // a server that ignores "stream": true
+            String whole = collect(response, limits.maxLineChars()); // a server that ignores "stream": true
+            if (whole == null || whole.length() >= limits.maxLineChars()) {
+                throw new AssistantException(Kind.TOO_LONG, who() + " sent a JSON reply longer than "
+                        + StreamLimits.size(limits.maxLineChars()) + ", SessionDesk's limit for one reply; stopped");
+            }
             if (!response.cancelled()) {
                 readWholeReply(whole, sink);
             }
@@ -194,19 +199,27 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     }
 
 
-    /** The rest of the body as text (up to {@code limit} characters), or what arrived before a stall or Stop. */
+    /**
+     * The rest of the body as text, or what arrived before a stall or Stop; reading stops at
+     * {@code limit} characters (a body that never ends cannot hold the reply, or the memory, forever).
+     * Null when one line of it was longer than the line limit.
+     */
     private String collect(ResponseLines response, int limit) throws InterruptedException {
         StringBuilder body = new StringBuilder();
-        while (true) {
+        while (body.length() < limit) {
             ResponseLines.Event e = response.next(idleTimeout);
+            if (e instanceof ResponseLines.Failed f && f.cause() instanceof SseLines.LineTooLong) {
+                return null;
+            }
             if (e == null || e instanceof ResponseLines.End || e instanceof ResponseLines.Failed
                     || e instanceof ResponseLines.Cancelled) {
                 return body.toString();
             }
-            if (e instanceof ResponseLines.Line line && body.length() < limit) {
+            if (e instanceof ResponseLines.Line line) {
                 body.append(line.text()).append('\n');
             }
         }
+        return body.toString();
     }
 
     private AssistantException connectionError(Throwable cause) {

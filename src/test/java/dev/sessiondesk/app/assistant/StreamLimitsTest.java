@@ -109,6 +109,29 @@ class StreamLimitsTest {
     }
 
     @Test
+    void aJsonReplyThatNeverEndsStopsAtTheLimit() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start((ex, s) -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0);
+            FakeChatServer.write(ex, "{\"choices\":[{\"message\":{\"content\":\"");
+            while (!s.sleepOrClose(Duration.ofMillis(1))) {
+                FakeChatServer.write(ex, "endless ".repeat(100) + (s.requestBodies.size() == 1 ? "\n" : ""));
+            }
+        })) {
+            StreamLimits limits = new StreamLimits(64 * 1024, 1 << 20, Duration.ofMinutes(1));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client(server.baseUrl(), limits).streamReply(HELLO, d -> { }, new Cancellation()))
+                    .isInstanceOfSatisfying(AssistantException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG))
+                    .hasMessageContaining("sent a JSON reply longer than 64 KB");
+            // The second time it is all one line: the line limit stops it, with the same message.
+            assertThatThrownBy(() -> client(server.baseUrl(), limits).streamReply(HELLO, d -> { }, new Cancellation()))
+                    .isInstanceOfSatisfying(AssistantException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG))
+                    .hasMessageContaining("sent a JSON reply longer than 64 KB");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void aStreamThatTricklesForeverStopsAtTheTimeLimit() throws Exception {
         try (FakeChatServer server = FakeChatServer.start((ex, s) -> {
             FakeChatServer.startStream(ex);
