@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.chat;
 
+import dev.sessiondesk.model.MessageSize;
 import dev.sessiondesk.store.StoreException;
 import dev.sessiondesk.ui.i18n.Texts;
 
@@ -28,6 +29,7 @@ final class StoreErrorText {
                 case LOCKED -> T.get("send.locked");
                 case READ_ONLY, NEWER_SCHEMA -> T.get("send.readOnly", detail);
                 case NOT_FOUND -> T.get("send.notFound");
+                case TOO_LARGE -> T.get("send.tooLarge", MessageSize.mb(MessageSize.MAX_TEXT_CHARS));
                 default -> T.get("send.failed", detail);
             };
         }

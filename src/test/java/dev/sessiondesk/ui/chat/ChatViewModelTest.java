@@ -152,6 +152,23 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aMessageOverTheSizeLimitIsNotSentKeepsTheTextAndSaysTheLimit() {
+        open(Store.Options.defaults());
+        ChatViewModel a = window("wa");
+        a.newChat();
+        String pasted = "p".repeat(5 * 1024 * 1024); // issue 18 item 8: a 5 MB paste
+        a.composer().textProperty().set(pasted);
+        a.composer().send();
+        assertThat(a.messages()).isEmpty();
+        assertThat(desk.store().messages().list(a.sessionId())).isEmpty();
+        assertThat(a.composer().textProperty().get()).isEqualTo(pasted);
+        assertThat(a.status().textProperty().get()).isEqualTo("Not sent: one message can hold at most 4.0 MB of text."
+                + " Your text is kept here; split it into several messages");
+        assertThat(scheduledRetries).as("not retried: it cannot succeed").isEmpty();
+        assertThat(repliesStartedFor).isEmpty();
+    }
+
+    @Test
     void draftsFollowTheComposer() {
         open(Store.Options.defaults());
         ChatViewModel a = window("wa");
