@@ -108,11 +108,8 @@ public final class ChatViewModel {
         fingerprint.set(rememberedFingerprint);
         messages.clear();
         title.set(result.session() != null ? result.session().displayTitle() : "Missing session");
-        String headline = result.verdict() == FingerprintCheck.Verdict.MISSING
-                ? "The conversation this window showed is no longer in the store."
-                : "The conversation this window showed was changed outside SessionDesk.";
-        banner.set(new Banner(remembered, headline, result.detail()));
-        status.report(StatusKind.ERROR, "Not showing session " + remembered + " until you choose");
+        banner.set(BannerText.of(remembered, result));
+        status.report(StatusKind.ERROR, BannerText.waiting(result));
         context.bindingChanged(this);
     }
 

@@ -302,7 +302,7 @@ public final class MaintenanceController {
     }
 
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
-    private <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
+    <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
         return BackgroundTask.withProgress(title, p -> work.run(p::update))
                 .onProgress(progress::update)
@@ -318,7 +318,7 @@ public final class MaintenanceController {
                 .executeWith(host.tasks());
     }
 
-    private void report(Window owner, String title, String headline, boolean problem, List<String> lines,
+    void report(Window owner, String title, String headline, boolean problem, List<String> lines,
                         List<ReportDialog.Choice> choices) {
         lastReport = new ReportDialog(owner, title, headline, problem, lines, choices).show();
     }
