@@ -35,8 +35,8 @@ public final class StoreHealthCheck {
         Result first = look();
         Result result = first.storeDamaged() ? look() : first; // once more on a fresh connection: no alarm on a phantom
         if (result.storeDamaged()) {
-            store.refuseWrites("the store " + store.dbFile() + " is damaged (" + result.damage() + "); to keep what it"
-                    + " holds, nothing more is written to it. Restore a backup, or export what is intact.");
+            store.refuseWrites("the store " + store.dbFile() + " is damaged, so nothing more is written to it (what it"
+                    + " holds stays readable): restore a backup, or export what is intact. Found: " + result.damage());
         } else if (!result.sessions().isEmpty()) {
             LOG.warn("{} session(s) do not recompute: {}", result.sessions().size(), result.sessions());
         }

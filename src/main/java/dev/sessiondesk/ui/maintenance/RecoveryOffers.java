@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -104,6 +105,9 @@ public final class RecoveryOffers {
         Button export = new Button(TEXTS.get("store.damaged.export"));
         export.setId("store-damaged-export");
         export.setOnAction(e -> controller.chooseAndExportIntact(window.stage()));
+        for (Label l : List.of(headline, detail, why)) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrap to as many lines as it needs, never cut off
+        }
         VBox notice = new VBox(6, headline, detail, why, new HBox(8, restore, export));
         notice.setId("store-damaged");
         notice.getStyleClass().add("banner");
