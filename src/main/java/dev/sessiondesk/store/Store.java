@@ -3,8 +3,6 @@ package dev.sessiondesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,26 +26,17 @@ public final class Store implements AutoCloseable {
         void beforeMigration(Path db, int fromVersion, int toVersion) throws IOException;
     }
 
-    /**
-     * @param writerThreads makes the writer's one thread; the app passes its named factory (with the
-     *                      uncaught-exception handler), a bare store uses the JDK's default
-     */
-    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration,
-                          ThreadFactory writerThreads) {
+    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration) {
         public static Options defaults() {
-            return new Options(5_000, AppVersion.current(), (db, from, to) -> { }, Executors.defaultThreadFactory());
+            return new Options(5_000, AppVersion.current(), (db, from, to) -> { });
         }
 
         public Options withBusyTimeout(int ms) {
-            return new Options(ms, appVersion, beforeMigration, writerThreads);
+            return new Options(ms, appVersion, beforeMigration);
         }
 
         public Options withMigrationHook(MigrationHook hook) {
-            return new Options(busyTimeoutMs, appVersion, hook, writerThreads);
-        }
-
-        public Options withWriterThreads(ThreadFactory factory) {
-            return new Options(busyTimeoutMs, appVersion, beforeMigration, factory);
+            return new Options(busyTimeoutMs, appVersion, hook);
         }
     }
 
@@ -131,7 +120,7 @@ public final class Store implements AutoCloseable {
         StoreClaim claim;
         claim = StoreClaim.shared(dir, options.busyTimeoutMs());
         try {
-            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db, options.writerThreads());
+            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db);
         } catch (SQLException e) {
             claim.close();
             throw StoreException.from(e, "open the store for writing", db.toString());

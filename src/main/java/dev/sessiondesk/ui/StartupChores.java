@@ -1,7 +1,7 @@
 package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.client.OpenStore;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.ui.chat.ChatWindow;

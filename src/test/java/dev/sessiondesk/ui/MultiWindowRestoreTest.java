@@ -212,7 +212,7 @@ class MultiWindowRestoreTest {
             fxRun(() -> w.composer().setText("a draft the sync must save"));
             fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new javafx.event.ActionEvent()));
             waitFor("the sync report", () -> fxGet(() -> w.status().getText().startsWith("Synced ")));
-            assertThat(fxGet(() -> w.status().getText())).matches("Synced \\d\\d:\\d\\d:\\d\\d in \\d+ ms");
+            assertThat(fxGet(() -> w.status().getText())).matches("Synced \\d\\d:\\d\\d:\\d\\d in [\\d,]+ ms");
             assertThat(fxGet(w::noticeText)).startsWith("Sync Now: everything is saved")
                     .contains("unsaved draft").contains("1 open session verified (1 message)").contains("took");
             String session = fxGet(() -> w.viewModel().sessionId());

@@ -1,16 +1,16 @@
 package dev.sessiondesk.app.client;
 
-import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.AllSessionsExporter;
+import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.FullVerifier;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.importer.AgentSyncReport;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.importer.ImportOptions;
 import dev.sessiondesk.app.importer.ImportProgress;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.BackupSessionFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;

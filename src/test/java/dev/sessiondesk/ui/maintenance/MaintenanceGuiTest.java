@@ -6,10 +6,10 @@ import static dev.sessiondesk.ui.GuiFixture.fxRun;
 import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.upgrade.UpgradeManifest;
 import dev.sessiondesk.model.Role;
@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +148,7 @@ class MaintenanceGuiTest {
         ProgressBar bar = fxGet(() -> (ProgressBar) dialog.stage().getScene().lookup("#progress-bar"));
         waitFor("the bar to move", () -> fxGet(() -> bar.getProgress() == 0.25));
         assertThat(fxGet(() -> ((Label) dialog.stage().getScene().lookup("#progress-message")).getText()))
-                .isEqualTo("x.jsonl — 2 session(s) so far");
+                .isEqualTo("x.jsonl — 2 sessions so far");
         fxRun(dialog::close);
     }
 
