@@ -203,22 +203,12 @@ public final class DeskClient {
         } else if (b.windows().isEmpty()) {
             coordinator.newWindow();
         }
-        if (opened.assistantNotice() != null) {
-            coordinator.windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.assistantNotice()));
-        }
         poller = new Timeline(new KeyFrame(POLL, e -> coordinator.pollStore()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
         earlyHandOvers.forEach(this::handOver);
         earlyHandOvers.clear();
-        afterWindowsShown(opened);
-    }
-
-    /**
-     * The store check, then the first-run Goose offer, the daily backup, the agent projects: reported
-     * in the status bar. The check comes first so a damaged store is read-only before any of them writes.
-     */
-    private void afterWindowsShown(OpenStore opened) {
+        // The store check first, so a damaged store is read-only before the chores (backup, sync) write.
         BooleanSupplier stillOpen = () -> store == opened && coordinator != null;
         CompletableFuture<?> checked = recoveryOffers().checkStore(opened, stillOpen, this::windows);
         chores.start(checked, opened, tasks(), stillOpen, f -> maintenanceController().offerGooseImport(f), this::windows);

@@ -34,8 +34,10 @@ final class StartupChores {
      */
     void start(CompletableFuture<?> after, OpenStore opened, TaskRunner tasks, BooleanSupplier stillOpen,
                Consumer<GooseSessionsFinder.Finding> offer, Supplier<List<ChatWindow>> windows) {
-        if (opened.readOnly()) {
-            windows.get().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.readOnlyReason()));
+        for (String notice : new String[] {opened.assistantNotice(), opened.readOnly() ? opened.readOnlyReason() : null}) {
+            if (notice != null) {
+                windows.get().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, notice));
+            }
         }
         CompletableFuture<?> checked = after.handle((r, error) -> null);
         // Live sync, when a server is set up: started off the FX thread (it connects), on an intact store.
