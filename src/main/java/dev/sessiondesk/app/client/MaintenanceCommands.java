@@ -11,14 +11,12 @@ import dev.sessiondesk.app.importer.ImportProgress;
 import dev.sessiondesk.app.importer.ImportReport;
 import dev.sessiondesk.app.importer.agent.AgentSyncReport;
 import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
-import dev.sessiondesk.app.maintenance.BackupSessionFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.maintenance.SessionRestore;
 import dev.sessiondesk.app.windows.Finding;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.app.upgrade.RunningAppChannel;
-import dev.sessiondesk.model.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,11 +85,6 @@ public final class MaintenanceCommands {
         desk.store().checkpoint();
         // This app is the one being prepared: there is no other app to ask to quit.
         return new PreUpgrade(dataDir, RunningAppChannel.absent(), clock).run(progress);
-    }
-
-    /** The newest verified backup whose copy of the session still starts with what the window showed. */
-    public Optional<BackupRecord> backupExtending(String sessionId, Fingerprint shown) {
-        return new BackupSessionFinder(desk.backups().catalog()).latestExtending(sessionId, shown);
     }
 
     /** The backup "Restore this session" would bring the session back from, if any. */

@@ -12,9 +12,6 @@ import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
-import dev.sessiondesk.model.Fingerprint;
-import dev.sessiondesk.ui.chat.Banner;
-import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
 import java.nio.file.Path;
@@ -219,41 +216,6 @@ public final class MaintenanceController {
                         T.get("upgrade.figures", r.sessions(), r.windows(), r.exportedSessions(), r.folder().toString()),
                         T.get("upgrade.check")),
                 List.of()));
-    }
-
-    // ---- restore banner ------------------------------------------------------------------------
-
-    /**
-     * "Open from backup" on the fingerprint-mismatch banner: finds the newest verified backup whose copy
-     * of the session still starts with what the window showed, and offers to restore that backup (the
-     * whole store goes back to it; the current store is saved as a backup first). Per-session restore
-     * and read-only viewing of a backup are not offered.
-     */
-    public CompletableFuture<Optional<BackupRecord>> openFromBackup(ChatWindow window) {
-        Banner banner = window.viewModel().bannerProperty().get();
-        if (banner == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        Fingerprint shown = window.viewModel().fingerprintProperty().get();
-        Window owner = window.stage();
-        MaintenanceCommands commands = commands();
-        return behindProgress(owner, T.get("fromBackup.progress"),
-                p -> commands.backupExtending(banner.sessionId(), shown), found -> {
-                    if (found.isEmpty()) {
-                        report(owner, T.get("fromBackup.title"), T.get("fromBackup.none"), true, List.of(
-                                T.get("fromBackup.shown", banner.sessionId(), shown.messageCount(), shown.headHash()),
-                                T.get("fromBackup.useStored")), List.of());
-                        return;
-                    }
-                    BackupRecord b = found.get();
-                    report(owner, T.get("fromBackup.title"), T.get("fromBackup.found", b.fileName()), false,
-                            List.of(T.get("fromBackup.holds", Texts.dateTime(b.createdAt()),
-                                            b.sessions().get(banner.sessionId()).messageCount(), banner.sessionId(),
-                                            shown.messageCount()),
-                                    T.get("fromBackup.restoreAll")),
-                            List.of(new ReportDialog.Choice("banner-restore", T.get("fromBackup.restore", b.fileName()),
-                                    () -> restore(owner, b))));
-                });
     }
 
     // ---- first run -----------------------------------------------------------------------------

@@ -11,12 +11,8 @@ import dev.sessiondesk.ui.chat.Banner;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.i18n.Texts;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -219,7 +215,6 @@ public final class RecoveryOffers {
     }
 
     private static String when(BackupRecord b) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.getDefault())
-                .withZone(ZoneId.systemDefault()).format(b.createdAt());
+        return Texts.dateTime(b.createdAt());
     }
 }

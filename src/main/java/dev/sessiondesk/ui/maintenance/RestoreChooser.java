@@ -3,11 +3,7 @@ package dev.sessiondesk.ui.maintenance;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ButtonType;
@@ -26,10 +22,8 @@ final class RestoreChooser {
     static Optional<BackupRecord> choose(Window owner, List<BackupRecord> backups) {
         TableView<BackupRecord> table = new TableView<>();
         table.setId("backup-table");
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
         NumberFormat count = NumberFormat.getIntegerInstance();
-        table.getColumns().add(column(TEXTS.get("chooser.taken"), b -> when.format(b.createdAt())));
+        table.getColumns().add(column(TEXTS.get("chooser.taken"), b -> Texts.dateTime(b.createdAt())));
         table.getColumns().add(column(TEXTS.get("chooser.why"), BackupRecord::reason));
         table.getColumns().add(column(TEXTS.get("chooser.size"), b -> MaintenanceController.size(b.sizeBytes())));
         table.getColumns().add(column(TEXTS.get("chooser.sessions"), b -> count.format(b.sessionCount())));
