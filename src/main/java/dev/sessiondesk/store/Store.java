@@ -55,6 +55,8 @@ public final class Store implements AutoCloseable {
     private final HiddenMessages hidden;
     private final SessionSettingsStore sessionSettings;
     private final ForkFamily forks;
+    /** Set when a check found the store damaged while it was open: from then on it is read-only. */
+    private volatile String refusal;
     private StoreClaim claim; // a writer's shared claim: no swap of the store while it is open
     private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
@@ -237,12 +239,26 @@ public final class Store implements AutoCloseable {
     }
 
     public boolean isReadOnly() {
-        return writer == null;
+        return writer == null || refusal != null;
     }
 
     /** Why the store is read-only, or null when it is writable. */
     public String readOnlyReason() {
-        return readOnlyReason;
+        return refusal != null ? refusal : readOnlyReason;
+    }
+
+    /**
+     * Stops every later write (this writer's, whoever calls it) with {@code reason}: for a store a check
+     * found damaged after it opened. Writes already committed stay; nothing after this is half-written.
+     */
+    public void refuseWrites(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+            LOG.error("the store {} no longer accepts writes: {}", dbFile, reason);
+        }
+        if (writer != null) {
+            writer.stopWriting(new StoreException(StoreException.Kind.READ_ONLY, reason));
+        }
     }
 
     public SessionStore sessions() {
@@ -295,6 +311,9 @@ public final class Store implements AutoCloseable {
 
     /** The writer; throws a READ_ONLY/NEWER_SCHEMA StoreException with the reason when the store is read-only. */
     public StoreWriter writer() {
+        if (refusal != null) {
+            throw new StoreException(StoreException.Kind.READ_ONLY, refusal);
+        }
         if (writer == null) {
             StoreException.Kind kind = schemaVersion > Schema.CURRENT
                     ? StoreException.Kind.NEWER_SCHEMA : StoreException.Kind.READ_ONLY;

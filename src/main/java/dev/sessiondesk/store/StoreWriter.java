@@ -104,6 +104,16 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on every unit of work fails with {@code why} before it begins (a damaged store: nothing
+     * more may go into it, and nothing is half-written). The first reason stays.
+     */
+    public void stopWriting(StoreException why) {
+        if (stopped == null) {
+            stopped = why;
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (java.sql.Statement s = connection.createStatement()) {
             s.execute(sql);

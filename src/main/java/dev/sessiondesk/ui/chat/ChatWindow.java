@@ -11,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -384,6 +385,11 @@ public final class ChatWindow {
 
     public VBox banner() {
         return bannerBox;
+    }
+
+    /** A notice about the whole store above the conversation (e.g. that it is damaged); it shows itself. */
+    public void showStoreNotice(Node notice) {
+        ((VBox) bannerBox.getParent()).getChildren().add(0, notice);
     }
 
     public Label status() {
