@@ -22,18 +22,22 @@ class BackupLeftoversTest {
     @TempDir
     Path data;
 
+    /** What a backup killed mid-copy leaves: the copy and SQLite's journal of it. */
+    private Path[] leftoversOfAKilledBackup() throws Exception {
+        Path backups = Files.createDirectories(data.resolve(BackupCatalog.FOLDER));
+        return new Path[] {Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial"), "half a copy"),
+            Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial-journal"), "its journal")};
+    }
+
     @Test
     void theNextBackupRemovesAPartialCopyAndItsJournalLeftByAKill() throws Exception {
         try (Store store = Store.open(data)) {
             Seed.sessions(store, 2, 3, 20);
         }
-        Path backups = Files.createDirectories(data.resolve(BackupCatalog.FOLDER));
-        Path partial = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial"), "half a copy");
-        Path journal = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial-journal"), "its journal");
+        Path[] left = leftoversOfAKilledBackup();
         BackupRecord made = new BackupService(data).backup("test", Progress.NONE);
         assertThat(made.file()).exists();
-        assertThat(partial).doesNotExist();
-        assertThat(journal).doesNotExist();
+        assertThat(left).allSatisfy(f -> assertThat(f).doesNotExist());
     }
 
     @Test
@@ -43,12 +47,9 @@ class BackupLeftoversTest {
         }
         BackupService service = new BackupService(data);
         service.backup("earlier today", Progress.NONE);
-        Path backups = data.resolve(BackupCatalog.FOLDER);
-        Path partial = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial"), "half a copy");
-        Path journal = Files.writeString(backups.resolve("sessions-20261101T100000Z.db.partial-journal"), "its journal");
+        Path[] left = leftoversOfAKilledBackup();
         assertThat(service.backupIfDue(Progress.NONE)).as("no backup is due").isEmpty();
-        assertThat(partial).doesNotExist();
-        assertThat(journal).doesNotExist();
+        assertThat(left).allSatisfy(f -> assertThat(f).doesNotExist());
     }
 
     @Test
