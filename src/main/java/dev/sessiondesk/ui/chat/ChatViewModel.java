@@ -108,9 +108,8 @@ public final class ChatViewModel {
         fingerprint.set(rememberedFingerprint);
         messages.clear();
         title.set(result.session() != null ? result.session().displayTitle() : T.get("banner.missingTitle"));
-        String headline = T.get(result.verdict() == FingerprintCheck.Verdict.MISSING ? "banner.missing" : "banner.changed");
-        banner.set(new Banner(remembered, headline, result.detail()));
-        status.report(StatusKind.ERROR, T.get("status.notShowing", remembered));
+        banner.set(BannerText.of(remembered, result));
+        status.report(StatusKind.ERROR, BannerText.waiting(result));
         context.bindingChanged(this);
     }
 

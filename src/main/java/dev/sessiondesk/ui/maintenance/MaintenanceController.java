@@ -5,16 +5,13 @@ import dev.sessiondesk.app.backup.FullVerifier;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.client.MaintenanceCommands;
-import dev.sessiondesk.app.importer.AgentSyncReport;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
-import dev.sessiondesk.model.Fingerprint;
-import dev.sessiondesk.ui.chat.Banner;
-import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
 import java.nio.file.Path;
@@ -221,41 +218,6 @@ public final class MaintenanceController {
                 List.of()));
     }
 
-    // ---- restore banner ------------------------------------------------------------------------
-
-    /**
-     * "Open from backup" on the fingerprint-mismatch banner: finds the newest verified backup whose copy
-     * of the session still starts with what the window showed, and offers to restore that backup (the
-     * whole store goes back to it; the current store is saved as a backup first). Per-session restore
-     * and read-only viewing of a backup are not offered.
-     */
-    public CompletableFuture<Optional<BackupRecord>> openFromBackup(ChatWindow window) {
-        Banner banner = window.viewModel().bannerProperty().get();
-        if (banner == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        Fingerprint shown = window.viewModel().fingerprintProperty().get();
-        Window owner = window.stage();
-        MaintenanceCommands commands = commands();
-        return behindProgress(owner, T.get("fromBackup.progress"),
-                p -> commands.backupExtending(banner.sessionId(), shown), found -> {
-                    if (found.isEmpty()) {
-                        report(owner, T.get("fromBackup.title"), T.get("fromBackup.none"), true, List.of(
-                                T.get("fromBackup.shown", banner.sessionId(), shown.messageCount(), shown.headHash()),
-                                T.get("fromBackup.useStored")), List.of());
-                        return;
-                    }
-                    BackupRecord b = found.get();
-                    report(owner, T.get("fromBackup.title"), T.get("fromBackup.found", b.fileName()), false,
-                            List.of(T.get("fromBackup.holds", Texts.dateTime(b.createdAt()),
-                                            b.sessions().get(banner.sessionId()).messageCount(), banner.sessionId(),
-                                            shown.messageCount()),
-                                    T.get("fromBackup.restoreAll")),
-                            List.of(new ReportDialog.Choice("banner-restore", T.get("fromBackup.restore", b.fileName()),
-                                    () -> restore(owner, b))));
-                });
-    }
-
     // ---- first run -----------------------------------------------------------------------------
 
     /** Asks once whether to import the Goose sessions found at their default place; remembers the answer. */
@@ -305,7 +267,7 @@ public final class MaintenanceController {
     }
 
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
-    private <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
+    <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
         return BackgroundTask.withProgress(title, p -> work.run(p::update))
                 .onProgress(progress::update)
@@ -321,7 +283,7 @@ public final class MaintenanceController {
                 .executeWith(host.tasks());
     }
 
-    private void report(Window owner, String title, String headline, boolean problem, List<String> lines,
+    void report(Window owner, String title, String headline, boolean problem, List<String> lines,
                         List<ReportDialog.Choice> choices) {
         lastReport = new ReportDialog(owner, title, headline, problem, lines, choices).show();
     }
