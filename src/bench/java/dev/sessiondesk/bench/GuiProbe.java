@@ -164,7 +164,12 @@ public final class GuiProbe {
 
     private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis) throws Exception {
         Thread.sleep(1_000); // let restore's own follow-up work (focus, list refresh) finish
+        RenderCost cost = new RenderCost(windows);
+        RenderCost.Snapshot idleStart = cost.now();
         StallDetector.Result idle = StallDetector.measure(Duration.ofSeconds(seconds), () -> { });
+        RenderCost.Snapshot idleCost = cost.now().minus(idleStart);
+        report("idleFxCpuMs", idleCost.fxCpuNanos() / 1e6);
+        report("idleRendererCpuMs", idleCost.rendererCpuNanos() / 1e6);
         report("idleMaxMs", idle.maxMillis());
         report("idleP99Ms", idle.p99Millis());
         report("idleGapMaxMs", idle.maxGapMillis());
@@ -217,12 +222,17 @@ public final class GuiProbe {
                 }
             };
         }
+        RenderCost.Snapshot streamStart = cost.now();
         StallDetector.Result streamingResult = StallDetector.measure(Duration.ofSeconds(seconds), () -> {
             for (Runnable r : starters) {
                 driver.execute(r);
             }
         });
         streaming.set(false);
+        RenderCost.Snapshot streamCost = cost.now().minus(streamStart);
+        report("streamFxCpuMs", streamCost.fxCpuNanos() / 1e6);
+        report("streamRendererCpuMs", streamCost.rendererCpuNanos() / 1e6);
+        report("streamPageUpdates", streamCost.pageUpdates());
         report("streamMaxMs", streamingResult.maxMillis());
         report("streamP99Ms", streamingResult.p99Millis());
         report("streamGapMaxMs", streamingResult.maxGapMillis());

@@ -58,6 +58,14 @@ final class StreamingStallBenchmark implements Benchmark {
                 run.require("deltas"), worst, run.number("streamOngoingStallMs"), run.number("streamP99Ms"),
                 run.number("streamGapMaxMs"), idle, run.number("idleP99Ms"), run.number("idleGapMaxMs"),
                 run.number("heapUsedAfterStreaming") / 1e6));
+        double words = Math.max(1, run.number("deltas"));
+        ctx.note(String.format("FX stall, CPU time (independent of the machine's other load): while streaming the FX thread"
+                        + " used %.0f ms and the render thread %.0f ms, i.e. %.2f ms and %.2f ms per streamed word, for %s"
+                        + " transcript page updates (%.1f words per update); idle, the same %d s: FX %.0f ms, render %.0f ms.",
+                run.number("streamFxCpuMs"), run.number("streamRendererCpuMs"), run.number("streamFxCpuMs") / words,
+                run.number("streamRendererCpuMs") / words, run.require("streamPageUpdates"),
+                words / Math.max(1, run.number("streamPageUpdates")), seconds, run.number("idleFxCpuMs"),
+                run.number("idleRendererCpuMs")));
         ctx.note(stuck
                 ? String.format("FX stall, afterwards: the FX thread did not run anything for a further 20 s after the"
                         + " streaming stopped (the store held %,d messages in those sessions); the child was stopped.", stored)

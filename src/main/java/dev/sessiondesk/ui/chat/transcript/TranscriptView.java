@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -26,7 +25,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
-import javafx.util.Duration;
 import netscape.javascript.JSObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +33,11 @@ import org.slf4j.LoggerFactory;
  * A window's conversation as one HTML page in one {@link WebView}: selection across messages, copy,
  * tables, links and font fallback come with WebKit. The page shows already-loaded {@link Message}
  * records (no disk I/O here); changes reach it as small script calls — a streaming reply replaces
- * only its own article, at most every {@link #MIN_SYNC_GAP_MILLIS} ms. Content is untrusted: it is
+ * only its own article, paced by {@link SyncPacer}. Content is untrusted: it is
  * escaped by {@link MessageHtml}, cleaned again by DOMPurify and held by the page's
  * Content-Security-Policy; links open in the system browser only for http, https and mailto.
  */
 public final class TranscriptView implements TranscriptBridge.Calls {
-    static final int MIN_SYNC_GAP_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptView.class);
 
     private final Texts texts = Texts.of("transcript");
@@ -51,11 +48,9 @@ public final class TranscriptView implements TranscriptBridge.Calls {
     private final Consumer<String> browser;
     private final TranscriptBridge bridge = new TranscriptBridge(this); // strong: the page holds it weakly
     private final List<String> beforeLoad = new ArrayList<>();
-    private final PauseTransition syncDelay = new PauseTransition();
+    private final SyncPacer pacer = new SyncPacer(this::runSync);
     private final MessageMenu menu;
     private boolean loaded;
-    private boolean syncQueued;
-    private long lastSyncNanos;
     private boolean dark;
     private int pendingReveal = -1;
     private List<String> pendingWords = List.of();
@@ -98,13 +93,16 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             Object code = script("T.codeAt(" + e.getX() + "," + e.getY() + ")");
             menu.show(web, seq, selectionText(), code instanceof String s ? s : null, e.getScreenX(), e.getScreenY());
         });
-        messages.addListener((ListChangeListener<Message>) c -> scheduleSync());
+        messages.addListener((ListChangeListener<Message>) c -> {
+            if (loaded) {
+                pacer.changed(c);
+            }
+        });
         actions.watchBranches(seq -> {
             if (loaded) {
                 sync.refresh(seq); // "‹ 1 / 2 ›" becomes "‹ 1 / 3 ›" when another branch is made there
             }
         });
-        syncDelay.setOnFinished(e -> runSync());
         engine.loadContent(TranscriptPage.html(), "text/html");
     }
 
@@ -150,7 +148,7 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             pendingWords = words;
             return true;
         }
-        runSync();
+        pacer.runNow();
         if (!sync.include(seq)) {
             return false;
         }
@@ -231,7 +229,7 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             engine.executeScript("T.setTheme(true)");
         }
         sync.reset();
-        lastSyncNanos = System.nanoTime();
+        pacer.synced();
         for (String js : beforeLoad) {
             engine.executeScript(js);
         }
@@ -242,29 +240,10 @@ public final class TranscriptView implements TranscriptBridge.Calls {
         }
     }
 
-    /** At most one sync per pulse and one per {@link #MIN_SYNC_GAP_MILLIS}, however fast a reply streams. */
-    private void scheduleSync() {
-        if (syncQueued || !loaded) {
-            return;
-        }
-        syncQueued = true;
-        long sinceMillis = (System.nanoTime() - lastSyncNanos) / 1_000_000;
-        if (sinceMillis >= MIN_SYNC_GAP_MILLIS) {
-            Platform.runLater(this::runSync);
-        } else {
-            syncDelay.setDuration(Duration.millis(MIN_SYNC_GAP_MILLIS - sinceMillis));
-            syncDelay.playFromStart();
-        }
-    }
-
     private void runSync() {
-        syncDelay.stop();
-        syncQueued = false;
-        if (!loaded) {
-            return;
+        if (loaded) {
+            sync.sync();
         }
-        lastSyncNanos = System.nanoTime();
-        sync.sync();
     }
 
     private int[] branch(int seq) {

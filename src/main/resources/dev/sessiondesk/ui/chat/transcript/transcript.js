@@ -21,7 +21,12 @@
   function bridge() { return window.bridge; }
   function fragment(html) { return DOMPurify.sanitize(html, PURIFY); }
   function atBottom() { return window.innerHeight + window.scrollY >= document.body.scrollHeight - 48; }
-  function toBottom() { window.scrollTo(0, document.body.scrollHeight); }
+  /* Scrolls only when the end is not in view already: every page scroll makes WebView copy its whole
+     back buffer into a new window-sized texture and repaint the window (costly with software rendering). */
+  function toBottom() {
+    var end = document.body.scrollHeight - window.innerHeight;
+    if (window.scrollY < end - 1) window.scrollTo(0, end);
+  }
   function article(seq) { return document.getElementById('m-' + seq); }
 
   function enhance(root) {
