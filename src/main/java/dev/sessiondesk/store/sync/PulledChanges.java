@@ -69,6 +69,26 @@ public final class PulledChanges {
         });
     }
 
+    /** The sessions a page of pulled messages belongs to that this device does not hold. */
+    public Set<String> unknownSessions(List<SyncedMessage> page) {
+        Set<String> ids = new HashSet<>();
+        page.forEach(m -> ids.add(m.sessionId()));
+        return store.reader().read("look up the sessions of " + page.size() + " pulled messages", c -> {
+            Set<String> unknown = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            unknown.add(id);
+                        }
+                    }
+                }
+            }
+            return unknown;
+        });
+    }
+
     /**
      * Applies a page of pulled messages (in change order). {@code cursorAfter} is the last change
      * number of the page; the stored cursor stops before a message that had to wait (a local reply is
@@ -85,7 +105,7 @@ public final class PulledChanges {
                 }
                 Head h = st.head(c, m.sessionId());
                 if (h == null) {
-                    continue; // purged on this device: the user deleted it for good here
+                    continue; // purged on this device (the pull read the session rows again before this page)
                 }
                 if (h.streaming) {
                     st.blocked.add(m.sessionId());
