@@ -2,6 +2,7 @@ package dev.sessiondesk.store;
 
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.ContentItems;
+import dev.sessiondesk.model.GooseMessages;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.NewMessage;
@@ -55,9 +56,8 @@ public final class MessageLog {
     }
 
     /**
-     * Appends canonical messages to one session: exactly what appending them one by one stores, but
-     * the session is read, its open stream ended and its head moved once, and the statements are
-     * prepared once for the batch (re-preparing them per message was half of an import's SQLite time).
+     * Appends canonical messages to one session: what appending them one by one stores, but the session
+     * is read and its head moved once, statements prepared once, hashes over the cheap canonical assembly.
      */
     private List<AppendResult> appendBatch(Connection c, String sessionId, List<NewMessage> canonical, long now)
             throws SQLException {
@@ -69,19 +69,18 @@ public final class MessageLog {
         int seq = s.messageCount();
         String head = s.headHash();
         List<AppendResult> out = new ArrayList<>(canonical.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE, java.sql.Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement fts = c.prepareStatement(INSERT_FTS)) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE);
+             PreparedStatement fts = c.prepareStatement(INSERT_FTS_LAST)) {
             for (NewMessage m : canonical) {
                 seq++;
-                head = HashChain.next(head, m);
+                head = HashChain.next(head, GooseMessages.canonicalBytesOfStored(m));
                 bindMessage(insert, sessionId, seq, m);
                 insert.setString(9, head);
                 insert.setLong(10, now);
                 insert.executeUpdate();
                 String text = ContentItems.plainText(m.contentJson());
-                if (!text.isEmpty()) {
-                    fts.setLong(1, generatedKey(insert));
-                    fts.setString(2, text);
+                if (!text.isEmpty()) { // the row id comes from last_insert_rowid(): no generated-keys query per row
+                    fts.setString(1, text);
                     fts.executeUpdate();
                 }
                 out.add(new AppendResult(sessionId, seq, head));
@@ -94,6 +93,7 @@ public final class MessageLog {
     private static final String INSERT_COMPLETE = "INSERT INTO messages(session_id, seq, message_id, role, created,"
             + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
     private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
+    private static final String INSERT_FTS_LAST = "INSERT INTO messages_fts(rowid, body) VALUES (last_insert_rowid(), ?)";
 
     /** The append itself; {@code m} is already canonical (parsed off the writer thread by the public methods). */
     private AppendResult appendCanonical(Connection c, String sessionId, NewMessage m, long now) throws SQLException {
