@@ -206,7 +206,7 @@ public final class RemoteSync {
                 total = page.size() < PULL_PAGE ? page.size() : s.messagesAfter(cursor);
             }
             long last = page.get(page.size() - 1).changeNo();
-            PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel);
+            PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel, sessionCursor);
             applied += a.messages();
             branches.addAll(a.branchesMade());
             refused.addAll(a.refused());
