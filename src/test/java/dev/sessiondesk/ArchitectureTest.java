@@ -1,5 +1,10 @@
 package dev.sessiondesk;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.Executors;
 
 /** The layers of DESIGN.md: arrows point down only. */
 @AnalyzeClasses(packages = "dev.sessiondesk", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,4 +59,25 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.sessiondesk.store..")
             .and().haveNameNotMatching(".*\\.GooseDbReader(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..");
+
+    /**
+     * Classes that still make their own threads, by name (nested classes included). The JVM's shutdown
+     * hooks are Threads by its API and stay; the others are to move onto Workers (or, below app, a
+     * ThreadFactory handed in, as the store writer had) and leave this list. Nothing new joins it.
+     */
+    private static final String OWN_THREADS_YET = String.join("|",
+            "dev\\.sessiondesk\\.cli\\.(ServeCommand|SyncCommand)", // Runtime.addShutdownHook takes a Thread
+            "dev\\.sessiondesk\\.app\\.api\\.(HttpListener|SessionEventHub|StoreChangeWatcher)", // the local API
+            "dev\\.sessiondesk\\.app\\.sync\\.LiveSync",
+            "dev\\.sessiondesk\\.app\\.instance\\.(SingleInstance|HandOverConnection)",
+            "dev\\.sessiondesk\\.app\\.backup\\.BackupVerifier",
+            "dev\\.sessiondesk\\.store\\.StoreScan"); // the store cannot use app.tasks: to take a ThreadFactory
+
+    /** Workers (app.tasks) is the one place that makes threads, so every thread is named and logs what nothing caught. */
+    @ArchTest
+    static final ArchRule onlyWorkersCreatesThreads = noClasses()
+            .that().resideOutsideOfPackage("dev.sessiondesk.app.tasks..")
+            .and().haveNameNotMatching("(" + OWN_THREADS_YET + ")(\\$.*)?")
+            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould().callMethodWhere(target(owner(type(Executors.class))).and(target(nameStartingWith("new"))));
 }

@@ -47,9 +47,19 @@ final class ChildJvm {
 
     static Run run(BenchContext ctx, Path workDir, String label, String heap, boolean gui, Class<?> main,
                    List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(ctx, workDir, label, heap, gui, List.of(), main, args, timeoutSeconds);
+    }
+
+    /**
+     * The same with JVM options of the caller's (e.g. a class-data-sharing archive) before the class path;
+     * a {@code -cp} among them replaces this JVM's class path.
+     */
+    static Run run(BenchContext ctx, Path workDir, String label, String heap, boolean gui, List<String> jvmOptions,
+                   Class<?> main, List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.addAll(jvmOptions);
         cmd.add("-Dsessiondesk.logDir=" + ctx.config().dir().resolve("logs").toAbsolutePath());
         if (gui) {
             cmd.addAll(HEADLESS_FX);
@@ -59,8 +69,10 @@ final class ChildJvm {
             cmd.add("-XX:StartFlightRecording=settings=profile,filename="
                     + ctx.config().dir().resolve(label + "-" + System.nanoTime() + ".jfr").toAbsolutePath());
         }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        if (!jvmOptions.contains("-cp")) {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+        }
         cmd.add(main.getName());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -88,5 +100,32 @@ final class ChildJvm {
                     + reports + "); see " + workDir.resolve(label + "-stderr.txt"));
         }
         return new Run(started, reports, p.exitValue());
+    }
+
+    /**
+     * This JVM's class path with every folder packed into a jar under {@code dir} (class data sharing
+     * archives only jars: {@code -XX:SharedArchiveFile} refuses a class path with a non-empty folder).
+     */
+    static String jarredClassPath(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!java.nio.file.Files.isDirectory(p)) {
+                out.add(entry);
+                continue;
+            }
+            Path jar = dir.resolve("classpath-" + n++ + ".jar");
+            try (var zip = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar));
+                 var files = java.nio.file.Files.walk(p)) {
+                for (Path f : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile).sorted()::iterator) {
+                    zip.putNextEntry(new java.util.jar.JarEntry(p.relativize(f).toString().replace('\\', '/')));
+                    java.nio.file.Files.copy(f, zip);
+                    zip.closeEntry();
+                }
+            }
+            out.add(jar.toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 }

@@ -9,10 +9,14 @@ import java.util.List;
  * coldstart); the figure is from the parent's clock just before the process starts to the child's
  * clock when the first frame after showing the windows was painted (same machine clock). Baseline,
  * alternating in the same run: a trivial JVM on the same classpath that prints the time at main.
+ * A second row runs the same child with an AppCDS archive (class data sharing: the classes the start
+ * loads, parsed and verified once by a training start with {@code -XX:ArchiveClassesAtExit}), its
+ * baseline the start without it, alternating.
  */
 final class ColdStartBenchmark implements Benchmark {
     static final String ROW = "cold start to the first window painted, large store, 5 windows to restore (median)";
-    private static final Target TARGET = Target.millisAtMost(3_000);
+    static final String CDS_ROW = "the same cold start with an AppCDS archive of the start's classes (median)";
+    private static final Target TARGET = Target.millisAtMost(1_500);
 
     @Override
     public String name() {
@@ -21,7 +25,7 @@ final class ColdStartBenchmark implements Benchmark {
 
     @Override
     public List<PlannedRow> plannedRows() {
-        return List.of(new PlannedRow(ROW, TARGET));
+        return List.of(new PlannedRow(ROW, TARGET), new PlannedRow(CDS_ROW, TARGET));
     }
 
     @Override
@@ -42,12 +46,22 @@ final class ColdStartBenchmark implements Benchmark {
         Samples toShown = new Samples();
         Samples toPainted = new Samples();
         Samples cpu = new Samples();
+        Samples withCds = new Samples();
         long messages = 0;
+        java.nio.file.Path archive = dir.resolve("coldstart.jsa");
+        java.nio.file.Files.deleteIfExists(archive);
+        List<String> probeArgs = List.of("coldstart", large.dir().toString());
+        String jars = ChildJvm.jarredClassPath(dir);
+        ChildJvm.run(ctx, dir, "coldstart-cds-training", "1g", true, List.of("-XX:ArchiveClassesAtExit=" + archive,
+                "-cp", jars), GuiProbe.class, probeArgs, 300);
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-cp", jars);
+        List<String> noCds = List.of("-cp", jars); // the same jars, so only the archive differs
         for (int i = 0; i < runs; i++) {
             ChildJvm.Run base = ChildJvm.run(ctx, dir, "jvm", "64m", false, JvmStartProbe.class, List.of(), 60);
             jvm.add((base.millis("main") - base.startedEpochMillis()) * 1_000_000L);
-            ChildJvm.Run run = ChildJvm.run(ctx, dir, "coldstart", "1g", true, GuiProbe.class,
-                    List.of("coldstart", large.dir().toString()), 300);
+            ChildJvm.Run run = ChildJvm.run(ctx, dir, "coldstart", "1g", true, noCds, GuiProbe.class, probeArgs, 300);
+            ChildJvm.Run shared = ChildJvm.run(ctx, dir, "coldstart-cds", "1g", true, cds, GuiProbe.class, probeArgs, 300);
+            withCds.add((shared.millis("painted") - shared.startedEpochMillis()) * 1_000_000L);
             if (run.millis("windows") != 5) {
                 throw new IllegalStateException("the app restored " + run.require("windows") + " windows, not 5");
             }
@@ -72,8 +86,16 @@ final class ColdStartBenchmark implements Benchmark {
                 Format.ms(toToolkit.medianMillis()), Format.ms(toShown.medianMillis()),
                 Format.ms(toPainted.medianMillis()), Format.ms(cpu.medianMillis()), Format.ms(jvm.medianMillis())));
         String name = String.format("%s [store %,d sessions / %,d messages]", ROW, cfg.storeSessions(), cfg.storeMessages());
+        ctx.note(String.format("Cold start with AppCDS: the archive (%,d KB) written by one training start of the same"
+                        + " child with -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile on every start of the row,"
+                        + " alternating with the start without it; median of %d.",
+                java.nio.file.Files.size(archive) / 1000, runs));
+        String cdsName = String.format("%s [store %,d sessions / %,d messages]", CDS_ROW, cfg.storeSessions(),
+                cfg.storeMessages());
         return List.of(Figure.measured(name, Format.ms(start.medianMillis()), start.medianMillis(),
                 "JVM start to main " + Format.ms(jvm.medianMillis()), start.medianMillis() / jvm.medianMillis(), TARGET,
-                null));
+                null), Figure.measured(cdsName, Format.ms(withCds.medianMillis()), withCds.medianMillis(),
+                "without the archive " + Format.ms(start.medianMillis()), withCds.medianMillis() / start.medianMillis(),
+                TARGET, null));
     }
 }

@@ -4,15 +4,16 @@ import dev.sessiondesk.app.assistant.AssistantSelection;
 import dev.sessiondesk.app.assistant.AssistantSettings;
 import dev.sessiondesk.app.assistant.ReplyService;
 import dev.sessiondesk.app.assistant.SessionAssistants;
-import dev.sessiondesk.app.search.SearchService;
-import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.RestoreService;
-import dev.sessiondesk.app.importer.AgentProjectSync;
-import dev.sessiondesk.app.importer.AgentProjectWatcher;
 import dev.sessiondesk.app.importer.ImportService;
-import dev.sessiondesk.app.importer.WatchedProjects;
+import dev.sessiondesk.app.importer.agent.AgentProjectSync;
+import dev.sessiondesk.app.importer.formats.FormatReaders;
+import dev.sessiondesk.app.importer.agent.AgentProjectWatcher;
+import dev.sessiondesk.app.importer.agent.WatchedProjects;
+import dev.sessiondesk.app.search.SearchService;
 import dev.sessiondesk.app.tasks.Workers;
+import dev.sessiondesk.app.title.TitleService;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class SessionDesk implements AutoCloseable {
         this.exportAll = new AllSessionsExporter(store, exporter);
         this.agentSessions = new AgentProjectSync(store);
         this.watchedProjects = new WatchedProjects(store);
-        this.importer = new ImportService(store, agentSessions);
+        this.importer = new ImportService(store, new FormatReaders(agentSessions));
         // Built here, started by the GUI (the CLI never follows projects in the background).
         this.agentWatcher = new AgentProjectWatcher(watchedProjects, agentSessions,
                 workers.threads("agent-project-watcher", true));
@@ -97,7 +98,7 @@ public final class SessionDesk implements AutoCloseable {
         Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
             backupFirst.beforeMigration(db, from, to);
             callers.beforeMigration(db, from, to);
-        }).withWriterThreads(workers.threads("store-writer", true)));
+        }));
         return new SessionDesk(store, workers, ownsWorkers, backups);
     }
 

@@ -1,8 +1,8 @@
 package dev.sessiondesk.cli;
 
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.importer.AgentSyncReport;
 import dev.sessiondesk.app.importer.ImportProblem;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -20,7 +20,7 @@ import java.util.Objects;
  * copying. Every step runs inside the caller's write transaction.
  */
 final class Forks {
-    private static final String INSERT_ROW = "INSERT INTO messages(session_id, seq, message_id, role, created,"
+    static final String INSERT_ROW = "INSERT INTO messages(session_id, seq, message_id, role, created,"
             + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
     private Forks() {
@@ -78,6 +78,35 @@ final class Forks {
         return copied;
     }
 
+    /**
+     * Inserts {@code m} as a row of session {@code to} with its seq and hash as they were, and indexes
+     * its text; {@code ins} is {@link #INSERT_ROW} with generated keys, {@code fts} the index insert.
+     */
+    static void insertCopy(PreparedStatement ins, PreparedStatement fts, String to, Message m, long now)
+            throws SQLException {
+        ins.setString(1, to);
+        ins.setInt(2, m.seq());
+        ins.setString(3, m.messageId());
+        ins.setString(4, m.role().wire());
+        ins.setLong(5, m.created());
+        ins.setString(6, m.contentJson());
+        ins.setInt(7, m.userVisible() ? 1 : 0);
+        ins.setInt(8, m.agentVisible() ? 1 : 0);
+        ins.setString(9, m.state().wire());
+        ins.setString(10, m.hash());
+        ins.setLong(11, now);
+        ins.executeUpdate();
+        String text = ContentItems.plainText(m.contentJson());
+        if (!text.isEmpty()) {
+            try (ResultSet keys = ins.getGeneratedKeys()) {
+                keys.next();
+                fts.setLong(1, keys.getLong(1));
+            }
+            fts.setString(2, text);
+            fts.executeUpdate();
+        }
+    }
+
     private static int copyRows(Connection c, String from, String to, int fromSeq, int toSeq) throws SQLException {
         if (fromSeq > toSeq) {
             return 0;
@@ -93,28 +122,7 @@ final class Forks {
             sel.setInt(3, toSeq);
             try (ResultSet rs = sel.executeQuery()) {
                 while (rs.next()) {
-                    Message m = Rows.message(rs);
-                    ins.setString(1, to);
-                    ins.setInt(2, m.seq());
-                    ins.setString(3, m.messageId());
-                    ins.setString(4, m.role().wire());
-                    ins.setLong(5, m.created());
-                    ins.setString(6, m.contentJson());
-                    ins.setInt(7, m.userVisible() ? 1 : 0);
-                    ins.setInt(8, m.agentVisible() ? 1 : 0);
-                    ins.setString(9, m.state().wire());
-                    ins.setString(10, m.hash());
-                    ins.setLong(11, now);
-                    ins.executeUpdate();
-                    String text = ContentItems.plainText(m.contentJson());
-                    if (!text.isEmpty()) {
-                        try (ResultSet keys = ins.getGeneratedKeys()) {
-                            keys.next();
-                            fts.setLong(1, keys.getLong(1));
-                        }
-                        fts.setString(2, text);
-                        fts.executeUpdate();
-                    }
+                    insertCopy(ins, fts, to, Rows.message(rs), now);
                     n++;
                 }
             }

@@ -1,8 +1,6 @@
 package dev.sessiondesk.store;
 
 import dev.sessiondesk.model.AppendResult;
-import dev.sessiondesk.model.ContentItems;
-import dev.sessiondesk.model.GooseMessages;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.NewMessage;
@@ -39,65 +37,20 @@ public final class MessageLog {
         NewMessage canonical = CanonicalMessages.canonical(message);
         StreamHandOff.letOwnerFinish(store, sessionId);
         return store.writer().write("save a message to session " + sessionId,
-                c -> appendCanonical(c, sessionId, canonical, System.currentTimeMillis()));
+                c -> ChainWrites.append(c, sessionId, List.of(canonical), System.currentTimeMillis()).get(0));
     }
 
     /** Commits several messages to one session in one transaction: all of them or none (imports). */
     public List<AppendResult> appendAll(String sessionId, List<NewMessage> messages) {
         List<NewMessage> canonical = messages.stream().map(CanonicalMessages::canonical).toList();
         return store.writer().write("save " + messages.size() + " messages to session " + sessionId,
-                c -> appendBatch(c, sessionId, canonical, System.currentTimeMillis()));
+                c -> ChainWrites.append(c, sessionId, canonical, System.currentTimeMillis()));
     }
 
     /** {@link #appendAll} inside a caller's write transaction (imports combine it with other steps). */
     public List<AppendResult> appendAllIn(Connection c, String sessionId, List<NewMessage> messages, long now)
             throws SQLException {
-        return appendBatch(c, sessionId, messages.stream().map(CanonicalMessages::canonical).toList(), now);
-    }
-
-    /**
-     * Appends canonical messages to one session: what appending them one by one stores, but the session
-     * is read and its head moved once, statements prepared once, hashes over the cheap canonical assembly.
-     */
-    private List<AppendResult> appendBatch(Connection c, String sessionId, List<NewMessage> canonical, long now)
-            throws SQLException {
-        if (canonical.isEmpty()) {
-            writableSession(c, sessionId);
-            return List.of();
-        }
-        Session s = endOpenStream(c, writableSession(c, sessionId), MessageState.INTERRUPTED, now);
-        int seq = s.messageCount();
-        String head = s.headHash();
-        List<AppendResult> out = new ArrayList<>(canonical.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE);
-             PreparedStatement fts = c.prepareStatement(INSERT_FTS_LAST)) {
-            for (NewMessage m : canonical) {
-                seq++;
-                head = HashChain.next(head, GooseMessages.canonicalBytesOfStored(m));
-                bindMessage(insert, sessionId, seq, m);
-                insert.setString(9, head);
-                insert.setLong(10, now);
-                insert.executeUpdate();
-                String text = ContentItems.plainText(m.contentJson());
-                if (!text.isEmpty()) { // the row id comes from last_insert_rowid(): no generated-keys query per row
-                    fts.setString(1, text);
-                    fts.executeUpdate();
-                }
-                out.add(new AppendResult(sessionId, seq, head));
-            }
-        }
-        advanceHead(c, sessionId, seq, head, now);
-        return out;
-    }
-
-    private static final String INSERT_COMPLETE = "INSERT INTO messages(session_id, seq, message_id, role, created,"
-            + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
-    private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
-    private static final String INSERT_FTS_LAST = "INSERT INTO messages_fts(rowid, body) VALUES (last_insert_rowid(), ?)";
-
-    /** The append itself; {@code m} is already canonical (parsed off the writer thread by the public methods). */
-    private AppendResult appendCanonical(Connection c, String sessionId, NewMessage m, long now) throws SQLException {
-        return appendBatch(c, sessionId, List.of(m), now).get(0);
+        return ChainWrites.append(c, sessionId, messages.stream().map(CanonicalMessages::canonical).toList(), now);
     }
 
     /**
@@ -106,23 +59,8 @@ public final class MessageLog {
      */
     public StreamingMessage beginStreaming(String sessionId, NewMessage initial) {
         NewMessage m = CanonicalMessages.canonical(initial);
-        return store.writer().write("start a streaming reply in session " + sessionId, c -> {
-            long now = System.currentTimeMillis();
-            Session s = writableSession(c, sessionId);
-            s = endOpenStream(c, s, MessageState.INTERRUPTED, now);
-            int seq = s.messageCount() + 1;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(session_id, seq, message_id, role, created,"
-                    + " content_json, user_visible, agent_visible, state, hash, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,'streaming',NULL,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                bindMessage(ps, sessionId, seq, m);
-                ps.setLong(9, now);
-                ps.executeUpdate();
-                long rowId = generatedKey(ps);
-                StreamOwners.record(c, rowId, store.streamOwner(), now);
-                touch(c, sessionId, now);
-                return new StreamingMessage(rowId, sessionId, seq);
-            }
-        });
+        return store.writer().write("start a streaming reply in session " + sessionId,
+                c -> ChainWrites.beginStream(c, sessionId, m, store.streamOwner(), System.currentTimeMillis()));
     }
 
     /** Saves the reply's content so far. Returns false when the reply is no longer streaming. */
@@ -177,16 +115,12 @@ public final class MessageLog {
                 }
             }
             Session s = SessionStore.get(c, stream.sessionId()).orElseThrow(() -> SessionStore.notFound(stream.sessionId()));
-            endOpenStream(c, s, end, now);
+            ChainWrites.endOpenStream(c, s, end, now);
             Session after = SessionStore.get(c, stream.sessionId()).orElseThrow();
             return new AppendResult(after.id(), after.messageCount(), after.headHash());
         });
     }
 
-    /**
-     * Ends every reply left streaming (by a process that crashed) as interrupted, hashing what was
-     * saved. Called at start by the one app that owns the data folder. Returns how many it ended.
-     */
     /** Whether any reply is stored as streaming (a cheap read before {@link #interruptAbandonedStreams}). */
     public boolean anyStreaming() {
         return store.reader().read("look for streaming replies", c -> {
@@ -197,6 +131,10 @@ public final class MessageLog {
         });
     }
 
+    /**
+     * Ends every reply left streaming (by a process that crashed) as interrupted, hashing what was
+     * saved. Called at start by the one app that owns the data folder. Returns how many it ended.
+     */
     public int interruptAbandonedStreams() {
         return interruptAbandonedStreams(java.util.Set.of());
     }
@@ -224,7 +162,7 @@ public final class MessageLog {
                 }
             }
             for (String id : sessions) {
-                endOpenStream(c, SessionStore.get(c, id).orElseThrow(), MessageState.INTERRUPTED, now);
+                ChainWrites.endOpenStream(c, SessionStore.get(c, id).orElseThrow(), MessageState.INTERRUPTED, now);
             }
             return sessions.size();
         });
@@ -349,94 +287,5 @@ public final class MessageLog {
      */
     public Session insertForkIn(Connection c, NewSession spec, String parentId, int parentSeq) throws SQLException {
         return Forks.insertFork(c, store.sessions(), spec, parentId, parentSeq);
-    }
-
-    /** Ends the session's streaming message, if any, hashing it into the chain. Returns the session after. */
-    private Session endOpenStream(Connection c, Session s, MessageState end, long now) throws SQLException {
-        Message open = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND state = 'streaming'")) {
-            ps.setString(1, s.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    open = Rows.message(rs);
-                }
-            }
-        }
-        if (open == null) {
-            return s;
-        }
-        String hash = HashChain.next(s.headHash(), open.body());
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE messages SET state = ?, hash = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, end.wire());
-            ps.setString(2, hash);
-            ps.setLong(3, now);
-            ps.setLong(4, open.rowId());
-            ps.executeUpdate();
-        }
-        index(c, open.rowId(), open.contentJson());
-        StreamOwners.remove(c, open.rowId());
-        advanceHead(c, s.id(), open.seq(), hash, now);
-        return SessionStore.get(c, s.id()).orElseThrow();
-    }
-
-    private static Session writableSession(Connection c, String sessionId) throws SQLException {
-        Session s = SessionStore.get(c, sessionId).orElseThrow(() -> SessionStore.notFound(sessionId));
-        if (s.inTrash()) {
-            throw new StoreException(StoreException.Kind.CONFLICT,
-                    "session " + sessionId + " is in the trash; restore it before adding messages");
-        }
-        return s;
-    }
-
-    private static void bindMessage(PreparedStatement ps, String sessionId, int seq, NewMessage m) throws SQLException {
-        ps.setString(1, sessionId);
-        ps.setInt(2, seq);
-        ps.setString(3, m.messageId());
-        ps.setString(4, m.role().wire());
-        ps.setLong(5, m.created());
-        ps.setString(6, m.contentJson());
-        ps.setInt(7, m.userVisible() ? 1 : 0);
-        ps.setInt(8, m.agentVisible() ? 1 : 0);
-    }
-
-    private static void advanceHead(Connection c, String sessionId, int count, String hash, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET message_count = ?, head_hash = ?,"
-                + " updated_at = ?, last_activity = ? WHERE id = ?")) {
-            ps.setInt(1, count);
-            ps.setString(2, hash);
-            ps.setLong(3, now);
-            ps.setLong(4, now);
-            ps.setString(5, sessionId);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void touch(Connection c, String sessionId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_activity = ? WHERE id = ?")) {
-            ps.setLong(1, now);
-            ps.setString(2, sessionId);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void index(Connection c, long rowId, String contentJson) throws SQLException {
-        String text = ContentItems.plainText(contentJson);
-        if (text.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_FTS)) {
-            ps.setLong(1, rowId);
-            ps.setString(2, text);
-            ps.executeUpdate();
-        }
-    }
-
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
     }
 }

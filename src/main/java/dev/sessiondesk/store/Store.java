@@ -3,8 +3,6 @@ package dev.sessiondesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,26 +26,17 @@ public final class Store implements AutoCloseable {
         void beforeMigration(Path db, int fromVersion, int toVersion) throws IOException;
     }
 
-    /**
-     * @param writerThreads makes the writer's one thread; the app passes its named factory (with the
-     *                      uncaught-exception handler), a bare store uses the JDK's default
-     */
-    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration,
-                          ThreadFactory writerThreads) {
+    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration) {
         public static Options defaults() {
-            return new Options(5_000, AppVersion.current(), (db, from, to) -> { }, Executors.defaultThreadFactory());
+            return new Options(5_000, AppVersion.current(), (db, from, to) -> { });
         }
 
         public Options withBusyTimeout(int ms) {
-            return new Options(ms, appVersion, beforeMigration, writerThreads);
+            return new Options(ms, appVersion, beforeMigration);
         }
 
         public Options withMigrationHook(MigrationHook hook) {
-            return new Options(busyTimeoutMs, appVersion, hook, writerThreads);
-        }
-
-        public Options withWriterThreads(ThreadFactory factory) {
-            return new Options(busyTimeoutMs, appVersion, beforeMigration, factory);
+            return new Options(busyTimeoutMs, appVersion, hook);
         }
     }
 
@@ -66,6 +55,8 @@ public final class Store implements AutoCloseable {
     private final HiddenMessages hidden;
     private final SessionSettingsStore sessionSettings;
     private final ForkFamily forks;
+    /** Set when a check found the store damaged while it was open: from then on it is read-only. */
+    private volatile String refusal;
     private StoreClaim claim; // a writer's shared claim: no swap of the store while it is open
     private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
@@ -129,7 +120,7 @@ public final class Store implements AutoCloseable {
         StoreClaim claim;
         claim = StoreClaim.shared(dir, options.busyTimeoutMs());
         try {
-            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db, options.writerThreads());
+            writer = new StoreWriter(Connections.writer(db, options.busyTimeoutMs()), db);
         } catch (SQLException e) {
             claim.close();
             throw StoreException.from(e, "open the store for writing", db.toString());
@@ -245,12 +236,26 @@ public final class Store implements AutoCloseable {
     }
 
     public boolean isReadOnly() {
-        return writer == null;
+        return writer == null || refusal != null;
     }
 
     /** Why the store is read-only, or null when it is writable. */
     public String readOnlyReason() {
-        return readOnlyReason;
+        return refusal != null ? refusal : readOnlyReason;
+    }
+
+    /**
+     * Stops every later write (this writer's, whoever calls it) with {@code reason}: for a store a check
+     * found damaged after it opened. Writes already committed stay; nothing after this is half-written.
+     */
+    public void refuseWrites(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+            LOG.error("the store {} no longer accepts writes: {}", dbFile, reason);
+        }
+        if (writer != null) {
+            writer.stopWriting(new StoreException(StoreException.Kind.READ_ONLY, reason));
+        }
     }
 
     public SessionStore sessions() {
@@ -303,6 +308,9 @@ public final class Store implements AutoCloseable {
 
     /** The writer; throws a READ_ONLY/NEWER_SCHEMA StoreException with the reason when the store is read-only. */
     public StoreWriter writer() {
+        if (refusal != null) {
+            throw new StoreException(StoreException.Kind.READ_ONLY, refusal);
+        }
         if (writer == null) {
             StoreException.Kind kind = schemaVersion > Schema.CURRENT
                     ? StoreException.Kind.NEWER_SCHEMA : StoreException.Kind.READ_ONLY;

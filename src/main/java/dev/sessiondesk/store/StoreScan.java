@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,41 +18,74 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every chain of the store in one pass (verify): one scan of {@code messages} in (session, seq)
- * order, the stored content read as the bytes SQLite holds (no text decoding), the canonical bytes
- * fed to SHA-256 piece by piece, and the hashing spread over the cores by session (a session's
- * rows are hashed in order, different sessions in parallel). Each stored row is hashed once: a fork's
- * chain starts from its parent's stored hash at the fork point, and a fork whose parent's prefix is
- * damaged there is reported damaged at the same message.
+ * Every chain of the store (verify): the sessions are split by id into parts of about equal message
+ * count, and each part is one scan of {@code messages} in (session, seq) order on a reader connection
+ * of its own, hashed on the thread that reads it (two cores read and hash at once; no hand-off, no
+ * rows held). SQLite hands each row over in few columns: the canonical prefix
+ * {@code {"content":…,"created":…} } built by SQLite as bytes (no text decoding, no JSON parse), the
+ * flags as one integer and the stored hash as its 32 bytes; the digest and the canonical suffix are
+ * reused, so a row costs its copy and its SHA-256. Each part is one read transaction that reads its
+ * sessions' records and their messages together, so a session's chain and its record always come from
+ * one snapshot (parts may be a few milliseconds apart). Each stored row is hashed once: a fork's chain
+ * starts from its parent's stored hash at the fork point, and a fork whose parent's prefix is damaged
+ * there is reported damaged at the same message.
  */
 final class StoreScan {
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] OPEN = "{\"content\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CREATED = ",\"created\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ID = ",\"id\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] META = {
-            ",\"metadata\":{\"agentVisible\":false,\"userVisible\":false}".getBytes(StandardCharsets.US_ASCII),
-            ",\"metadata\":{\"agentVisible\":false,\"userVisible\":true}".getBytes(StandardCharsets.US_ASCII),
-            ",\"metadata\":{\"agentVisible\":true,\"userVisible\":false}".getBytes(StandardCharsets.US_ASCII),
-            ",\"metadata\":{\"agentVisible\":true,\"userVisible\":true}".getBytes(StandardCharsets.US_ASCII)};
-    private static final byte[] ROLE = ",\"role\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = "\"}".getBytes(StandardCharsets.US_ASCII);
-    /** Rows handed to a hashing task at once, and the bytes in flight before the scan waits. */
-    private static final int CHUNK_BYTES = 1 << 20;
-    private static final int IN_FLIGHT_BYTES = 64 << 20;
+    private static final byte[] ID = ",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** The canonical bytes after the id, by flags: agentVisible 4, userVisible 2, assistant 1. */
+    private static final byte[][] SUFFIX = new byte[8][];
+    private static final int ASSISTANT = 1;
+    private static final int USER_VISIBLE = 2;
+    private static final int AGENT_VISIBLE = 4;
+    private static final int STREAMING = 8;
+    private static final int UNKNOWN_ROLE = 16;
+    /** Parts per hashing thread, so a thread the machine slows down does not hold up the others for long. */
+    private static final int PARTS_PER_THREAD = 4;
+    /** The memory map a verify scan reads pages through (no read call and no copy per page). */
+    private static final long SCAN_MMAP_BYTES = 1L << 30;
+    private static final String SCAN = "SELECT session_id, seq,"
+            + " CAST('{\"content\":' || ifnull(content_json, '') || ',\"created\":' || CAST(created AS INTEGER) AS BLOB),"
+            + " CAST(message_id AS BLOB),"
+            + " (CASE role WHEN 'user' THEN 0 WHEN 'assistant' THEN 1 ELSE 16 END) | (CASE WHEN user_visible != 0 THEN 2"
+            + " ELSE 0 END) | (CASE WHEN agent_visible != 0 THEN 4 ELSE 0 END) | (CASE WHEN state = 'streaming' THEN 8"
+            + " ELSE 0 END),"
+            + " CASE WHEN length(hash) = 64 AND hash = lower(hash) THEN unhex(hash) END"
+            + " FROM messages WHERE session_id >= ?";
 
-    private record Row(int seq, String messageId, String role, long created, byte[] content, boolean userVisible,
-                       boolean agentVisible, boolean streaming, String hash) {
+    static {
+        for (int f = 0; f < SUFFIX.length; f++) {
+            SUFFIX[f] = (",\"metadata\":{\"agentVisible\":" + ((f & AGENT_VISIBLE) != 0) + ",\"userVisible\":"
+                    + ((f & USER_VISIBLE) != 0) + "},\"role\":\"" + ((f & ASSISTANT) != 0 ? "assistant" : "user") + "\"}")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     private record SessionRow(String id, int count, String head, String parent, int base) {
     }
 
-    /** One session's own chain as the rows arrive; touched by one hashing task at a time. */
+    /** Sessions with ids from {@code from} (inclusive) to {@code to} (exclusive; null: no end). */
+    private record Part(String from, String to) {
+        /** The upper bound as its own term (an OR with "no bound" would keep SQLite from ending the index range). */
+        String upTo(String column) {
+            return to == null ? "" : " AND " + column + " < ?";
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            ps.setString(1, from);
+            if (to != null) {
+                ps.setString(2, to);
+            }
+        }
+    }
+
+    /** One part's sessions, their chains and the canonical bytes it hashed. */
+    private record PartResult(Map<String, SessionRow> sessions, Map<String, Chain> chains, long bytes) {
+    }
+
+    /** One session's own chain as its rows arrive, on the one thread that scans its part. */
     private static final class Chain {
         final SessionRow s;
         byte[] head;
@@ -78,34 +112,48 @@ final class StoreScan {
             }
         }
 
-        void take(List<Row> rows, MessageDigest sha, long[] bytes) {
-            for (Row r : rows) {
-                if (problem != null) {
-                    return;
-                }
-                if (r.seq() != expectedSeq) {
-                    fail(r.seq() > expectedSeq ? expectedSeq : r.seq(), r.seq() > expectedSeq
-                            ? "message " + expectedSeq + " is missing (the next stored one is " + r.seq() + ")"
-                            : "message " + r.seq() + " is stored twice or out of order");
-                    return;
-                }
-                expectedSeq++;
-                if (r.streaming()) {
-                    if (r.seq() != s.count() + 1) {
-                        fail(r.seq(), "a streaming reply is not the last message");
-                    }
-                    continue;
-                }
-                sha.update(head);
-                bytes[0] += feed(sha, r);
-                byte[] next = sha.digest();
-                if (r.hash() == null || !HEX.formatHex(next).equals(r.hash())) {
-                    fail(r.seq(), "content does not match its hash (changed, reordered or damaged)");
-                    return;
-                }
-                head = next;
-                checked++;
+        /** Takes the next stored row; the digest is the part's own, {@code out} its 32-byte scratch. */
+        long take(int seq, byte[] prefix, byte[] messageId, int flags, byte[] stored, MessageDigest sha, byte[] out)
+                throws java.security.DigestException {
+            if (problem != null) {
+                return 0;
             }
+            if (seq != expectedSeq) {
+                fail(seq > expectedSeq ? expectedSeq : seq, seq > expectedSeq
+                        ? "message " + expectedSeq + " is missing (the next stored one is " + seq + ")"
+                        : "message " + seq + " is stored twice or out of order");
+                return 0;
+            }
+            expectedSeq++;
+            if ((flags & STREAMING) != 0) {
+                if (seq != s.count() + 1) {
+                    fail(seq, "a streaming reply is not the last message");
+                }
+                return 0;
+            }
+            if ((flags & UNKNOWN_ROLE) != 0) {
+                fail(seq, "the message's role is neither user nor assistant (changed or damaged)");
+                return 0;
+            }
+            sha.update(head);
+            sha.update(prefix);
+            long n = prefix.length;
+            if (messageId != null) {
+                byte[] quoted = jsonStringBody(messageId);
+                sha.update(ID);
+                sha.update(quoted);
+                n += ID.length + quoted.length;
+            }
+            byte[] suffix = SUFFIX[flags & 7];
+            sha.update(suffix);
+            sha.digest(out, 0, out.length);
+            if (stored == null || !Arrays.equals(out, stored)) {
+                fail(seq, "content does not match its hash (changed, reordered or damaged)");
+                return n + suffix.length;
+            }
+            head = out.clone();
+            checked++;
+            return n + suffix.length;
         }
 
         ChainReport report() {
@@ -125,107 +173,144 @@ final class StoreScan {
     private StoreScan() {
     }
 
-    /** The canonical bytes of {@link dev.sessiondesk.model.GooseMessages#canonicalBytesOfStored}, fed in pieces. */
-    private static long feed(MessageDigest sha, Row r) {
-        sha.update(OPEN);
-        sha.update(r.content());
-        byte[] created = Long.toString(r.created()).getBytes(StandardCharsets.US_ASCII);
-        sha.update(CREATED);
-        sha.update(created);
-        long n = OPEN.length + r.content().length + CREATED.length + created.length;
-        if (r.messageId() != null) {
-            byte[] id = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(r.messageId()))
-                    .getBytes(StandardCharsets.UTF_8);
-            sha.update(ID);
-            sha.update(id);
-            n += ID.length + id.length;
+    /**
+     * The message id as canonical JSON writes it, without the opening quote (the {@link #ID} piece has
+     * it) but with the closing one: printable ASCII without quote or backslash as it is, anything else
+     * through {@link CanonicalJson} (escapes and all), so the bytes are those of
+     * {@link dev.sessiondesk.model.GooseMessages#canonicalBytesOfStored}.
+     */
+    private static byte[] jsonStringBody(byte[] id) {
+        for (byte b : id) {
+            if (b < 0x20 || b > 0x7e || b == '"' || b == '\\') {
+                String json = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                        new String(id, StandardCharsets.UTF_8)));
+                return json.substring(1).getBytes(StandardCharsets.UTF_8);
+            }
         }
-        byte[] meta = META[(r.agentVisible() ? 2 : 0) + (r.userVisible() ? 1 : 0)];
-        byte[] role = r.role().getBytes(StandardCharsets.US_ASCII);
-        sha.update(meta);
-        sha.update(ROLE);
-        sha.update(role);
-        sha.update(CLOSE);
-        return n + meta.length + ROLE.length + role.length + CLOSE.length;
+        byte[] out = Arrays.copyOf(id, id.length + 1);
+        out[id.length] = '"';
+        return out;
     }
 
-    /** Every session's report (in id order) and the canonical bytes hashed, on {@code threads} hashing threads. */
-    static StoreReport run(Connection c, String sqliteCheck, int threads) throws SQLException {
-        Map<String, SessionRow> sessions = sessions(c);
+    /**
+     * Every session's report (in id order) and the canonical bytes hashed, scanned on {@code threads}
+     * threads. {@code mapped}: SQLite reads the pages through a memory map (two to three times faster
+     * here), only when the file is not suspect — a read error in a map stops the process instead of
+     * failing the read, so a store whose page check did not pass is read the ordinary way.
+     */
+    static StoreReport run(StoreReader reader, String sqliteCheck, int threads, boolean mapped) {
+        List<Part> parts = reader.read("plan the verify", c -> parts(c, threads * PARTS_PER_THREAD));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "verify-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        List<PartResult> results = new ArrayList<>();
+        try {
+            List<CompletableFuture<PartResult>> running = new ArrayList<>();
+            for (Part p : parts) {
+                running.add(CompletableFuture.supplyAsync(() -> reader.read("verify the hash chains", c -> scan(c, p, mapped)),
+                        pool));
+            }
+            for (CompletableFuture<PartResult> f : running) {
+                results.add(join(f));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, SessionRow> sessions = new HashMap<>();
+        Map<String, Chain> chains = new HashMap<>();
+        long hashed = 0;
+        for (PartResult r : results) {
+            sessions.putAll(r.sessions());
+            chains.putAll(r.chains());
+            hashed += r.bytes();
+        }
+        return new StoreReport(sqliteCheck, inheritDamage(sessions, chains), hashed);
+    }
+
+    private static PartResult join(CompletableFuture<PartResult> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** Splits the sessions, in id order, into at most {@code max} parts of about equal message count. */
+    private static List<Part> parts(Connection c, int max) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        long total = 0;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, message_count FROM sessions ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                long n = Math.max(1, rs.getLong(2));
+                counts.add(n);
+                total += n;
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        String from = "";
+        long sum = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (sum >= total * (parts.size() + 1) / max && parts.size() < max - 1 && !ids.get(i).equals(from)) {
+                parts.add(new Part(from, ids.get(i)));
+                from = ids.get(i);
+            }
+            sum += counts.get(i);
+        }
+        parts.add(new Part(from, null)); // the last part is open-ended: a session made since is still read
+        return parts;
+    }
+
+    /** One part in one read transaction: its sessions' records, then their rows in (session, seq) order. */
+    private static PartResult scan(Connection c, Part p, boolean mapped) throws SQLException {
+        Map<String, SessionRow> sessions = sessions(c, p);
         Map<String, Chain> chains = new HashMap<>();
         for (SessionRow s : sessions.values()) {
             String start = s.base() == 0 ? Fingerprint.GENESIS : parentHashOrNull(c, s);
             chains.put(s.id(), new Chain(s, start));
         }
-        long[][] bytesPerThread = new long[threads][1];
-        AtomicInteger nextSlot = new AtomicInteger();
-        ThreadLocal<MessageDigest> sha = ThreadLocal.withInitial(HashChain::sha256);
-        ThreadLocal<long[]> bytes = ThreadLocal.withInitial(() -> bytesPerThread[nextSlot.getAndIncrement() % threads]);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "verify-hash");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
-        Map<String, CompletableFuture<Void>> tails = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, seq, message_id, role, created,"
-                + " CAST(content_json AS BLOB), user_visible, agent_visible, state, hash FROM messages"
-                + " ORDER BY session_id, seq"); ResultSet rs = ps.executeQuery()) {
-            String current = null;
-            List<Row> chunk = new ArrayList<>();
-            int chunkBytes = 0;
-            while (rs.next()) {
-                String sid = rs.getString(1);
-                if (!sid.equals(current)) {
-                    submit(chains.get(current), chunk, chunkBytes, tails, pool, inFlight, sha, bytes);
-                    chunk = new ArrayList<>();
-                    chunkBytes = 0;
-                    current = sid;
-                }
-                byte[] content = rs.getBytes(6);
-                if (content == null) {
-                    content = new byte[0];
-                }
-                chunk.add(new Row(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5), content,
-                        rs.getInt(7) != 0, rs.getInt(8) != 0, "streaming".equals(rs.getString(9)), rs.getString(10)));
-                chunkBytes += content.length + 160;
-                if (chunkBytes >= CHUNK_BYTES) {
-                    submit(chains.get(current), chunk, chunkBytes, tails, pool, inFlight, sha, bytes);
-                    chunk = new ArrayList<>();
-                    chunkBytes = 0;
+        MessageDigest sha = HashChain.sha256();
+        byte[] out = new byte[sha.getDigestLength()];
+        long bytes = 0;
+        if (mapped) {
+            mmap(c, SCAN_MMAP_BYTES);
+        }
+        try (PreparedStatement ps = c.prepareStatement(SCAN + p.upTo("session_id") + " ORDER BY session_id, seq")) {
+            ps.setFetchSize(1024);
+            p.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                String current = null;
+                Chain chain = null;
+                while (rs.next()) {
+                    String sid = rs.getString(1);
+                    if (!sid.equals(current)) {
+                        current = sid;
+                        chain = chains.get(sid);
+                    }
+                    if (chain == null) {
+                        continue; // rows of a session that does not exist: the search index check and integrity_check report them
+                    }
+                    bytes += chain.take(rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getInt(5), rs.getBytes(6), sha, out);
                 }
             }
-            submit(chains.get(current), chunk, chunkBytes, tails, pool, inFlight, sha, bytes);
-            CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new)).join();
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 has a 32-byte digest", e);
         } finally {
-            pool.shutdownNow();
+            if (mapped) {
+                mmap(c, 0); // pooled readers go on without the map (a damaged disk is an error there, not a signal)
+            }
         }
-        long hashed = 0;
-        for (long[] b : bytesPerThread) {
-            hashed += b[0];
-        }
-        return new StoreReport(sqliteCheck, inheritDamage(sessions, chains), hashed);
+        return new PartResult(sessions, chains, bytes);
     }
 
-    private static void submit(Chain chain, List<Row> rows, int rowBytes, Map<String, CompletableFuture<Void>> tails,
-                               ExecutorService pool, Semaphore inFlight, ThreadLocal<MessageDigest> sha,
-                               ThreadLocal<long[]> bytes) {
-        if (rows.isEmpty()) {
-            return;
+    private static void mmap(Connection c, long bytes) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA mmap_size=" + bytes);
         }
-        if (chain == null) {
-            return; // rows of a session that does not exist: the search index check and integrity_check report them
-        }
-        int permits = Math.min(rowBytes, IN_FLIGHT_BYTES);
-        inFlight.acquireUninterruptibly(permits);
-        CompletableFuture<Void> previous = tails.getOrDefault(chain.s.id(), CompletableFuture.completedFuture(null));
-        tails.put(chain.s.id(), previous.thenRunAsync(() -> {
-            try {
-                chain.take(rows, sha.get(), bytes.get());
-            } finally {
-                inFlight.release(permits);
-            }
-        }, pool));
     }
 
     /** A fork is damaged where an ancestor's chain is damaged within the prefix it shares. */
@@ -259,16 +344,19 @@ final class StoreScan {
         return out;
     }
 
-    private static Map<String, SessionRow> sessions(Connection c) throws SQLException {
+    private static Map<String, SessionRow> sessions(Connection c, Part p) throws SQLException {
         Map<String, SessionRow> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, message_count, head_hash, parent_session_id, parent_seq FROM sessions")) {
-            while (rs.next()) {
-                String parent = rs.getString(4);
-                int seq = rs.getInt(5);
-                int base = rs.wasNull() ? 0 : Lineage.inherited(parent, seq);
-                out.put(rs.getString(1), new SessionRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-                        base == 0 ? null : parent, base));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, message_count, head_hash, parent_session_id, parent_seq"
+                + " FROM sessions WHERE id >= ?" + p.upTo("id"))) {
+            p.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String parent = rs.getString(4);
+                    int seq = rs.getInt(5);
+                    int base = rs.wasNull() ? 0 : Lineage.inherited(parent, seq);
+                    out.put(rs.getString(1), new SessionRow(rs.getString(1), rs.getInt(2), rs.getString(3),
+                            base == 0 ? null : parent, base));
+                }
             }
         }
         return out;

@@ -2,11 +2,6 @@ package dev.sessiondesk.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +11,10 @@ import org.slf4j.LoggerFactory;
  * work runs in its own IMMEDIATE transaction and is committed (WAL, synchronous=FULL) before the
  * caller hears back, so "returned" means "on disk and visible to every other reader".
  *
- * <p>A synchronous {@link #write} runs on the caller's thread while holding the writer's lock; only
- * {@link #submit} hands work to the writer thread. Handing every write to another thread cost two
- * thread wake-ups per append, and on a busy machine each wake-up can wait for a core: that hop
- * was most of append's p99 over a bare INSERT+COMMIT under load.
+ * <p>{@link #write} runs on the caller's thread while holding the writer's lock, so the writer owns
+ * no thread: callers already run off the FX thread, in a task from {@code Workers}. Handing every
+ * write to a writer thread cost two thread wake-ups per append, and on a busy machine each wake-up
+ * can wait for a core: that hop was most of append's p99 over a bare INSERT+COMMIT under load.
  */
 public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
@@ -28,21 +23,14 @@ public final class StoreWriter implements AutoCloseable {
     private final String where;
     private final StoreFileIdentity identity;
     private volatile StoreException stopped; // once the files were swapped, every later write fails the same way
-    private final ExecutorService thread;
     /** Held for each unit of work: whoever holds it is the one writer. Reentrant for nested writes. */
     private final ReentrantLock lock = new ReentrantLock();
     private boolean inTransaction; // only touched while holding the lock
 
-    StoreWriter(Connection connection, java.nio.file.Path db, ThreadFactory threads) {
+    StoreWriter(Connection connection, java.nio.file.Path db) {
         this.connection = connection;
         this.where = db.toString();
         this.identity = new StoreFileIdentity(db);
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = threads.newThread(r);
-            t.setName("store-writer");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Runs {@code work} in one transaction, on this thread as the one writer, and returns after the commit. */
@@ -54,11 +42,6 @@ public final class StoreWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Queues {@code work} for the writer thread; the future completes after the commit, or with a {@link StoreException}. */
-    public <T> CompletableFuture<T> submit(String doing, SqlWork<T> work) {
-        return CompletableFuture.supplyAsync(() -> write(doing, work), thread);
     }
 
     private void lock(String doing) {
@@ -121,6 +104,16 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on every unit of work fails with {@code why} before it begins (a damaged store: nothing
+     * more may go into it, and nothing is half-written). The first reason stays.
+     */
+    public void stopWriting(StoreException why) {
+        if (stopped == null) {
+            stopped = why;
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (java.sql.Statement s = connection.createStatement()) {
             s.execute(sql);
@@ -154,14 +147,6 @@ public final class StoreWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("store writer still busy after 30 s; closing anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         lock.lock(); // a write still running on a caller's thread finishes first
         try {
             connection.close();

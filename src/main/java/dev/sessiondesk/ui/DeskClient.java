@@ -1,8 +1,6 @@
 package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.client.ClientOptions;
 import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.client.OpenStore;
@@ -10,7 +8,6 @@ import dev.sessiondesk.app.client.RestoredWindow;
 import dev.sessiondesk.app.instance.SaveAndQuitChannel;
 import dev.sessiondesk.app.instance.SingleInstance;
 import dev.sessiondesk.app.tasks.BackgroundTask;
-import dev.sessiondesk.app.tasks.TaskProgress;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.app.tasks.UncaughtExceptions;
 import dev.sessiondesk.app.tasks.Workers;
@@ -22,9 +19,10 @@ import dev.sessiondesk.ui.chat.StatusKind;
 import dev.sessiondesk.ui.chat.transcript.TranscriptView;
 import dev.sessiondesk.ui.chat.StatusLine;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
-import dev.sessiondesk.ui.maintenance.MaintenanceHost;
+import dev.sessiondesk.ui.maintenance.ClientMaintenance;
 import dev.sessiondesk.ui.maintenance.MaintenanceMenus;
 import dev.sessiondesk.ui.maintenance.RecoveryDialog;
+import dev.sessiondesk.ui.maintenance.RecoveryOffers;
 import dev.sessiondesk.ui.windows.WindowCoordinator;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -33,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * and opens the restored one. Quit writes everything pending, clears the heartbeat and releases the
  * folder. {@link #abandon()} stops without any of that, as a crash would (tests use it).
  */
-public final class DeskClient implements MaintenanceHost {
+public final class DeskClient {
     private static final Logger LOG = LoggerFactory.getLogger(DeskClient.class);
     /** How often windows look for messages other programs added (P2 in the other direction). */
     private static final Duration POLL = Duration.seconds(2);
@@ -76,8 +75,7 @@ public final class DeskClient implements MaintenanceHost {
     /** The open store with everything built over it; replaced whole by a restore. */
     private volatile OpenStore store;
     private WindowCoordinator coordinator;
-    private MaintenanceController maintenanceUi;
-    private RecoveryDialog recovery;
+    private final ClientMaintenance maintenance;
     private Timeline poller;
     private final StartupChores chores = new StartupChores();
     private volatile boolean finished;
@@ -88,6 +86,11 @@ public final class DeskClient implements MaintenanceHost {
     public DeskClient(ClientOptions options, Runnable exitPlatform) {
         this.options = options;
         this.exitPlatform = exitPlatform;
+        this.maintenance = new ClientMaintenance(options.dataDir(), () -> store, () -> {
+            if (coordinator != null) {
+                coordinator.sessionsChanged();
+            }
+        }, lifecycle, new Reopening());
     }
 
     /** Where the transcripts' links open (the application's HostServices); call before {@link #start}. */
@@ -164,19 +167,10 @@ public final class DeskClient implements MaintenanceHost {
     }
 
     private void show(Boot b) {
-        if (b.store().upgradeProblems().isPresent()) {
-            // Something the upgrade manifest promised is not in the store: the user decides first,
-            // before any window (or the daily backup, whose rotation could drop a good backup) runs.
-            LOG.warn("the upgrade check found problems: {}", b.store().upgradeProblems().get().problems());
-            recovery = new RecoveryDialog(b.store().upgradeProblems().get(),
-                    b.store().commands().latestBackup().orElse(null), maintenanceController());
-            recovery.show(() -> {
-                recovery = null;
-                showWindows(b);
-            }, this::quit);
-            return;
+        // Something the upgrade manifest promised is not in the store: the user decides first.
+        if (!recoveryOffers().showUpgradeCheck(b.store(), () -> showWindows(b), this::quit)) {
+            showWindows(b);
         }
-        showWindows(b);
     }
 
     private void showWindows(Boot b) {
@@ -195,8 +189,7 @@ public final class DeskClient implements MaintenanceHost {
         coordinator.setMenuExtension((bar, window) -> {
             new MaintenanceMenus(maintenanceController(), window).addTo(bar);
             sync.addMenu(bar, window, tasks());
-            window.addBannerChoice("banner-open-backup", "Open from backup…",
-                    () -> maintenanceController().openFromBackup(window));
+            recoveryOffers().addTo(window);
         });
         SaveListener failures = new SaveFailureRelay(() -> coordinator);
         services.changes().listen(changedSessions::add);
@@ -210,35 +203,15 @@ public final class DeskClient implements MaintenanceHost {
         } else if (b.windows().isEmpty()) {
             coordinator.newWindow();
         }
-        if (opened.assistantNotice() != null) {
-            coordinator.windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.assistantNotice()));
-        }
-        if (opened.readOnly()) {
-            coordinator.windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, opened.readOnlyReason()));
-        }
         poller = new Timeline(new KeyFrame(POLL, e -> coordinator.pollStore()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
         earlyHandOvers.forEach(this::handOver);
         earlyHandOvers.clear();
-        afterWindowsShown(opened);
-    }
-
-    /** The first-run Goose offer, the daily backup, the agent projects: reported in the status bar. */
-    private void afterWindowsShown(OpenStore opened) {
-        // Live sync, when a server is set up: started off the FX thread (it connects).
-        BackgroundTask.run("start live sync", () -> opened.serverSync().start()).executeWith(tasks());
-        chores.start(opened, tasks(), () -> store == opened && coordinator != null,
-                f -> maintenanceController().offerGooseImport(f), notes -> {
-                    StatusKind kind = notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))
-                            ? StatusKind.ERROR : StatusKind.SAVED;
-                    // A backup that worked is routine: it goes to the log, not into the user's first words.
-                    if (kind == StatusKind.ERROR) {
-                        windows().forEach(w -> w.viewModel().status().report(kind, String.join(" · ", notes)));
-                    } else {
-                        LOG.info("start-up maintenance: {}", String.join(" · ", notes));
-                    }
-                });
+        // The store check first, so a damaged store is read-only before the chores (backup, sync) write.
+        BooleanSupplier stillOpen = () -> store == opened && coordinator != null;
+        CompletableFuture<?> checked = recoveryOffers().checkStore(opened, stillOpen, this::windows);
+        chores.start(checked, opened, tasks(), stillOpen, f -> maintenanceController().offerGooseImport(f), this::windows);
     }
 
     /** For tests: waits until the start-up Goose check, backup and agent scan have finished. */
@@ -252,72 +225,42 @@ public final class DeskClient implements MaintenanceHost {
         Platform.runLater(() -> windows().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line)));
     }
 
-    public MaintenanceController maintenanceController() {
-        if (maintenanceUi == null) {
-            maintenanceUi = new MaintenanceController(this);
-        }
-        return maintenanceUi;
+    /** The recovery dialog, the store check and the banner's choices. */
+    public RecoveryOffers recoveryOffers() {
+        return maintenance.recovery();
     }
 
-    // ---- MaintenanceHost -----------------------------------------------------------------------
+    public MaintenanceController maintenanceController() {
+        return maintenance.controller();
+    }
 
-    @Override
+    /** The store open now; a restore replaces it. */
     public OpenStore store() {
         return store;
     }
 
-    @Override
-    public TaskRunner tasks() {
-        return new TaskRunner(store.desk().background(), Platform::runLater);
+    private TaskRunner tasks() {
+        return maintenance.tasks();
     }
 
-    @Override
-    public void sessionsChanged() {
-        if (coordinator != null) {
-            coordinator.sessionsChanged();
+    /** The File and Help maintenance side: the closing store and windows go, the restored ones come back. */
+    private final class Reopening implements ClientMaintenance.Reload {
+        @Override
+        public OpenStore leave() {
+            stopPolling();
+            if (coordinator != null) {
+                coordinator.persistAll();
+                coordinator.hideAll();
+            }
+            coordinator = null;
+            return store;
         }
-    }
 
-    /**
-     * Restores a backup in place: hides the windows, writes what is pending, closes the store, runs
-     * the restore, then opens the restored store and brings the windows back from it, exactly as a
-     * start would (the app keeps the data folder throughout). Completes on the FX thread.
-     */
-    @Override
-    public CompletableFuture<RestoreService.Result> restoreAndReload(Path backup, TaskProgress progress) {
-        stopPolling();
-        if (coordinator != null) {
-            coordinator.persistAll();
-            coordinator.hideAll();
+        @Override
+        public Runnable reopen() {
+            Boot b = openStore();
+            return () -> show(b);
         }
-        coordinator = null;
-        OpenStore closing = store;
-        CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
-        BackgroundTask.withProgress("restore " + backup, p -> swap(closing, backup, p::update))
-                .onProgress(progress)
-                .onSuccess(swap -> {
-                    show(swap.reopened());
-                    if (swap.failure() != null) {
-                        done.completeExceptionally(swap.failure());
-                    } else {
-                        done.complete(swap.result());
-                    }
-                })
-                .onError(e -> {
-                    LOG.error("cannot reopen {} after the restore", options.dataDir(), e);
-                    done.completeExceptionally(e);
-                })
-                .executeWith(lifecycle);
-        return done;
-    }
-
-    /** A restore's outcome, and the store open afterwards (the restored one, or the untouched one). */
-    private record Swap(Boot reopened, RestoreService.Result result, Exception failure) {
-    }
-
-    private Swap swap(OpenStore closing, Path backup, Progress progress) {
-        OpenStore.RestoreAttempt attempt = OpenStore.closeAndRestore(closing, options.dataDir(), backup, progress);
-        return new Swap(openStore(), attempt.result(), attempt.failure());
     }
 
     private void handOver(List<String> args) {
@@ -338,14 +281,7 @@ public final class DeskClient implements MaintenanceHost {
         if (finished) {
             return CompletableFuture.completedFuture(null);
         }
-        finished = true;
-        stopPolling();
-        if (coordinator != null) {
-            coordinator.hideAll();
-        }
-        if (appearance != null) {
-            appearance.uninstall();
-        }
+        stopShowing();
         // Completes on the lifecycle thread, not the FX thread: Application.stop() may wait for it there.
         CompletableFuture<Void> closed = new CompletableFuture<>();
         BackgroundTask.run("save everything and close", () -> {
@@ -385,6 +321,18 @@ public final class DeskClient implements MaintenanceHost {
      * leaves behind — and releases the folder so another client can start on it. For tests.
      */
     public void abandon() {
+        stopShowing();
+        if (store != null) {
+            store.abandon();
+        }
+        if (instance != null) {
+            instance.close();
+        }
+        workers.close();
+    }
+
+    /** Quit and abandon alike: nothing shows any more and nothing polls. */
+    private void stopShowing() {
         finished = true;
         stopPolling();
         if (coordinator != null) {
@@ -393,13 +341,6 @@ public final class DeskClient implements MaintenanceHost {
         if (appearance != null) {
             appearance.uninstall();
         }
-        if (store != null) {
-            store.abandon();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        workers.close();
     }
 
     private void stopPolling() {
@@ -410,7 +351,7 @@ public final class DeskClient implements MaintenanceHost {
 
     /** The upgrade recovery dialog while it replaces the windows, else null. */
     public RecoveryDialog recovery() {
-        return recovery;
+        return recoveryOffers().dialog();
     }
 
     /** The core services of the open store (for tests and the maintenance commands). */

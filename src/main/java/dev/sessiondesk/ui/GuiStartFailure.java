@@ -1,13 +1,15 @@
 package dev.sessiondesk.ui;
 
+import dev.sessiondesk.ui.i18n.Texts;
+import java.util.Locale;
+
 /**
  * Why JavaFX could not start, as the one line a terminal shows (the stack goes to the log). The
- * common causes on a bare Linux get a line that says what to install or set.
+ * common causes on a bare Linux get a line that says what to install or set. The lines come from the
+ * "app" bundle: reading a ResourceBundle needs no toolkit, so they are in the user's language too.
  */
 public final class GuiStartFailure {
-    public static final String GTK_MISSING = "JavaFX could not start: GTK 3 is missing — install libgtk-3-0";
-    public static final String NO_DISPLAY = "JavaFX could not start: there is no display to open (DISPLAY is not set"
-            + " or not reachable) — start SessionDesk from a desktop session, or use a command (sessiondesk --help)";
+    private static final Texts T = Texts.of("app");
 
     private GuiStartFailure() {
     }
@@ -17,15 +19,25 @@ public final class GuiStartFailure {
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (message.contains("Unable to load glass GTK library")
-                    || (t instanceof UnsatisfiedLinkError && message.toLowerCase(java.util.Locale.ROOT).contains("gtk"))) {
-                return GTK_MISSING;
+                    || (t instanceof UnsatisfiedLinkError && message.toLowerCase(Locale.ROOT).contains("gtk"))) {
+                return gtkMissing();
             }
             if (message.contains("Unable to open DISPLAY")) {
-                return NO_DISPLAY;
+                return noDisplay();
             }
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName()
                 : error.getMessage().lines().findFirst().orElse("");
-        return "JavaFX could not start: " + message;
+        return T.get("start.failed", message);
+    }
+
+    /** The line when GTK 3 cannot be loaded. */
+    public static String gtkMissing() {
+        return T.get("start.gtkMissing");
+    }
+
+    /** The line when there is no display to open. */
+    public static String noDisplay() {
+        return T.get("start.noDisplay");
     }
 }

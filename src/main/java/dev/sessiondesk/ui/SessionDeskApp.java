@@ -6,6 +6,7 @@ import dev.sessiondesk.app.DataLocations;
 import dev.sessiondesk.app.chat.AssistantReplies;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,8 +47,9 @@ public final class SessionDeskApp extends Application {
 
     private static void failedToStart(Path dataDir, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle("SessionDesk cannot start");
-        alert.setHeaderText("SessionDesk cannot open " + dataDir);
+        Texts t = Texts.of("app");
+        alert.setTitle(t.get("cannotStart.title"));
+        alert.setHeaderText(t.get("cannotStart.header", dataDir.toString()));
         alert.setContentText(String.valueOf(error.getMessage()));
         alert.showAndWait();
         Platform.exit();

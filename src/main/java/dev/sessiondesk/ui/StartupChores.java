@@ -1,9 +1,11 @@
 package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.client.OpenStore;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.ui.chat.ChatWindow;
+import dev.sessiondesk.ui.chat.StatusKind;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,34 +13,59 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What runs once the windows are up, in the background: the first-run Goose offer, then the daily
- * backup and following the agent projects. Results reach the FX thread only while the store they
+ * What runs once the windows are up, in the background, after the store check: live sync, the
+ * first-run Goose offer, then the daily backup and following the agent projects. Results reach the FX thread only while the store they
  * were about is still the open one (a restore may have replaced it meanwhile).
  */
 final class StartupChores {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupChores.class);
     private volatile CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
 
     /**
+     * @param after     what runs first (the store check); the chores wait for it, failed or not
      * @param stillOpen true while {@code opened} is the client's open store
      * @param offer     shows the Goose import offer
-     * @param report    shows the sentences of the backup and the agent scan, when there are any
+     * @param windows   the windows whose status bars hear of a backup or agent scan that went wrong
      */
-    void start(OpenStore opened, TaskRunner tasks, BooleanSupplier stillOpen,
-               Consumer<GooseSessionsFinder.Finding> offer, Consumer<List<String>> report) {
-        done = BackgroundTask.supply("look for Goose sessions to offer", opened.commands()::pendingGooseOffer)
-                .onSuccess(found -> found.filter(f -> stillOpen.getAsBoolean()).ifPresent(offer))
-                .executeWith(tasks)
+    void start(CompletableFuture<?> after, OpenStore opened, TaskRunner tasks, BooleanSupplier stillOpen,
+               Consumer<GooseSessionsFinder.Finding> offer, Supplier<List<ChatWindow>> windows) {
+        for (String notice : new String[] {opened.assistantNotice(), opened.readOnly() ? opened.readOnlyReason() : null}) {
+            if (notice != null) {
+                windows.get().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, notice));
+            }
+        }
+        CompletableFuture<?> checked = after.handle((r, error) -> null);
+        // Live sync, when a server is set up: started off the FX thread (it connects), on an intact store.
+        checked.thenRun(() -> BackgroundTask.run("start live sync", () -> opened.serverSync().start()).executeWith(tasks));
+        done = checked
+                .thenCompose(none -> BackgroundTask.supply("look for Goose sessions to offer",
+                                opened.commands()::pendingGooseOffer)
+                        .onSuccess(found -> found.filter(f -> stillOpen.getAsBoolean()).ifPresent(offer))
+                        .executeWith(tasks))
                 .handle((found, error) -> null)
                 .thenCompose(none -> BackgroundTask.supply("start-up maintenance", opened::runStartMaintenance)
                         .onSuccess(notes -> {
                             if (!notes.isEmpty() && stillOpen.getAsBoolean()) {
-                                report.accept(notes);
+                                report(notes, windows.get());
                             }
                         })
                         .executeWith(tasks))
                 .handle((notes, error) -> null);
+    }
+
+    /** A backup that worked is routine: it goes to the log, not into the user's first words. */
+    private static void report(List<String> notes, List<ChatWindow> windows) {
+        String line = String.join(" · ", notes);
+        if (notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))) {
+            windows.forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line));
+        } else {
+            LOG.info("start-up maintenance: {}", line);
+        }
     }
 
     /** For tests: waits until the Goose check, the backup and the agent scan have finished. */

@@ -4,6 +4,7 @@ import static dev.sessiondesk.store.StoreFixture.sql;
 import static dev.sessiondesk.store.StoreFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,38 @@ class StoreScanAgreementTest {
             }
             assertThat(all.chains()).hasSize(ids.size());
             assertThat(bad).contains(ids.get(0), ids.get(1), ids.get(4), ids.get(5)).hasSizeGreaterThan(4);
+        }
+    }
+
+    /**
+     * The scan builds the canonical bytes from pieces (SQLite's prefix, the id escaped by hand when it is
+     * plain ASCII, the metadata and role suffix by flags): ids that need JSON escapes, ids that are not
+     * ASCII, no id, and every visibility combination verify, and a role changed behind the store's back
+     * is found at its message, as verifying the session alone finds it.
+     */
+    @Test
+    void theScanHashesEveryKindOfIdAndFlagAsTheStoreDid() throws Exception {
+        String[] ids = {"plain-id_01", "quote\"and\\backslash", "tab\tnew\nline\u0001ctl", "grüße-✓-𝄞", "", null};
+        String session;
+        try (Store store = Store.open(dir)) {
+            session = store.sessions().create(NewSession.blank()).id();
+            for (int i = 0; i < ids.length * 4; i++) {
+                store.messages().append(session, new NewMessage(ids[i % ids.length], i % 2 == 0 ? Role.USER : Role.ASSISTANT,
+                        1_700_000_000_000L + i, "[{\"text\":\"m" + i + " ü\",\"type\":\"text\"}]", (i & 2) != 0, (i & 4) != 0));
+            }
+            StoreReport all = store.verifier().verifyAll(false);
+            assertThat(all.ok()).as(all.problems().toString()).isTrue();
+            assertThat(all.messagesChecked()).isEqualTo(ids.length * 4);
+            assertThat(store.verifier().verifyChains().bytesHashed()).isPositive();
+        }
+        sql(dir, "PRAGMA ignore_check_constraints = ON",
+                "UPDATE messages SET role = 'system' WHERE session_id = '" + session + "' AND seq = 9");
+        try (Store store = Store.open(dir)) {
+            ChainReport scanned = store.verifier().verifyAll(false).chains().get(0);
+            ChainReport alone = store.verifier().verifySession(session);
+            assertThat(scanned.ok()).isFalse();
+            assertThat(alone.ok()).isFalse();
+            assertThat(scanned.firstBadSeq()).isEqualTo(9).isEqualTo(alone.firstBadSeq());
         }
     }
 }

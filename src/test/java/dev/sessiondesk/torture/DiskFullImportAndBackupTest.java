@@ -6,11 +6,12 @@ import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.importer.AgentProjectSync;
 import dev.sessiondesk.app.importer.ImportOptions;
 import dev.sessiondesk.app.importer.ImportProgress;
 import dev.sessiondesk.app.importer.ImportReport;
 import dev.sessiondesk.app.importer.ImportService;
+import dev.sessiondesk.app.importer.agent.AgentProjectSync;
+import dev.sessiondesk.app.importer.formats.FormatReaders;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.SessionQuery;
 import dev.sessiondesk.store.Store;
@@ -69,7 +70,7 @@ class DiskFullImportAndBackupTest {
         Path folder = gooseFolder(new Random(11));
         try (Store store = Store.open(tmp.resolve("data"))) {
             TortureFiles.Seeded seeded = TortureFiles.seed(store, 4, 12);
-            ImportService importer = new ImportService(store, new AgentProjectSync(store));
+            ImportService importer = new ImportService(store, new FormatReaders(new AgentProjectSync(store)));
             capAt(store, 40); // room for a few sessions, not for all of them
 
             String failure;

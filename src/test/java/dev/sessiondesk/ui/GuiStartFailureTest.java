@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class GuiStartFailureTest {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=gtk", "-Dsessiondesk.logDir=" + tmp.resolve("logs"),
+                // The child speaks the language this JVM expects its one line in.
+                "-Duser.language=" + Locale.getDefault().getLanguage(),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                 "--data-dir", tmp.resolve("data").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -68,7 +71,7 @@ class GuiStartFailureTest {
         Files.write(fakeGtk.resolve("libgtk-3.so"), new byte[0]);
         Run run = launch(List.of("xvfb-run", "-a", "-s", "-screen 0 800x600x24"),
                 Map.of("LD_LIBRARY_PATH", fakeGtk.toString()), true);
-        assertOneLineNoStack(run, GuiStartFailure.GTK_MISSING);
+        assertOneLineNoStack(run, GuiStartFailure.gtkMissing());
         assertThat(Files.readString(tmp.resolve("logs").resolve("sessiondesk.log")))
                 .as("the stack is in the log").contains("JavaFX could not start", "Unable to load glass GTK library");
     }
@@ -76,7 +79,7 @@ class GuiStartFailureTest {
     @Test
     void noDisplayIsOneLineAndExitCodeTwo() throws Exception {
         Run run = launch(List.of(), Map.of(), false);
-        assertOneLineNoStack(run, GuiStartFailure.NO_DISPLAY);
+        assertOneLineNoStack(run, GuiStartFailure.noDisplay());
     }
 
     private static boolean onPath(String program) throws IOException {

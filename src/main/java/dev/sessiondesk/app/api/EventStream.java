@@ -62,6 +62,13 @@ public final class EventStream implements AutoCloseable {
         }
         dropped = true;
         LOG.warn("dropped the slow event-stream client {} on {}: {} events were waiting unread", peer, label, capacity);
+        try {
+            // Reset rather than close: what sits unread in the kernel's buffers for a client that
+            // stopped reading is discarded at once instead of trickling out (megabytes, for minutes).
+            socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            LOG.debug("event stream {}: {}", peer, e.getMessage());
+        }
         close();
         return false;
     }

@@ -130,7 +130,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(requestBody(conversation), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(ChatCompletionsRequest.body(model, systemPrompt, conversation), StandardCharsets.UTF_8));
         if (!apiKey.isEmpty()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -200,26 +200,6 @@ public final class OpenAiCompatibleAssistant implements Assistant {
                 body.append(line.text()).append('\n');
             }
         }
-    }
-
-    String requestBody(List<ChatTurn> conversation) {
-        ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
-        if (!model.isBlank()) {
-            root.put("model", model);
-        }
-        root.put("stream", true);
-        ArrayNode messages = root.putArray("messages");
-        if (!systemPrompt.isBlank()) {
-            ObjectNode system = messages.addObject();
-            system.put("role", "system");
-            system.put("content", systemPrompt);
-        }
-        for (ChatTurn turn : conversation) {
-            ObjectNode m = messages.addObject();
-            m.put("role", turn.role().wire());
-            m.put("content", turn.text());
-        }
-        return root.toString();
     }
 
     private AssistantException connectionError(Throwable cause) {

@@ -66,6 +66,27 @@ public final class BackupService {
         return backupOf(dataDir.resolve(Store.FILE_NAME), reason, progress);
     }
 
+    /** A copy of the store taken before a restore changes it; {@code verified} is false for a damaged store's copy. */
+    public record SafetyCopy(Path file, boolean verified) {
+    }
+
+    /**
+     * The backup a restore takes first. The store one restores is often damaged (that is why one
+     * restores): its copy then fails verification but is still the state before, so it is kept
+     * (beside the backups, never rotated) and returned as not verified. Throws only when no copy exists.
+     */
+    public SafetyCopy safetyCopy(String reason, Progress progress) throws BackupFailedException {
+        try {
+            return new SafetyCopy(backup(reason, progress).file(), true);
+        } catch (BackupFailedException e) {
+            if (e.keptAt() == null) {
+                throw e;
+            }
+            LOG.warn("the current store did not verify; its copy is kept at {}: {}", e.keptAt(), e.getMessage());
+            return new SafetyCopy(e.keptAt(), false);
+        }
+    }
+
     /**
      * The automatic backup at start: made only when the newest verified backup is older than a day
      * (or there is none). Empty when none was due.

@@ -60,7 +60,7 @@ public final class FullVerifier {
         String integrity = checks.integrityCheck();
         progress.update(0.1, "verifying every hash chain");
         // One scan of the whole store, hashing spread over the cores (each stored row once, forks included).
-        List<ChainReport> reports = store.verifier().verifyChains().chains();
+        List<ChainReport> reports = store.verifier().verifyChains("ok".equals(integrity)).chains();
         List<ChainProblem> chains = new ArrayList<>();
         int messages = 0;
         for (ChainReport r : reports) {

@@ -82,17 +82,13 @@ public final class RestoreService {
         if (Files.isRegularFile(db)) {
             progress.update(0.3, "saving the current store first");
             try {
-                safety = backups.backup("before restoring " + backup.getFileName(), progress.part(0.3, 0.6)).file();
-                safetyVerified = true;
+                BackupService.SafetyCopy copy = backups.safetyCopy("before restoring " + backup.getFileName(),
+                        progress.part(0.3, 0.6));
+                safety = copy.file();
+                safetyVerified = copy.verified();
             } catch (BackupFailedException e) {
-                if (e.keptAt() == null) {
-                    throw new BackupFailedException("will not restore: the safety copy of the current store could not"
-                            + " be made (" + e.getMessage() + "); the store was not changed", e);
-                }
-                // The store we are replacing is often damaged (that is why one restores): its copy fails
-                // verification but is still the previous state, kept beside the backups.
-                safety = e.keptAt();
-                LOG.warn("the current store did not verify; its copy is kept at {}: {}", safety, e.getMessage());
+                throw new BackupFailedException("will not restore: the safety copy of the current store could not"
+                        + " be made (" + e.getMessage() + "); the store was not changed", e);
             }
         }
         progress.update(0.6, "folding in the current store's log");

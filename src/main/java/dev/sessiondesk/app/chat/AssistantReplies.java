@@ -33,8 +33,7 @@ public final class AssistantReplies implements ReplyStarter {
 
     @Override
     public void userMessageCommitted(String sessionId, AppendResult userMessage) {
-        // The message is committed already: answering the session's last user message is what retry does.
-        begin(sessionId, listener -> replies.retry(sessionId, listener));
+        retry(sessionId); // the message is committed already: answering the session's last user message is retry
     }
 
     @Override

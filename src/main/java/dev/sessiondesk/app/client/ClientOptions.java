@@ -1,6 +1,6 @@
 package dev.sessiondesk.app.client;
 
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import java.nio.file.Path;
 import java.util.Map;

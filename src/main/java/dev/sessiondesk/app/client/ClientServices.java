@@ -9,6 +9,7 @@ import dev.sessiondesk.app.sync.BuiltInSyncSteps;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.windows.ActiveSessionTracker;
 import dev.sessiondesk.app.windows.DraftService;
+import dev.sessiondesk.app.windows.AcceptedFindings;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.app.windows.NewChatRule;
 import dev.sessiondesk.app.windows.WindowLayoutService;
@@ -40,6 +41,7 @@ public final class ClientServices implements AutoCloseable {
     private final DraftService drafts;
     private final NewChatRule newChat;
     private final FingerprintCheck fingerprints;
+    private final AcceptedFindings accepted;
     private final ActiveSessionTracker active;
     private final HeartbeatService heartbeat;
     private final SyncService sync;
@@ -62,7 +64,8 @@ public final class ClientServices implements AutoCloseable {
         this.layout = new WindowLayoutService(desk.store().windows(), scheduler, timings.layoutDelay());
         this.drafts = new DraftService(desk.store().drafts(), scheduler, timings.draftDelay());
         this.newChat = new NewChatRule(desk.store());
-        this.fingerprints = new FingerprintCheck(desk.store());
+        this.accepted = new AcceptedFindings(desk.store().dataDir());
+        this.fingerprints = new FingerprintCheck(desk.store(), accepted);
         this.active = new ActiveSessionTracker(desk.store().sessions());
         this.heartbeat = new HeartbeatService(desk.store().instance(), scheduler);
         this.sync = new SyncService(BuiltInSyncSteps.of(desk.store(), drafts, layout), Clock.systemDefaultZone());
@@ -114,6 +117,11 @@ public final class ClientServices implements AutoCloseable {
 
     public NewChatRule newChat() {
         return newChat;
+    }
+
+    /** What the user chose to keep as it is ("Keep as it is" on a window's banner). */
+    public AcceptedFindings acceptedFindings() {
+        return accepted;
     }
 
     public FingerprintCheck fingerprints() {

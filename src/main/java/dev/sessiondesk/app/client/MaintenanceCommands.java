@@ -1,22 +1,22 @@
 package dev.sessiondesk.app.client;
 
-import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.AllSessionsExporter;
+import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.FullVerifier;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.importer.AgentSyncReport;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.importer.ImportOptions;
 import dev.sessiondesk.app.importer.ImportProgress;
 import dev.sessiondesk.app.importer.ImportReport;
-import dev.sessiondesk.app.maintenance.BackupSessionFinder;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
+import dev.sessiondesk.app.maintenance.SessionRestore;
+import dev.sessiondesk.app.windows.Finding;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.app.upgrade.RunningAppChannel;
-import dev.sessiondesk.model.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,9 +87,23 @@ public final class MaintenanceCommands {
         return new PreUpgrade(dataDir, RunningAppChannel.absent(), clock).run(progress);
     }
 
-    /** The newest verified backup whose copy of the session still starts with what the window showed. */
-    public Optional<BackupRecord> backupExtending(String sessionId, Fingerprint shown) {
-        return new BackupSessionFinder(desk.backups().catalog()).latestExtending(sessionId, shown);
+    /** The backup "Restore this session" would bring the session back from, if any. */
+    public Optional<BackupRecord> sessionBackup(String sessionId, int firstDamagedSeq) {
+        return new SessionRestore(desk.store(), desk.backups()).source(sessionId, firstDamagedSeq);
+    }
+
+    /** Brings back only this session from the newest verified backup that has it intact (a safety backup first). */
+    public SessionRestore.Result restoreSession(String sessionId, int firstDamagedSeq, Progress progress)
+            throws BackupFailedException {
+        flushPending();
+        SessionRestore.Result r = new SessionRestore(desk.store(), desk.backups()).restore(sessionId, firstDamagedSeq, progress);
+        services.changes().changed(sessionId);
+        return r;
+    }
+
+    /** "Keep as it is": the user's choice, so this finding is not asked about again. */
+    public void keepAsItIs(Finding finding) throws IOException {
+        services.acceptedFindings().accept(finding);
     }
 
     /** The first-run Goose import offer, when it was never answered and there is something to import. */

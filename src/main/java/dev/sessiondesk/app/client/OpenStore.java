@@ -6,6 +6,7 @@ import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.maintenance.StartupMaintenance;
+import dev.sessiondesk.app.maintenance.StoreHealthCheck;
 import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.app.sync.ServerSync;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
@@ -128,6 +129,14 @@ public final class OpenStore implements AutoCloseable {
             notes.add("The local API did not start: " + apiStatus.problem());
         }
         return notes;
+    }
+
+    /**
+     * The quick check soon after start (SQLite's quick_check and every chain); a damaged store is
+     * read-only afterwards. Off the FX thread; never throws.
+     */
+    public StoreHealthCheck.Result checkHealth() {
+        return new StoreHealthCheck(desk.store()).run();
     }
 
     public SessionDesk desk() {

@@ -9,21 +9,33 @@ import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 
 /** Small pieces the importers of other chat apps share: goose content items and message rows. */
-final class AppMessages {
+public final class AppMessages {
     private AppMessages() {
     }
 
-    static ArrayNode items() {
+    /**
+     * The conversation role of a message's {@code role} field, as most chat apps name it ("user",
+     * "assistant"); null for anything else (system prompts are settings, not conversation; tools).
+     */
+    public static Role role(JsonNode message) {
+        return switch (message.path("role").asText("")) {
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            default -> null;
+        };
+    }
+
+    public static ArrayNode items() {
         return CanonicalJson.MAPPER.createArrayNode();
     }
 
-    static void text(ArrayNode items, String text) {
+    public static void text(ArrayNode items, String text) {
         if (text != null && !text.isBlank()) {
             items.add(ContentItems.textItem(text));
         }
     }
 
-    static void thinking(ArrayNode items, String text) {
+    public static void thinking(ArrayNode items, String text) {
         if (text != null && !text.isBlank()) {
             ObjectNode t = items.addObject();
             t.put("type", "thinking");
@@ -32,7 +44,7 @@ final class AppMessages {
         }
     }
 
-    static void toolRequest(ArrayNode items, String id, String name, JsonNode arguments) {
+    public static void toolRequest(ArrayNode items, String id, String name, JsonNode arguments) {
         ObjectNode call = items.addObject();
         call.put("type", "toolRequest");
         call.put("id", id);
@@ -43,7 +55,7 @@ final class AppMessages {
         value.set("arguments", arguments != null && arguments.isObject() ? arguments : CanonicalJson.MAPPER.createObjectNode());
     }
 
-    static void toolResponse(ArrayNode items, String id, String output, boolean error) {
+    public static void toolResponse(ArrayNode items, String id, String output, boolean error) {
         ObjectNode response = items.addObject();
         response.put("type", "toolResponse");
         response.put("id", id);
@@ -58,14 +70,14 @@ final class AppMessages {
     }
 
     /** An item of a type SessionDesk does not know, kept verbatim (shown as unsupported content). */
-    static void kept(ArrayNode items, String type, JsonNode original) {
+    public static void kept(ArrayNode items, String type, JsonNode original) {
         ObjectNode k = items.addObject();
         k.put("type", type);
         k.set("content", original);
     }
 
     /** A message, or null when it has no content (empty turns are not messages). */
-    static NewMessage message(String id, Role role, long createdSeconds, ArrayNode items) {
+    public static NewMessage message(String id, Role role, long createdSeconds, ArrayNode items) {
         if (items.isEmpty()) {
             return null;
         }
@@ -73,12 +85,12 @@ final class AppMessages {
     }
 
     /** Seconds from a JSON time (ISO text, seconds or milliseconds); {@code fallback} when absent. */
-    static long seconds(JsonNode time, long fallback) {
+    public static long seconds(JsonNode time, long fallback) {
         Long ms = Timestamps.millis(time);
         return ms == null ? fallback : ms / 1000;
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue() : null;
     }

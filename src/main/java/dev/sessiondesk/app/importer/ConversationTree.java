@@ -12,21 +12,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A conversation stored as a tree of messages (edits and regenerations make siblings), turned into
- * sessions the way SessionDesk keeps branches: the active path is the session; every other leaf is a
- * fork of the session that already holds the deepest node of its path, at that node, so no prefix is
- * stored twice. Branch refs are {@code <ref>#branch-<leaf id>}: stable across exports, so re-imports
- * find them again. Used by the importers of apps whose chats branch (Open WebUI, LM Studio).
+ * A conversation stored as a tree of messages whose every node converts on its own (edits and
+ * regenerations make siblings), turned into sessions where {@link BranchForks} places each branch.
+ * Used by the importers of Open WebUI and LM Studio; ChatGPT's conversion depends on the path (a
+ * tool's answer belongs to the call before it) and may fail per node, so ChatGptConversation walks
+ * its tree itself and shares only {@link BranchForks}.
  */
-final class ConversationTree {
+public final class ConversationTree {
     /** One node; {@code message} is null for a node that is not shown (system prompts, empty turns). */
-    record Node(String id, String parent, NewMessage message) {
+    public record Node(String id, String parent, NewMessage message) {
     }
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
 
-    void add(Node node) {
+    public void add(Node node) {
         nodes.put(node.id(), node);
     }
 
@@ -34,7 +34,7 @@ final class ConversationTree {
      * Hands the sessions to {@code sink}; {@code current} is the active leaf (null or unknown: the last
      * child at each step from the first root). {@code session} gives the main session's fields.
      */
-    void emit(SourceSession session, String current, SessionSink sink, List<String> warnings) {
+    public void emit(SourceSession session, String current, SessionSink sink, List<String> warnings) {
         for (Node n : nodes.values()) {
             if (n.parent() != null && nodes.containsKey(n.parent())) {
                 children.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n.id());
@@ -47,34 +47,23 @@ final class ConversationTree {
         sink.session(new SourceSession(session.origin(), session.externalRef(), session.label(), session.title(),
                 session.titleSource(), session.workingDir(), session.createdAt(), session.archivedAt(), null, null,
                 main, null));
-        Map<String, String> owner = new HashMap<>();
-        active.forEach(id -> owner.put(id, session.externalRef()));
+        BranchForks forks = new BranchForks(session.externalRef(), active);
         Set<String> onActive = new HashSet<>(active);
-        int branchNo = 0;
         for (Node leaf : nodes.values()) {
             if (children.containsKey(leaf.id()) || onActive.contains(leaf.id())) {
                 continue;
             }
             List<String> path = pathTo(leaf.id());
-            int deepest = -1;
-            for (int i = 0; i < path.size() && owner.containsKey(path.get(i)); i++) {
-                deepest = i;
-            }
+            int deepest = forks.deepestHeld(path);
             int shared = messages(path.subList(0, deepest + 1)).size();
             List<NewMessage> all = messages(path);
             if (all.size() <= shared) {
                 continue;
             }
-            String parentRef = deepest < 0 ? session.externalRef() : owner.get(path.get(deepest));
-            String ref = session.externalRef() + "#branch-" + leaf.id();
-            for (int i = deepest + 1; i < path.size(); i++) {
-                owner.put(path.get(i), ref);
-            }
-            branchNo++;
-            String title = (session.title() == null ? "Imported conversation" : session.title()) + " (branch " + branchNo + ")";
-            sink.session(new SourceSession(session.origin(), ref, session.label() + " branch " + leaf.id(), title,
-                    TitleSource.AUTO, session.workingDir(), session.createdAt(), session.archivedAt(), parentRef,
-                    deepest < 0 ? null : shared, all, null));
+            BranchForks.Fork fork = forks.fork(leaf.id(), path, deepest);
+            sink.session(new SourceSession(session.origin(), fork.ref(), session.label() + " branch " + leaf.id(),
+                    fork.title(session.title(), "Imported conversation"), TitleSource.AUTO, session.workingDir(),
+                    session.createdAt(), session.archivedAt(), fork.parentRef(), deepest < 0 ? null : shared, all, null));
         }
     }
 

@@ -83,7 +83,7 @@ public final class FormatDetector {
                 // ChatGPT and Claude both name their export conversations.json: the content tells.
                 jobs.add(new ImportJob(detectFile(path.resolve("conversations.json")), path.resolve("conversations.json")));
             }
-            if (!JanReader.threads(path).isEmpty()) {
+            if (!janThreads(path).isEmpty()) {
                 jobs.add(new ImportJob(ImportFormat.JAN, path));
             }
             for (Path conversation : sorted(path, "*.conversation.json")) {
@@ -188,6 +188,24 @@ public final class FormatDetector {
             found = ImportFormat.LM_STUDIO;
         }
         return java.util.Optional.ofNullable(found);
+    }
+
+    /** Jan's thread folders under {@code folder} (itself, when it is one): what makes a folder Jan's, and what its reader reads. */
+    public static List<Path> janThreads(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve("thread.json"))) {
+            return List.of(folder);
+        }
+        Path threads = Files.isDirectory(folder.resolve("threads")) ? folder.resolve("threads") : folder;
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(threads)) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p.resolve("thread.json"))) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Path::toString));
+        return out;
     }
 
     /** The project folder for either the project itself or its {@code agents/sessions} folder. */

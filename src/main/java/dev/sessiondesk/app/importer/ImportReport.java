@@ -47,7 +47,7 @@ public record ImportReport(
     }
 
     /** Accumulates a report while an import runs. */
-    static final class Builder {
+    public static final class Builder {
         private final boolean dryRun;
         private int imported;
         private int alreadyPresent;
@@ -61,11 +61,11 @@ public record ImportReport(
         private int droppedSkipped;
         private int droppedNotes;
 
-        Builder(boolean dryRun) {
+        public Builder(boolean dryRun) {
             this.dryRun = dryRun;
         }
 
-        void outcome(ImportOutcome o, boolean wasPartial) {
+        public void outcome(ImportOutcome o, boolean wasPartial) {
             switch (o.kind()) {
                 case IMPORTED -> imported++;
                 case ALREADY_PRESENT -> alreadyPresent++;
@@ -87,7 +87,7 @@ public record ImportReport(
         }
 
         /** One source session (or file) of which nothing was imported, with its located problems. */
-        void failed(List<ImportProblem> problems) {
+        public void failed(List<ImportProblem> problems) {
             skippedSessions++;
             problems.forEach(this::skip);
         }
@@ -100,7 +100,7 @@ public record ImportReport(
             }
         }
 
-        void note(ImportProblem p) {
+        public void note(ImportProblem p) {
             if (notes.size() < MAX_LISTED) {
                 notes.add(p);
             } else {
@@ -108,7 +108,7 @@ public record ImportReport(
             }
         }
 
-        void add(ImportReport other) {
+        public void add(ImportReport other) {
             imported += other.imported;
             alreadyPresent += other.alreadyPresent;
             appendedTo += other.appendedTo;
@@ -120,15 +120,15 @@ public record ImportReport(
             other.notes.forEach(this::note);
         }
 
-        void countImported(int n) {
+        public void countImported(int n) {
             imported += n;
         }
 
-        void countAlreadyPresent(int n) {
+        public void countAlreadyPresent(int n) {
             alreadyPresent += n;
         }
 
-        ImportReport build() {
+        public ImportReport build() {
             List<ImportProblem> s = new ArrayList<>(skipped);
             if (droppedSkipped > 0) {
                 s.add(new ImportProblem("", "… and " + droppedSkipped + " more"));

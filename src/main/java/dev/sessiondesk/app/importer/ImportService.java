@@ -26,12 +26,12 @@ public final class ImportService {
     private static final long BATCH_CHARS = 4L * 1024 * 1024;
 
     private final Store store;
-    private final AgentProjectSync agents;
+    private final SourceReaders readers;
 
     /** Imports run on the caller's thread: the GUI calls {@link #importPath} from a background task. */
-    public ImportService(Store store, AgentProjectSync agents) {
+    public ImportService(Store store, SourceReaders readers) {
         this.store = store;
-        this.agents = agents;
+        this.readers = readers;
     }
 
     /** What would be read from {@code path} (auto-detected unless {@code format} is given). */
@@ -46,9 +46,7 @@ public final class ImportService {
         List<ImportJob> jobs = detect(path, options.format());
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
         Path folder = Files.isDirectory(path) ? path : null;
-        // One ChatGPT reader for the whole export: a split export (conversations-000.json, -001 …)
-        // is one export, and a conversation id seen in two of its files is said so.
-        ChatGptReader chatgpt = new ChatGptReader(options);
+        SourceReaders.Run run = readers.start(options);
         for (ImportJob job : jobs) {
             if (folder != null && job.format() != ImportFormat.AGENTS && !job.path().equals(folder)
                     && !isInsideOrReported(folder, job, report)) {
@@ -56,10 +54,10 @@ public final class ImportService {
             }
             LOG.info("importing {} as {}{}", job.path(), job.format().wire(), options.dryRun() ? " (dry run)" : "");
             if (job.format() == ImportFormat.AGENTS) {
-                report.add(agents.sync(job.path(), options.dryRun()).asImportReport(options.dryRun()));
+                report.add(readers.syncProject(job.path(), options.dryRun()));
                 continue;
             }
-            runJob(job, options, progress, report, chatgpt);
+            runJob(job, options, progress, report, run);
         }
         ImportReport done = report.build();
         LOG.info("import of {} finished: {}", path, done.summaryLines().get(0));
@@ -71,7 +69,7 @@ public final class ImportService {
         ImportReport.Builder report = new ImportReport.Builder(options.dryRun());
         String zipLabel = zip.getFileName().toString();
         List<ImportProblem> refused = new ArrayList<>();
-        ChatGptReader chatgpt = new ChatGptReader(options);
+        SourceReaders.Run run = readers.start(options);
         try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
             List<ZipImport.Entry> entries = ZipImport.entries(file, zipLabel, refused);
             refused.forEach(p -> report.failed(List.of(p)));
@@ -84,11 +82,8 @@ public final class ImportService {
                 JobSink sink = new JobSink(new ImportWriter(store, entry.format(), zip.toAbsolutePath() + "!"
                         + entry.source().label().substring(zipLabel.length() + 1)), options, progress, report, entry.source().label());
                 try {
-                    switch (entry.format()) {
-                        case CHATGPT, CLAUDE, OPEN_WEBUI, LM_STUDIO, CHATBOX ->
-                                readExport(entry.format(), entry.source(), options, sink, chatgpt);
-                        case GOOSE_EXPORT -> new GooseExportReader(options).read(entry.source(), sink);
-                        default -> report.failed(List.of(new ImportProblem(entry.source().label(),
+                    if (!run.readEntry(entry.format(), entry.source(), sink)) {
+                        report.failed(List.of(new ImportProblem(entry.source().label(),
                                 "cannot be read from inside an archive; unpack it and import the folder")));
                     }
                     sink.flush();
@@ -107,19 +102,6 @@ public final class ImportService {
         return done;
     }
 
-    /** One export file of another chat app, on disk or inside a zip, read by its format's reader. */
-    private static void readExport(ImportFormat format, ImportSource source, ImportOptions options, SessionSink sink,
-                                   ChatGptReader chatgpt) throws IOException {
-        switch (format) {
-            case CHATGPT -> chatgpt.read(source, sink);
-            case CLAUDE -> new ClaudeReader(options).read(source, sink);
-            case OPEN_WEBUI -> new OpenWebUiReader(options).read(source, sink);
-            case LM_STUDIO -> new LmStudioReader(options).read(source, sink);
-            case CHATBOX -> new ChatboxReader(options).read(source, sink);
-            default -> throw new IllegalArgumentException(format.wire() + " is not read from a single export file");
-        }
-    }
-
     /** A file found in the given folder (sessions.db, conversations.json) must really be in it; false (reported) if not. */
     private static boolean isInsideOrReported(Path folder, ImportJob job, ImportReport.Builder report) {
         try {
@@ -132,27 +114,12 @@ public final class ImportService {
     }
 
     private void runJob(ImportJob job, ImportOptions options, ImportProgress progress, ImportReport.Builder report,
-                        ChatGptReader chatgpt) throws IOException {
+                        SourceReaders.Run run) throws IOException {
         String sourceLabel = job.path().getFileName() == null ? job.path().toString() : job.path().getFileName().toString();
         JobSink sink = new JobSink(new ImportWriter(store, job.format(), job.path().toAbsolutePath().toString()),
                 options, progress, report, sourceLabel);
         try {
-            switch (job.format()) {
-                case GOOSE_JSONL -> new GooseJsonlReader(options).read(job.path(), sink);
-                case GOOSE_EXPORT -> new GooseExportReader(options).read(job.path(), sink);
-                case CHATGPT, CLAUDE, OPEN_WEBUI, LM_STUDIO, CHATBOX ->
-                        readExport(job.format(), ImportSource.of(job.path()), options, sink, chatgpt);
-                case JAN -> new JanReader(options).read(job.path(), sink);
-                case GOOSE_DB -> {
-                    try {
-                        new GooseDbReader(options).read(job.path(), sink);
-                    } catch (GooseDbReader.UnreadableDatabase e) {
-                        report.failed(List.of(new ImportProblem(sourceLabel,
-                                "cannot read the Goose database (" + e.getMessage() + ")")));
-                    }
-                }
-                case AGENTS -> throw new IllegalStateException("agent projects are synced, not read");
-            }
+            run.read(job, sink);
             sink.flush();
         } catch (RuntimeException e) {
             if (e instanceof StoreException) {

@@ -13,19 +13,19 @@ import java.nio.file.Path;
  * @param size     its size in bytes (uncompressed for an archive entry)
  * @param modified its last-modified time in Unix milliseconds, the fallback for missing times
  */
-record ImportSource(String label, long size, long modified, Opener opener) {
+public record ImportSource(String label, long size, long modified, Opener opener) {
 
-    interface Opener {
+    public interface Opener {
         InputStream open() throws IOException;
     }
 
-    static ImportSource of(Path file) throws IOException {
+    public static ImportSource of(Path file) throws IOException {
         String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new ImportSource(label, Files.size(file), Files.getLastModifiedTime(file).toMillis(),
                 () -> Files.newInputStream(file));
     }
 
-    InputStream open() throws IOException {
+    public InputStream open() throws IOException {
         return opener.open();
     }
 }

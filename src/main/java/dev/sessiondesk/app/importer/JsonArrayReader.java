@@ -6,27 +6,31 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Streams a JSON array of conversations one element at a time (an export of years of chats never sits
  * in memory whole) and hands each, with its JSON path, to a converter. A conversation over the size
- * limit is skipped with a located message; an unreadable spot ends the file, keeping what came before.
+ * limit is skipped with a located message, measured in a first pass without being read into memory
+ * (only when the file itself is over the limit); an unreadable spot ends the file, keeping what came
+ * before. ChatGPT, Claude and Open WebUI exports are such arrays.
  */
-final class JsonArrayReader {
-    interface Conversation {
+public final class JsonArrayReader {
+    public interface Conversation {
         void read(JsonNode conversation, String where, int index, SessionSink sink);
     }
 
     private JsonArrayReader() {
     }
 
-    static void read(ImportSource source, String what, long maxBytes, SessionSink sink, Conversation each) throws IOException {
+    public static void read(ImportSource source, String what, long maxBytes, SessionSink sink, Conversation each) throws IOException {
         String label = source.label();
+        List<Long> sizes = source.size() > maxBytes ? elementSizes(source) : List.of();
         int index = 0;
         try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), "$: " + what + " is a JSON array")));
+                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), "$: " + what + " is a JSON array of conversations")));
                 return;
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -36,15 +40,13 @@ final class JsonArrayReader {
                     return;
                 }
                 String where = JsonLocations.at(label, p);
-                long start = p.currentTokenLocation().getByteOffset();
-                JsonNode conversation = JsonLocations.STREAM_MAPPER.readTree(p);
-                long size = p.currentLocation().getByteOffset() - start;
-                if (size > maxBytes) {
+                if (index < sizes.size() && sizes.get(index) > maxBytes) {
+                    p.skipChildren();
                     sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, "$[" + index
-                            + "]: refused, the conversation is " + SafePaths.megabytes(size) + " MB, over the "
+                            + "]: refused, the conversation is " + SafePaths.megabytes(sizes.get(index)) + " MB, over the "
                             + SafePaths.megabytes(maxBytes) + " MB limit (raise it with --max-size)")));
                 } else {
-                    each.read(conversation, where, index, sink);
+                    each.read(JsonLocations.STREAM_MAPPER.readTree(p), where, index, sink);
                 }
                 index++;
                 sink.progress(p.currentLocation().getByteOffset(), source.size());
@@ -56,10 +58,31 @@ final class JsonArrayReader {
     }
 
     /**
+     * The size in bytes of each element, measured without keeping any of them; stops at the first
+     * unreadable spot (the reading pass reports it).
+     */
+    private static List<Long> elementSizes(ImportSource source) throws IOException {
+        List<Long> sizes = new ArrayList<>();
+        try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return sizes;
+            }
+            for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                long start = p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                sizes.add(p.currentLocation().getByteOffset() - start);
+            }
+        } catch (JsonProcessingException e) {
+            // measured as far as it is readable
+        }
+        return sizes;
+    }
+
+    /**
      * A whole JSON document within the size limit, or null when it is refused or unreadable (then
      * {@code sink} has been told why, located).
      */
-    static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
+    public static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
         String label = source.label();
         if (source.size() > maxBytes) {
             sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())

@@ -5,22 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** "file:line:column" for a streaming parser's position or error, so JSON problems are located. */
-final class JsonLocations {
+public final class JsonLocations {
 
     private JsonLocations() {
     }
 
     /** Where the parser's current token starts (the first character of a value, not after it). */
-    static String at(String label, JsonParser parser) {
+    public static String at(String label, JsonParser parser) {
         return at(label, parser.currentTokenLocation());
     }
 
-    static String at(String label, JsonProcessingException e) {
+    public static String at(String label, JsonProcessingException e) {
         return at(label, e.getLocation());
     }
 
     /** Jackson's message without its parser-internal source description. */
-    static String reason(JsonProcessingException e) {
+    public static String reason(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         return m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
@@ -31,7 +31,7 @@ final class JsonLocations {
      * The reader for values inside a streamed document. The shared canonical mapper refuses trailing
      * tokens (right for one whole message), which would reject the next element of a stream.
      */
-    static final com.fasterxml.jackson.databind.ObjectMapper STREAM_MAPPER = dev.sessiondesk.model.CanonicalJson.MAPPER
+    public static final com.fasterxml.jackson.databind.ObjectMapper STREAM_MAPPER = dev.sessiondesk.model.CanonicalJson.MAPPER
             .copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static String at(String label, JsonLocation location) {

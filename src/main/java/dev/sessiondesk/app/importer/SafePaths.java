@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * symbolic link) is inside the real root, and only if it is not larger than the limit. Readers call
  * these before opening anything, so a link to {@code /etc} or a {@code ../} name is refused, never read.
  */
-final class SafePaths {
+public final class SafePaths {
 
     private SafePaths() {
     }
@@ -18,7 +18,7 @@ final class SafePaths {
      * The real path of {@code candidate}, or a refusal naming it when it escapes {@code root}
      * ({@code ..}, or a symbolic link pointing outside).
      */
-    static Path inside(Path root, Path candidate) throws RefusedPathException {
+    public static Path inside(Path root, Path candidate) throws RefusedPathException {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -46,7 +46,7 @@ final class SafePaths {
      * Refuses what is neither a regular file nor a folder (a fifo, a device, a socket) before anything
      * opens it: opening a fifo waits forever for a writer, with or without {@code --format}.
      */
-    static void requireFileOrFolder(Path path) {
+    public static void requireFileOrFolder(Path path) {
         if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
             throw new IllegalArgumentException(path + " is not a regular file or a folder (a pipe, device or"
                     + " socket); import reads files and folders only, nothing was imported");
@@ -54,7 +54,7 @@ final class SafePaths {
     }
 
     /** Refuses a file larger than {@code maxBytes}, saying how large it is and how to allow it. */
-    static void withinLimit(Path file, String label, long maxBytes) throws RefusedPathException {
+    public static void withinLimit(Path file, String label, long maxBytes) throws RefusedPathException {
         long size;
         try {
             size = Files.size(file);
@@ -67,13 +67,13 @@ final class SafePaths {
         }
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         double mb = bytes / (1024.0 * 1024.0);
         return mb >= 10 ? String.valueOf(Math.round(mb)) : String.format(java.util.Locale.ROOT, "%.1f", mb);
     }
 
     /** A path the import will not read; the message names it and says why. */
-    static final class RefusedPathException extends Exception {
+    public static final class RefusedPathException extends Exception {
         private final String where;
         private final String reason;
 
@@ -83,11 +83,11 @@ final class SafePaths {
             this.reason = reason;
         }
 
-        String where() {
+        public String where() {
             return where;
         }
 
-        String reason() {
+        public String reason() {
             return reason;
         }
     }

@@ -3,7 +3,7 @@ package dev.sessiondesk.app.importer;
 import java.util.List;
 
 /** Where a reader hands what it read, one session at a time. */
-interface SessionSink {
+public interface SessionSink {
 
     /** A readable session (whole, or a marked prefix when partial imports were asked for). */
     void session(SourceSession session);

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * seconds (ChatGPT), RFC 3339 text (Goose exports) and SQLite's {@code CURRENT_TIMESTAMP} text
  * ("2024-01-01 12:00:00", UTC). All become Unix milliseconds; unreadable ones become null.
  */
-final class Timestamps {
+public final class Timestamps {
     /** Anything above this many "seconds" is already milliseconds (year 2286 in seconds). */
     private static final long MILLIS_THRESHOLD = 10_000_000_000L;
     private static final DateTimeFormatter SQLITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
@@ -22,7 +22,7 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static Long millis(JsonNode node) {
+    public static Long millis(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -32,7 +32,7 @@ final class Timestamps {
         return node.isTextual() ? millis(node.textValue()) : null;
     }
 
-    static Long millis(Object sqlValue) {
+    public static Long millis(Object sqlValue) {
         if (sqlValue == null) {
             return null;
         }
@@ -42,7 +42,7 @@ final class Timestamps {
         return millis(sqlValue.toString());
     }
 
-    static Long millis(String text) {
+    public static Long millis(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

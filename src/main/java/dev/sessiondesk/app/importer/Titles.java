@@ -6,14 +6,14 @@ import dev.sessiondesk.model.Role;
 import java.util.List;
 
 /** Title clean-up shared by the readers. */
-final class Titles {
+public final class Titles {
     private static final int MAX_DERIVED = 80;
 
     private Titles() {
     }
 
     /** Goose descriptions may contain newlines and runs of spaces: one line, single spaces. */
-    static String collapseWhitespace(String text) {
+    public static String collapseWhitespace(String text) {
         if (text == null) {
             return null;
         }
@@ -22,7 +22,7 @@ final class Titles {
     }
 
     /** A title for a source that has none: the first line of the first user text, shortened. */
-    static String fromFirstUserText(List<NewMessage> messages) {
+    public static String fromFirstUserText(List<NewMessage> messages) {
         for (NewMessage m : messages) {
             // Only what the user saw: agent-only prompts ("Reply with only a description …") never title a session.
             if (m.role() == Role.USER && m.userVisible()) {

@@ -2,7 +2,7 @@ package dev.sessiondesk.app.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.store.PrivateFiles;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.importer.AgentSyncReport;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncStep;
 import dev.sessiondesk.app.sync.SyncStepResult;

@@ -1,7 +1,10 @@
 package dev.sessiondesk.app.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One session that matches a search: its best-ranked matching message ({@code seq}, to scroll to),
@@ -39,6 +42,19 @@ public record SearchHit(String sessionId, String sessionTitle, int seq, String s
         }
         if (current.length() > 0) {
             out.add(new Segment(current.toString(), highlighted));
+        }
+        return out;
+    }
+
+    /** The words the search matched, as the snippet marks them, each once (ignoring case): what a view highlights. */
+    public List<String> matchedWords() {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        for (Segment s : segments()) {
+            String word = s.text().strip();
+            if (s.highlighted() && !word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT))) {
+                out.add(word);
+            }
         }
         return out;
     }

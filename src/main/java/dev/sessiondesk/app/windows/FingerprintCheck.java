@@ -21,33 +21,59 @@ public final class FingerprintCheck {
         /** The stored session no longer begins with what the window showed (rewritten, damaged). */
         MISMATCH,
         /** The session is gone from the store. */
-        MISSING
+        MISSING,
+        /** Changed or damaged, and the user chose to keep it as it is (this very finding). */
+        ACCEPTED
     }
 
-    public record Result(String sessionId, Verdict verdict, String detail, Session session) {
+    /** @param finding what is wrong, for MISMATCH, MISSING and ACCEPTED; else null */
+    public record Result(String sessionId, Verdict verdict, String detail, Session session, Finding finding) {
         public boolean showable() {
-            return verdict == Verdict.OK || verdict == Verdict.GREW;
+            return verdict == Verdict.OK || verdict == Verdict.GREW || verdict == Verdict.ACCEPTED;
         }
     }
 
     private final Store store;
+    private final AcceptedFindings accepted;
 
     public FingerprintCheck(Store store) {
+        this(store, null);
+    }
+
+    /** @param accepted the findings the user chose to keep, or null to flag every one */
+    public FingerprintCheck(Store store, AcceptedFindings accepted) {
         this.store = store;
+        this.accepted = accepted;
     }
 
     /** Call off the UI thread: it recomputes the session's hash chain. */
     public Result check(String sessionId, Fingerprint remembered) {
         Optional<Session> session = store.sessions().get(sessionId);
         if (session.isEmpty()) {
-            return new Result(sessionId, Verdict.MISSING, "session " + sessionId + " is no longer in the store", null);
+            Finding gone = new Finding(sessionId, null, Finding.Change.SESSION_MISSING, 0, remembered.messageCount(),
+                    null, sessionId + "/gone");
+            return new Result(sessionId, Verdict.MISSING, "session " + sessionId + " is no longer in the store", null, gone);
         }
         ChainReport report = store.verifier().checkExtends(sessionId, remembered);
         if (!report.ok()) {
-            return new Result(sessionId, Verdict.MISMATCH, "session " + sessionId + ", message " + report.firstBadSeq()
-                    + ": " + report.problem(), session.get());
+            Finding finding = findingOf(session.get(), report);
+            Verdict verdict = accepted != null && accepted.contains(finding) ? Verdict.ACCEPTED : Verdict.MISMATCH;
+            return new Result(sessionId, verdict, "session " + sessionId + ", message " + report.firstBadSeq()
+                    + ": " + report.problem(), session.get(), finding);
         }
         Verdict verdict = report.messagesChecked() > remembered.messageCount() ? Verdict.GREW : Verdict.OK;
-        return new Result(sessionId, verdict, report.toString(), session.get());
+        return new Result(sessionId, verdict, report.toString(), session.get(), null);
+    }
+
+    /**
+     * The finding in a person's terms. Its key holds the chain's head before the bad message, so the
+     * same damage gives the same key and any change before it (or a different change) a new one.
+     */
+    private Finding findingOf(Session s, ChainReport report) {
+        int seq = report.firstBadSeq() == null ? 0 : report.firstBadSeq();
+        Finding.Change change = Finding.changeOf(report.problem());
+        Long sentAt = store.messages().get(s.id(), seq).map(m -> m.created()).orElse(null);
+        String key = s.id() + "/" + seq + "/" + change + "/" + report.recomputedHead();
+        return new Finding(s.id(), s.displayTitle(), change, seq, Math.max(s.messageCount(), seq), sentAt, key);
     }
 }

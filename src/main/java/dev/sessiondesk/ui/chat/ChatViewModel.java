@@ -14,16 +14,15 @@ import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Session;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -42,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ChatViewModel.class);
+    private static final Texts T = Texts.of("app");
 
     private final String windowId;
     private final SessionReading reading;
@@ -64,7 +64,7 @@ public final class ChatViewModel {
     private final SimpleStringProperty undoableTrash = new SimpleStringProperty();
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(true);
     private final BooleanProperty showHidden = new SimpleBooleanProperty();
-    private final SimpleIntegerProperty scrollTarget = new SimpleIntegerProperty(-1);
+    private final SearchTarget searchTarget = new SearchTarget();
     private final OneAtATime refreshes = new OneAtATime(this::readNewMessages);
 
     public ChatViewModel(String windowId, ChatPorts ports, TaskRunner runner, WindowContext context,
@@ -93,7 +93,7 @@ public final class ChatViewModel {
         title.set(session.displayTitle());
         messages.setAll(loaded);
         fingerprint.set(Fingerprint.ofShown(loaded));
-        status.report(StatusKind.INFO, session.messageCount() + " messages");
+        status.messageCount(session.messageCount());
         replyBar.update();
         context.bindingChanged(this);
     }
@@ -107,12 +107,9 @@ public final class ChatViewModel {
         sessionId.set(remembered);
         fingerprint.set(rememberedFingerprint);
         messages.clear();
-        title.set(result.session() != null ? result.session().displayTitle() : "Missing session");
-        String headline = result.verdict() == FingerprintCheck.Verdict.MISSING
-                ? "The conversation this window showed is no longer in the store."
-                : "The conversation this window showed was changed outside SessionDesk.";
-        banner.set(new Banner(remembered, headline, result.detail()));
-        status.report(StatusKind.ERROR, "Not showing session " + remembered + " until you choose");
+        title.set(result.session() != null ? result.session().displayTitle() : T.get("banner.missingTitle"));
+        banner.set(BannerText.of(remembered, result));
+        status.report(StatusKind.ERROR, BannerText.waiting(result));
         context.bindingChanged(this);
     }
 
@@ -165,15 +162,14 @@ public final class ChatViewModel {
         switchTo(otherSessionId);
     }
 
-    /** Opens a session (here, or focuses the window showing it) scrolled to message {@code seq}. */
-    public void openAt(String otherSessionId, int seq) {
-        scrollTarget.set(-1);
-        scrollTarget.set(seq);
+    /** Opens a session (here, or focuses the window showing it) at message {@code seq}, {@code words} marked. */
+    public void openAt(String otherSessionId, int seq, List<String> words) {
+        searchTarget.request(seq, words);
         if (otherSessionId.equals(sessionId.get()) && banner.get() == null) {
             return;
         }
         if (context.focusWindowShowing(otherSessionId, windowId)) {
-            scrollTarget.set(-1);
+            searchTarget.clear();
             return;
         }
         switchTo(otherSessionId);
@@ -205,7 +201,7 @@ public final class ChatViewModel {
                 .onSuccess(next -> {
                     show(next, List.of());
                     undoableTrash.set(sid);
-                    status.report(StatusKind.INFO, "Moved to Trash");
+                    status.report(StatusKind.INFO, T.get("status.trashed"));
                     context.sessionsChanged();
                 })
                 .onError(status::error)
@@ -224,7 +220,7 @@ public final class ChatViewModel {
                 })
                 .onSuccess(c -> {
                     show(c);
-                    status.report(StatusKind.INFO, "Restored from Trash");
+                    status.report(StatusKind.INFO, T.get("status.untrashed"));
                     context.sessionsChanged();
                 })
                 .onError(status::error)
@@ -385,9 +381,9 @@ public final class ChatViewModel {
         return showHidden;
     }
 
-    /** The message seq a search asked to show (-1: none); the window scrolls there once it is loaded. */
-    public IntegerProperty scrollTargetProperty() {
-        return scrollTarget;
+    /** The message a search asked to show; the window scrolls there once it is loaded. */
+    public SearchTarget searchTarget() {
+        return searchTarget;
     }
 
     public BooleanProperty sidebarShownProperty() {

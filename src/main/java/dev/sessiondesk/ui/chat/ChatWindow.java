@@ -11,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -38,6 +39,8 @@ import javafx.stage.Stage;
  * All behaviour lives in {@link ChatViewModel}; this class only lays it out and wires keys.
  */
 public final class ChatWindow {
+    private static final Texts T = Texts.of("window");
+    private static final Texts REPLY = Texts.of("actions");
     private final Stage stage;
     private final ChatViewModel vm;
     private final WindowActions actions;
@@ -70,11 +73,11 @@ public final class ChatWindow {
         visible = new FilteredList<>(vm.messages(), Message::userVisible);
         vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
         transcript = new TranscriptView(visible, new TranscriptActionsOf(vm.messageActions()), actions::openLink);
-        vm.scrollTargetProperty().addListener((o, was, seq) -> scrollToTarget());
+        vm.searchTarget().seqProperty().addListener((o, was, seq) -> scrollToTarget());
         visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 
         composer.setId("composer");
-        composer.setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.composer"));
+        composer.setAccessibleText(T.get("a11y.composer"));
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
         composer.textProperty().bindBidirectional(vm.composer().textProperty());
@@ -87,7 +90,7 @@ public final class ChatWindow {
         buildBanner();
         hostSidebar();
         transcript.node().setId("messages");
-        transcript.node().setAccessibleText(dev.sessiondesk.ui.i18n.Texts.of("window").get("a11y.conversation"));
+        transcript.node().setAccessibleText(T.get("a11y.conversation"));
         // The empty state (who answers, the main keys) lies over the transcript while it has no message.
         emptyState.setMouseTransparent(false);
         emptyState.getStyleClass().add("empty-state-layer"); // opaque: the page's own "no messages" line stays under it
@@ -121,7 +124,10 @@ public final class ChatWindow {
         root.setBottom(statusBar());
         root.getStyleClass().add("chat-window");
         Scene scene = new Scene(root);
+        // The user's next action after a search hit was shown fades its marked words (the page sees its own).
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> transcript.fadeMarks());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            transcript.fadeMarks();
             if (e.getCode() == KeyCode.ESCAPE && vm.replyBar().replyingProperty().get()) {
                 e.consume();
                 vm.replyBar().stop();
@@ -136,11 +142,11 @@ public final class ChatWindow {
         stage.setMinHeight(320);
     }
 
-    /** A search asked for a message: once it is loaded, show it (the transcript pages it in) and clear the request. */
+    /** A search asked for a message: once it is loaded, show it with its words marked and clear the request. */
     private void scrollToTarget() {
-        int seq = vm.scrollTargetProperty().get();
-        if (seq >= 0 && transcript.reveal(seq)) {
-            vm.scrollTargetProperty().set(-1);
+        int seq = vm.searchTarget().seq();
+        if (seq >= 0 && transcript.reveal(seq, vm.searchTarget().words())) {
+            vm.searchTarget().clear();
         }
     }
 
@@ -153,10 +159,10 @@ public final class ChatWindow {
         Label detail = new Label();
         detail.getStyleClass().add("banner-detail");
         detail.setWrapText(true);
-        Button openStored = new Button("Open stored session");
+        Button openStored = new Button(T.get("banner.openStored"));
         openStored.setId("banner-open-stored");
         openStored.setOnAction(e -> vm.openStoredSession());
-        Button close = new Button("Close window");
+        Button close = new Button(T.get("banner.close"));
         close.setId("banner-close");
         close.setOnAction(e -> actions.closeWindow(this));
         bannerButtons.getChildren().addAll(openStored, close);
@@ -178,15 +184,15 @@ public final class ChatWindow {
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             String problem = vm.replyBar().problemProperty().get();
             if (problem != null) {
-                return "The assistant did not answer: " + problem;
+                return REPLY.get("reply.problem", problem);
             }
-            return vm.replyBar().interruptedProperty().get() ? "The last reply was interrupted before it finished." : "";
+            return vm.replyBar().interruptedProperty().get() ? REPLY.get("reply.interrupted") : "";
         }, vm.replyBar().problemProperty(), vm.replyBar().interruptedProperty()));
-        Button retry = new Button("Retry");
+        Button retry = new Button(REPLY.get("reply.retry"));
         retry.setId("reply-retry");
         retry.setMinWidth(Region.USE_PREF_SIZE);
         retry.setOnAction(e -> vm.replyBar().retry());
-        Button carryOn = new Button("Continue");
+        Button carryOn = new Button(REPLY.get("reply.continue"));
         carryOn.setId("reply-continue");
         carryOn.setMinWidth(Region.USE_PREF_SIZE);
         carryOn.setOnAction(e -> vm.replyBar().continueReply());
@@ -213,42 +219,49 @@ public final class ChatWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem newWindow = item("New Window", "Shortcut+N", actions::newWindow);
-        MenuItem newChat = item("New Chat", "Shortcut+T", vm::newChat);
-        MenuItem openNew = item("Open in New Window", "Shortcut+Shift+O",
+        MenuItem newWindow = item("item.newWindow", "Shortcut+N", actions::newWindow);
+        MenuItem newChat = item("item.newChat", "Shortcut+T", vm::newChat);
+        MenuItem openNew = item("item.openInNewWindow", "Shortcut+Shift+O",
                 () -> sidebar.selected().ifPresent(actions::openInNewWindow));
-        MenuItem close = item("Close Window", "Shortcut+W", () -> actions.closeWindow(this));
-        MenuItem sync = item("Sync Now", "Shortcut+Shift+S", () -> actions.syncNow(this));
-        MenuItem quit = item("Quit", "Shortcut+Q", actions::quit);
-        Menu file = new Menu("File", null, newWindow, newChat, openNew, new SeparatorMenuItem(), sync,
+        MenuItem close = item("item.closeWindow", "Shortcut+W", () -> actions.closeWindow(this));
+        MenuItem sync = item("item.syncNow", "Shortcut+Shift+S", () -> actions.syncNow(this));
+        MenuItem quit = item("item.quit", "Shortcut+Q", actions::quit);
+        Menu file = menu("menu-file", "menu.file", newWindow, newChat, openNew, new SeparatorMenuItem(), sync,
                 new SeparatorMenuItem(), close, quit);
-        MenuItem rename = item("Rename…", "F2", this::askRename);
-        MenuItem trash = item("Delete to Trash", "Shortcut+Shift+DELETE", vm::trash);
-        MenuItem undo = item("Undo Delete", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
+        MenuItem rename = item("item.rename", "F2", this::askRename);
+        MenuItem trash = item("item.trash", "Shortcut+Shift+DELETE", vm::trash);
+        MenuItem undo = item("item.undoTrash", null, vm::undoTrash); // Ctrl+Z stays the composer's own undo
         undo.disableProperty().bind(vm.undoableTrashProperty().isNull());
-        MenuItem exportJson = item("Export as JSON…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
-        MenuItem exportMd = item("Export as Markdown…", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
-        MenuItem stopReply = item("Stop Reply", null, vm.replyBar()::stop);
+        MenuItem exportJson = item("item.exportJson", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.JSON));
+        MenuItem exportMd = item("item.exportMarkdown", null, () -> export(dev.sessiondesk.app.SessionExporter.Format.MD));
+        MenuItem stopReply = item("item.stopReply", null, vm.replyBar()::stop);
         stopReply.disableProperty().bind(vm.replyBar().replyingProperty().not());
-        Menu session = new Menu("Session", null, rename, trash, undo, new SeparatorMenuItem(), stopReply,
+        Menu session = menu("menu-session", "menu.session", rename, trash, undo, new SeparatorMenuItem(), stopReply,
                 new SeparatorMenuItem(), exportJson, exportMd);
-        MenuItem search = item("Search…", "Shortcut+K", () -> actions.search(this));
-        MenuItem prefs = item("Preferences…", "Shortcut+COMMA", () -> actions.preferences(this));
-        Menu edit = new Menu("Edit", null, search, new SeparatorMenuItem(), prefs);
-        MenuItem toggle = item("Toggle Sidebar", "Shortcut+B",
+        MenuItem search = item("item.search", "Shortcut+K", () -> actions.search(this));
+        MenuItem prefs = item("item.preferences", "Shortcut+COMMA", () -> actions.preferences(this));
+        Menu edit = menu("menu-edit", "menu.edit", search, new SeparatorMenuItem(), prefs);
+        MenuItem toggle = item("item.toggleSidebar", "Shortcut+B",
                 () -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
-        javafx.scene.control.CheckMenuItem hidden = new javafx.scene.control.CheckMenuItem("Show hidden messages");
+        javafx.scene.control.CheckMenuItem hidden = new javafx.scene.control.CheckMenuItem(T.get("item.showHidden"));
         hidden.setId("show-hidden");
         hidden.selectedProperty().bindBidirectional(vm.showHiddenProperty());
-        Menu view = new Menu("View", null, toggle, hidden);
+        Menu view = menu("menu-view", "menu.view", toggle, hidden);
         MenuBar bar = new MenuBar(file, edit, session, view);
         bar.setUseSystemMenuBar(true);
         actions.addMenus(bar, this);
         return bar;
     }
 
-    private static MenuItem item(String text, String keys, Runnable action) {
-        MenuItem item = new MenuItem(text);
+    /** A top menu with a stable id: other parts find it by id, since its text depends on the language. */
+    private static Menu menu(String id, String key, MenuItem... items) {
+        Menu menu = new Menu(T.get(key), null, items);
+        menu.setId(id);
+        return menu;
+    }
+
+    private static MenuItem item(String key, String keys, Runnable action) {
+        MenuItem item = new MenuItem(T.get(key));
         if (keys != null) {
             item.setAccelerator(KeyCombination.keyCombination(keys));
         }
@@ -261,7 +274,7 @@ public final class ChatWindow {
         status.textProperty().bind(vm.status().textProperty());
         vm.status().kindProperty().addListener((o, was, kind) -> styleStatus(kind));
         styleStatus(vm.status().kindProperty().get());
-        Hyperlink undo = new Hyperlink("Undo");
+        Hyperlink undo = new Hyperlink(T.get("status.undoTrash"));
         undo.setId("undo-trash");
         undo.setOnAction(e -> vm.undoTrash());
         undo.visibleProperty().bind(vm.undoableTrashProperty().isNotNull());
@@ -272,14 +285,14 @@ public final class ChatWindow {
         status.setMinWidth(0);
         status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         HBox.setHgrow(status, Priority.SOMETIMES);
-        Button sidebarToggle = new Button("Sessions");
+        Button sidebarToggle = new Button(T.get("status.sessions"));
         sidebarToggle.setMinWidth(Region.USE_PREF_SIZE);
         sidebarToggle.setOnAction(e -> vm.sidebarShownProperty().set(!vm.sidebarShownProperty().get()));
-        Button sync = new Button("Sync Now");
+        Button sync = new Button(T.get("status.syncNow"));
         sync.setId("sync-now");
         sync.setMinWidth(Region.USE_PREF_SIZE);
         sync.setOnAction(e -> actions.syncNow(this));
-        Hyperlink undoHide = new Hyperlink(Texts.of("actions").get("undoHide"));
+        Hyperlink undoHide = new Hyperlink(REPLY.get("undoHide"));
         undoHide.setId("undo-hide");
         undoHide.setOnAction(e -> vm.messageActions().undoHide());
         undoHide.visibleProperty().bind(vm.messageActions().undoableHideProperty().isNotNull());
@@ -297,10 +310,10 @@ public final class ChatWindow {
 
     private void export(dev.sessiondesk.app.SessionExporter.Format format) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export session");
+        chooser.setTitle(T.get("export.title"));
         String ext = format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "json" : "md";
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
-                format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "Goose JSON" : "Markdown", "*." + ext));
+                T.get(format == dev.sessiondesk.app.SessionExporter.Format.JSON ? "export.json" : "export.markdown"), "*." + ext));
         chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\w .-]", "_").strip() + "." + ext);
         java.io.File file = chooser.showSaveDialog(stage);
         if (file != null) {
@@ -316,8 +329,8 @@ public final class ChatWindow {
     private void askRename() {
         TextInputDialog dialog = new TextInputDialog(vm.titleProperty().get());
         dialog.initOwner(stage);
-        dialog.setTitle("Rename session");
-        dialog.setHeaderText("A title you set is kept: automatic titles never replace it.");
+        dialog.setTitle(T.get("rename.title"));
+        dialog.setHeaderText(T.get("rename.header"));
         dialog.showAndWait().ifPresent(t -> vm.sessionActions().rename(vm.sessionId(), t));
     }
 
@@ -372,6 +385,11 @@ public final class ChatWindow {
 
     public VBox banner() {
         return bannerBox;
+    }
+
+    /** A notice about the whole store above the conversation (e.g. that it is damaged); it shows itself. */
+    public void showStoreNotice(Node notice) {
+        ((VBox) bannerBox.getParent()).getChildren().add(0, notice);
     }
 
     public Label status() {

@@ -12,6 +12,7 @@ import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class Composer {
             return;
         }
         sending.set(true);
-        status.report(StatusKind.SAVING, "Saving…");
+        status.report(StatusKind.SAVING, Texts.of("composer").get("saving"));
         int fromSeq = conversation.nextSeqToRead();
         String body = typed == null ? "" : typed.strip();
         BackgroundTask.supply("send a message to session " + sid, () -> {

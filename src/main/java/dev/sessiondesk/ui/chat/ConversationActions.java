@@ -13,6 +13,7 @@ import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,6 +187,11 @@ public final class ConversationActions implements MessageActions {
     /** Fork points of the shown session, keyed by the seq of the first differing message ("‹ k / n ›"). */
     public ObservableMap<Integer, BranchPosition> branchPositions() {
         return positions;
+    }
+
+    @Override
+    public void watchBranches(java.util.function.IntConsumer changed) {
+        positions.addListener((MapChangeListener<Integer, BranchPosition>) c -> changed.accept(c.getKey()));
     }
 
     public ReadOnlyObjectProperty<UndoableHide> undoableHideProperty() {

@@ -34,4 +34,11 @@ public interface MessageActions {
 
     /** Move this window to the previous ({@code -1}) or next ({@code +1}) alternative at {@code seq}. */
     void switchBranch(int seq, int direction);
+
+    /**
+     * Calls {@code changed} with the seq of a fork point (on the FX thread) whenever what
+     * {@link #branchAt} says there changes: a branch made here or in another window, one trashed.
+     */
+    default void watchBranches(java.util.function.IntConsumer changed) {
+    }
 }

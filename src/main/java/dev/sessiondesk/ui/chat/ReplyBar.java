@@ -6,6 +6,7 @@ import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Role;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
  * failed, whether it was cut short, and Stop / Retry / Continue. Keyed by the window's session id.
  */
 public final class ReplyBar {
+    private static final Texts T = Texts.of("actions");
     private final ChatViewModel conversation;
     private final ReplyStarter replies;
     private final StatusLine status;
@@ -43,7 +45,7 @@ public final class ReplyBar {
         boolean was = replying.get();
         replying.set(now);
         if (now && status.kindProperty().get() != StatusKind.ERROR) {
-            status.report(StatusKind.INFO, "The assistant is replying… (Esc stops it)");
+            status.report(StatusKind.INFO, T.get("reply.replying"));
         } else if (was && lastProblem == null) {
             status.savedNow();
         }
@@ -52,7 +54,7 @@ public final class ReplyBar {
         Message last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
         interrupted.set(!now && last != null && last.role() == Role.ASSISTANT && last.state() == MessageState.INTERRUPTED);
         if (!now && lastProblem != null) {
-            status.report(StatusKind.ERROR, "The assistant did not answer (details above; your message is saved)");
+            status.report(StatusKind.ERROR, T.get("reply.failed"));
         }
     }
 
@@ -82,7 +84,7 @@ public final class ReplyBar {
         problem.set(null);
         interrupted.set(false);
         replying.set(true);
-        status.report(StatusKind.SAVING, retry ? "Asking again…" : "Continuing…");
+        status.report(StatusKind.SAVING, T.get(retry ? "reply.asking" : "reply.continuing"));
         BackgroundTask.run((retry ? "retry" : "continue") + " the reply in session " + sid, () -> {
                     if (retry) {
                         replies.retry(sid);

@@ -4,6 +4,7 @@ import dev.sessiondesk.app.SessionExporter;
 import dev.sessiondesk.app.chat.SessionEditing;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
  * context menu, a message's "Duplicate from this message"): rename, pin, archive, export, fork.
  */
 public final class SessionActions {
+    private static final Texts T = Texts.of("actions");
     private final ChatViewModel conversation;
     private final SessionEditing editing;
     private final SessionExporter exporter;
@@ -46,7 +48,7 @@ public final class SessionActions {
     public void setPinned(String id, boolean pinned) {
         BackgroundTask.run((pinned ? "pin" : "unpin") + " session " + id, () -> editing.setPinned(id, pinned))
                 .onSuccess(v -> {
-                    status.report(StatusKind.SAVED, pinned ? "Pinned" : "Unpinned");
+                    status.report(StatusKind.SAVED, T.get(pinned ? "session.pinned" : "session.unpinned"));
                     conversation.sessionsChanged();
                 })
                 .onError(status::error)
@@ -57,7 +59,7 @@ public final class SessionActions {
     public void setArchived(String id, boolean archived) {
         BackgroundTask.run((archived ? "archive" : "unarchive") + " session " + id, () -> editing.setArchived(id, archived))
                 .onSuccess(v -> {
-                    status.report(StatusKind.SAVED, archived ? "Archived" : "Back from the archive");
+                    status.report(StatusKind.SAVED, T.get(archived ? "session.archived" : "session.unarchived"));
                     conversation.sessionsChanged();
                 })
                 .onError(status::error)
@@ -70,10 +72,11 @@ public final class SessionActions {
         if (sid == null || conversation.bannerProperty().get() != null) {
             return;
         }
-        status.report(StatusKind.SAVING, "Exporting…");
+        status.report(StatusKind.SAVING, T.get("session.exporting"));
         BackgroundTask.run("export session " + sid + " to " + file, () -> exporter.exportTo(sid, format, file))
-                .onSuccess(v -> status.report(StatusKind.SAVED, "Exported to " + file))
-                .onError(e -> status.report(StatusKind.ERROR, "Not exported to " + file + ": " + e.getMessage()))
+                .onSuccess(v -> status.report(StatusKind.SAVED, T.get("session.exported", file.toString())))
+                .onError(e -> status.report(StatusKind.ERROR,
+                        T.get("session.notExported", file.toString(), String.valueOf(e.getMessage()))))
                 .executeWith(runner);
     }
 
@@ -88,7 +91,7 @@ public final class SessionActions {
         }
         BackgroundTask.supply("duplicate session " + sid + " up to message " + seq, () -> editing.fork(sid, seq))
                 .onSuccess(copy -> {
-                    status.report(StatusKind.SAVED, "Duplicated into \"" + copy.displayTitle() + "\"");
+                    status.report(StatusKind.SAVED, T.get("session.duplicated", copy.displayTitle()));
                     conversation.sessionsChanged();
                     opened.accept(copy.id());
                 })

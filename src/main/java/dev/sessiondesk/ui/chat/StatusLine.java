@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 public final class StatusLine {
     private static final Logger LOG = LoggerFactory.getLogger(StatusLine.class);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Texts T = Texts.of("app");
 
     private final String windowId;
     private final Clock clock;
-    private final SimpleStringProperty text = new SimpleStringProperty("Opening…");
+    private final SimpleStringProperty text = new SimpleStringProperty(T.get("status.opening"));
     private final SimpleObjectProperty<StatusKind> kind = new SimpleObjectProperty<>(StatusKind.INFO);
     private boolean showingBackgroundFailure;
 
@@ -34,7 +35,7 @@ public final class StatusLine {
 
     /** "Saved 14:02:11": the last commit of this window. */
     void savedNow() {
-        report(StatusKind.SAVED, "Saved " + LocalTime.now(clock).format(TIME));
+        report(StatusKind.SAVED, T.get("status.saved", LocalTime.now(clock).format(TIME)));
     }
 
     /** A task of this window failed: its message (which names what and where) goes to the status bar. */
@@ -47,8 +48,13 @@ public final class StatusLine {
     public void backgroundSaveFailed(RuntimeException error) {
         showingBackgroundFailure = true;
         report(StatusKind.ERROR, StoreErrorText.isTransient(error)
-                ? StoreErrorText.forSend(error).replace("your message", "your text")
-                : "Not saved: " + error.getMessage());
+                ? StoreErrorText.forDraft(error)
+                : T.get("status.notSaved", String.valueOf(error.getMessage())));
+    }
+
+    /** "12 messages": what a session holds, as the status bar says when it is shown. */
+    void messageCount(int count) {
+        report(StatusKind.INFO, T.get("status.messages", count));
     }
 
     public void backgroundSaveRecovered() {
@@ -62,7 +68,7 @@ public final class StatusLine {
     public static String uncaught(Throwable error) {
         String message = error.getMessage() == null ? "" : error.getMessage().lines().findFirst().orElse("");
         String kind = error.getClass().getSimpleName();
-        return Texts.of("app").get("uncaught", message.isBlank() ? kind : kind + ": " + message);
+        return T.get("uncaught", message.isBlank() ? kind : kind + ": " + message);
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.chat;
 
 import dev.sessiondesk.ui.chat.transcript.TranscriptActions;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /** A window's {@link MessageActions} as the transcript asks for them. */
 final class TranscriptActionsOf implements TranscriptActions {
@@ -44,5 +45,10 @@ final class TranscriptActionsOf implements TranscriptActions {
     @Override
     public void switchBranch(int seq, int direction) {
         actions.switchBranch(seq, direction);
+    }
+
+    @Override
+    public void watchBranches(IntConsumer changed) {
+        actions.watchBranches(changed);
     }
 }

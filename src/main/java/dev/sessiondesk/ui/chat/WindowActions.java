@@ -1,5 +1,7 @@
 package dev.sessiondesk.ui.chat;
 
+import java.util.List;
+
 /** The app-wide commands a chat window's menu offers; the window coordinator carries them out. */
 public interface WindowActions {
     void newWindow();
@@ -15,8 +17,8 @@ public interface WindowActions {
     /** Edit → Search (Ctrl+K): the search box over every conversation. */
     void search(ChatWindow from);
 
-    /** Shows message {@code seq} of a session: in the window showing it, else in {@code from}. */
-    void openAt(ChatWindow from, String sessionId, int seq);
+    /** Shows message {@code seq} of a session, {@code words} marked: in the window showing it, else in {@code from}. */
+    void openAt(ChatWindow from, String sessionId, int seq, List<String> words);
 
     /** Opens an address in the system browser; the transcript has already checked it is http, https or mailto. */
     void openLink(String url);

@@ -1,6 +1,10 @@
 package dev.sessiondesk.ui.i18n;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -30,6 +34,15 @@ public final class Texts {
 
     public String area() {
         return area;
+    }
+
+    /** A moment as the user's locale writes date and time: "Dec 1, 2026, 2:02 PM", "01.12.2026, 14:02". */
+    public static String dateTime(Instant when) {
+        if (when == null) {
+            return "—"; // never "null" on screen
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault()).format(when);
     }
 
     /** The text for {@code key}, formatted with {@code args} in the current locale. */

@@ -5,16 +5,14 @@ import dev.sessiondesk.app.backup.FullVerifier;
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.client.MaintenanceCommands;
-import dev.sessiondesk.app.importer.AgentSyncReport;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.importer.agent.AgentSyncReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
-import dev.sessiondesk.model.Fingerprint;
-import dev.sessiondesk.ui.chat.Banner;
-import dev.sessiondesk.ui.chat.ChatWindow;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaintenanceController {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceController.class);
+    private static final Texts T = Texts.of("maintenance");
 
     private final MaintenanceHost host;
     private ReportDialog lastReport;
@@ -51,10 +50,10 @@ public final class MaintenanceController {
 
     public void chooseAndImportFile(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import sessions from a file");
+        chooser.setTitle(T.get("import.fileTitle"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Exports (zip as downloaded, JSON, goose)", "*.zip", "*.json", "*.jsonl", "*.db"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(T.get("import.filterExports"), "*.zip", "*.json", "*.jsonl", "*.db"),
+                new FileChooser.ExtensionFilter(T.get("import.filterAll"), "*"));
         File f = chooser.showOpenDialog(owner);
         if (f != null) {
             importPath(owner, f.toPath());
@@ -62,7 +61,7 @@ public final class MaintenanceController {
     }
 
     public void chooseAndImportFolder(Window owner) {
-        File d = directory(owner, "Import sessions from a folder (Goose sessions, a ChatGPT export, an agent project)");
+        File d = directory(owner, T.get("import.folderTitle"));
         if (d != null) {
             importPath(owner, d.toPath());
         }
@@ -70,7 +69,7 @@ public final class MaintenanceController {
 
     /** Imports a file or folder with a progress bar, then shows the summary. Completes on the FX thread. */
     public CompletableFuture<ImportReport> importPath(Window owner, Path path) {
-        ProgressDialog progress = new ProgressDialog(owner, "Importing " + path.getFileName()).show();
+        ProgressDialog progress = new ProgressDialog(owner, T.get("import.progress", String.valueOf(path.getFileName()))).show();
         MaintenanceCommands commands = commands();
         return BackgroundTask.withProgress("import " + path,
                         p -> commands.importPath(path, ProgressDialog.importProgress(p)))
@@ -78,13 +77,12 @@ public final class MaintenanceController {
                 .onSuccess(report -> {
                     progress.close();
                     host.sessionsChanged();
-                    report(owner, "Import", report.hasProblems()
-                            ? "Import finished; some sessions were skipped (reasons below)"
-                            : "Import finished", report.hasProblems(), report.summaryLines(), List.of());
+                    report(owner, T.get("import.title"), T.get(report.hasProblems() ? "import.doneSkipped" : "import.done"),
+                            report.hasProblems(), report.summaryLines(), List.of());
                 })
                 .onError(error -> {
                     progress.close();
-                    report(owner, "Import", "Nothing was imported from " + path, true,
+                    report(owner, T.get("import.title"), T.get("import.nothing", path.toString()), true,
                             List.of(String.valueOf(error.getMessage())), List.of());
                 })
                 .executeWith(host.tasks());
@@ -92,11 +90,11 @@ public final class MaintenanceController {
 
     public CompletableFuture<BackupRecord> backUpNow(Window owner) {
         MaintenanceCommands commands = commands();
-        return behindProgress(owner, "Backing up", commands::backUpNow, b -> {
-            report(owner, "Back Up Now", "Backup saved and verified", false, List.of(
+        return behindProgress(owner, T.get("backup.progress"), commands::backUpNow, b -> {
+            report(owner, T.get("backup.title"), T.get("backup.done"), false, List.of(
                     b.file().toString(),
-                    b.sessionCount() + " sessions, " + b.messageCount() + " messages, " + size(b.sizeBytes()),
-                    "verified " + b.verifiedAt()), List.of());
+                    T.get("backup.figures", T.get("figures", b.sessionCount(), b.messageCount()), size(b.sizeBytes())),
+                    T.get("backup.verified", Texts.dateTime(b.verifiedAt()))), List.of());
         });
     }
 
@@ -104,44 +102,42 @@ public final class MaintenanceController {
         MaintenanceCommands commands = commands();
         BackgroundTask.supply("list the backups", commands::backups)
                 .onSuccess(backups -> RestoreChooser.choose(owner, backups).ifPresent(b -> restore(owner, b)))
-                .onError(e -> report(owner, "Restore", "The backups cannot be listed", true,
+                .onError(e -> report(owner, T.get("restore.title"), T.get("restore.listFailed"), true,
                         List.of(String.valueOf(e.getMessage())), List.of()))
                 .executeWith(host.tasks());
     }
 
     /** Replaces the store with a verified backup (after a safety backup) and brings the windows back from it. */
     public CompletableFuture<RestoreService.Result> restore(Window owner, BackupRecord backup) {
-        ProgressDialog progress = new ProgressDialog(owner, "Restoring " + backup.fileName()).show();
+        ProgressDialog progress = new ProgressDialog(owner, T.get("restore.progress", backup.fileName())).show();
         return host.restoreAndReload(backup.file(), progress::update).whenComplete((r, error) -> {
             progress.close();
             if (error != null) {
-                report(null, "Restore", "The backup was not restored", true,
+                report(null, T.get("restore.title"), T.get("restore.failed"), true,
                         List.of(String.valueOf(BackgroundTask.unwrap(error).getMessage())), List.of());
             } else {
                 List<String> lines = new ArrayList<>();
-                lines.add("restored from " + r.restoredFrom());
-                lines.add(r.sessions() + " sessions, " + r.messages() + " messages");
-                lines.add(r.safetyCopy() == null ? "there was no store to keep a safety copy of"
-                        : "the store as it was is kept at " + r.safetyCopy()
-                        + (r.safetyCopyVerified() ? " (verified)" : " (NOT verified: keep it until you have checked)"));
-                report(null, "Restore", "Restored " + backup.fileName(), false, lines, List.of());
+                lines.add(T.get("restore.from", String.valueOf(r.restoredFrom())));
+                lines.add(T.get("figures", r.sessions(), r.messages()));
+                lines.add(r.safetyCopy() == null ? T.get("restore.noSafety") : T.get(
+                        r.safetyCopyVerified() ? "restore.safety" : "restore.safetyUnverified", r.safetyCopy().toString()));
+                report(null, T.get("restore.title"), T.get("restore.done", backup.fileName()), false, lines, List.of());
             }
         });
     }
 
     public void chooseAndExportAll(Window owner) {
-        File d = directory(owner, "Export all sessions to a folder");
+        File d = directory(owner, T.get("exportAll.chooser"));
         if (d != null) {
             MaintenanceCommands commands = commands();
-            behindProgress(owner, "Exporting all sessions", p -> commands.exportAll(d.toPath(), p), s ->
-                    report(owner, "Export All", "Exported " + s.sessions() + " sessions", false,
-                            List.of(s.sessions() + " sessions as Goose JSON and Markdown (" + s.files() + " files) in "
-                                    + s.dir()), List.of()));
+            behindProgress(owner, T.get("exportAll.progress"), p -> commands.exportAll(d.toPath(), p), s ->
+                    report(owner, T.get("exportAll.title"), T.get("exportAll.done", s.sessions()), false,
+                            List.of(T.get("exportAll.line", s.sessions(), s.files(), s.dir().toString())), List.of()));
         }
     }
 
     public void chooseAndWatchProject(Window owner) {
-        File d = directory(owner, "Watch an agent project folder");
+        File d = directory(owner, T.get("watch.chooser"));
         if (d != null) {
             watchProject(owner, d.toPath());
         }
@@ -149,21 +145,21 @@ public final class MaintenanceController {
 
     public CompletableFuture<AgentSyncReport> watchProject(Window owner, Path project) {
         MaintenanceCommands commands = commands();
-        return behindProgress(owner, "Reading agent sessions", p -> commands.watchProject(project), r -> {
+        return behindProgress(owner, T.get("watch.progress"), p -> commands.watchProject(project), r -> {
             host.sessionsChanged();
             List<String> lines = new ArrayList<>();
-            lines.add(r.project() + " is now followed while SessionDesk runs");
-            lines.add(r.added() + " new, " + r.updated() + " updated, " + r.unchanged() + " unchanged session(s)");
-            r.problems().forEach(p -> lines.add("could not read: " + p));
-            report(owner, "Watch Agent Project", "Watching " + r.project().getFileName(), !r.problems().isEmpty(),
-                    lines, List.of());
+            lines.add(T.get("watch.following", r.project().toString()));
+            lines.add(T.get("watch.figures", r.added(), r.updated(), r.unchanged()));
+            r.problems().forEach(p -> lines.add(T.get("watch.unreadable", String.valueOf(p))));
+            report(owner, T.get("watch.title"), T.get("watch.done", String.valueOf(r.project().getFileName())),
+                    !r.problems().isEmpty(), lines, List.of());
         });
     }
 
     // ---- Help ----------------------------------------------------------------------------------
 
     public CompletableFuture<FullVerifier.Report> verifyStore(Window owner) {
-        return behindProgress(owner, "Verifying the store", commands()::verify, r -> showVerifyReport(owner, r));
+        return behindProgress(owner, T.get("verify.progress"), commands()::verify, r -> showVerifyReport(owner, r));
     }
 
     void showVerifyReport(Window owner, FullVerifier.Report r) {
@@ -174,12 +170,11 @@ public final class MaintenanceController {
             Optional<BackupRecord> wayBack = r.chains().stream().map(FullVerifier.ChainProblem::wayBack)
                     .flatMap(Optional::stream).findFirst();
             wayBack.ifPresent(b -> ways.add(new ReportDialog.Choice("verify-restore",
-                    "Restore " + b.fileName() + "…", () -> confirmRestore(owner, b))));
-            ways.add(new ReportDialog.Choice("verify-export-intact", "Export what is intact…",
+                    T.get("verify.restore", b.fileName()), () -> confirmRestore(owner, b))));
+            ways.add(new ReportDialog.Choice("verify-export-intact", T.get("verify.exportIntact"),
                     () -> chooseAndExportIntact(owner)));
         }
-        report(owner, "Verify Store", r.ok() ? "The store is intact" : "The store has problems; the way back is below",
-                !r.ok(), figuresFirst(r.lines()), ways);
+        report(owner, T.get("verify.title"), T.get(r.ok() ? "verify.ok" : "verify.problems"), !r.ok(), figuresFirst(r.lines()), ways);
     }
 
     /** The report's closing line holds the figures; a reader wants them first, before the details. */
@@ -191,7 +186,7 @@ public final class MaintenanceController {
     }
 
     public void chooseAndExportIntact(Window owner) {
-        File d = directory(owner, "Export the intact sessions to a folder");
+        File d = directory(owner, T.get("intact.chooser"));
         if (d != null) {
             exportIntact(owner, d.toPath());
         }
@@ -199,66 +194,28 @@ public final class MaintenanceController {
 
     public CompletableFuture<IntactExport.Result> exportIntact(Window owner, Path dir) {
         MaintenanceCommands commands = commands();
-        return behindProgress(owner, "Exporting the intact sessions", p -> commands.exportIntact(dir, p), r ->
-                report(owner, "Export what is intact", "Exported " + r.exported().sessions() + " intact session(s)",
+        return behindProgress(owner, T.get("intact.progress"), p -> commands.exportIntact(dir, p), r ->
+                report(owner, T.get("intact.title"), T.get("intact.done", r.exported().sessions()),
                         !r.damaged().isEmpty(), r.lines(), List.of()));
     }
 
     void confirmRestore(Window owner, BackupRecord b) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
         confirm.initOwner(owner);
-        confirm.setTitle("Restore");
-        confirm.setHeaderText("Restore " + b.fileName() + " from " + b.createdAt() + "?");
-        confirm.setContentText("Every session goes back to how it was in this backup (" + b.sessionCount()
-                + " sessions, " + b.messageCount() + " messages). The store as it is now is saved as a backup first.");
+        confirm.setTitle(T.get("restore.title"));
+        confirm.setHeaderText(T.get("restore.confirmHeader", b.fileName(), Texts.dateTime(b.createdAt())));
+        confirm.setContentText(T.get("restore.confirmText", T.get("figures", b.sessionCount(), b.messageCount())));
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> restore(owner, b));
     }
 
     public CompletableFuture<PreUpgrade.Result> prepareForUpgrade(Window owner) {
-        return behindProgress(owner, "Preparing for the upgrade", commands()::prepareForUpgrade, r -> report(owner, "Prepare for Upgrade", "Ready for the upgrade: quit SessionDesk, then install", false,
-                List.of("manifest: " + r.manifest(),
-                        "backup: " + r.backup().file(),
-                        r.sessions() + " sessions, " + r.windows() + " windows recorded; " + r.exportedSessions()
-                                + " open sessions exported to " + r.folder(),
-                        "The new version checks every session and window against the manifest on its first start."),
+        return behindProgress(owner, T.get("upgrade.progress"), commands()::prepareForUpgrade, r -> report(owner,
+                T.get("upgrade.title"), T.get("upgrade.done"), false,
+                List.of(T.get("upgrade.manifest", r.manifest().toString()),
+                        T.get("upgrade.backup", r.backup().file().toString()),
+                        T.get("upgrade.figures", r.sessions(), r.windows(), r.exportedSessions(), r.folder().toString()),
+                        T.get("upgrade.check")),
                 List.of()));
-    }
-
-    // ---- restore banner ------------------------------------------------------------------------
-
-    /**
-     * "Open from backup" on the fingerprint-mismatch banner: finds the newest verified backup whose copy
-     * of the session still starts with what the window showed, and offers to restore that backup (the
-     * whole store goes back to it; the current store is saved as a backup first). Per-session restore
-     * and read-only viewing of a backup are not offered.
-     */
-    public CompletableFuture<Optional<BackupRecord>> openFromBackup(ChatWindow window) {
-        Banner banner = window.viewModel().bannerProperty().get();
-        if (banner == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        Fingerprint shown = window.viewModel().fingerprintProperty().get();
-        Window owner = window.stage();
-        MaintenanceCommands commands = commands();
-        return behindProgress(owner, "Looking for the conversation in the backups",
-                p -> commands.backupExtending(banner.sessionId(), shown), found -> {
-                    if (found.isEmpty()) {
-                        report(owner, "Open from backup", "No verified backup has this conversation as the window showed it",
-                                true, List.of("session " + banner.sessionId() + ", " + shown.messageCount()
-                                        + " messages shown, last " + shown.headHash(),
-                                        "Use \"Open stored session\" to see what the store holds now."), List.of());
-                        return;
-                    }
-                    BackupRecord b = found.get();
-                    report(owner, "Open from backup", "Backup " + b.fileName() + " has this conversation", false,
-                            List.of("taken " + b.createdAt() + "; it holds " + b.sessions().get(banner.sessionId()).messageCount()
-                                    + " messages of session " + banner.sessionId() + ", starting with the "
-                                    + shown.messageCount() + " this window showed.",
-                                    "Restoring puts every session back to that backup; the store as it is now is saved as"
-                                            + " a backup first."),
-                            List.of(new ReportDialog.Choice("banner-restore", "Restore " + b.fileName(),
-                                    () -> restore(owner, b))));
-                });
     }
 
     // ---- first run -----------------------------------------------------------------------------
@@ -266,11 +223,11 @@ public final class MaintenanceController {
     /** Asks once whether to import the Goose sessions found at their default place; remembers the answer. */
     public void offerGooseImport(GooseSessionsFinder.Finding finding) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
-        ask.setTitle("Import Goose sessions?");
-        ask.setHeaderText("SessionDesk found " + finding.describe());
-        ask.setContentText("Import them now? They are read, never changed. You can import later with File → Import.");
-        ButtonType importNow = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ask.setTitle(T.get("goose.title"));
+        ask.setHeaderText(found(finding));
+        ask.setContentText(T.get("goose.text"));
+        ButtonType importNow = new ButtonType(T.get("goose.import"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(T.get("goose.notNow"), ButtonBar.ButtonData.CANCEL_CLOSE);
         ask.getButtonTypes().setAll(importNow, no);
         MaintenanceCommands commands = commands();
         ask.setOnHidden(e -> {
@@ -288,6 +245,14 @@ public final class MaintenanceController {
         ask.show();
     }
 
+    private static String found(GooseSessionsFinder.Finding f) {
+        String folder = f.folder().toString();
+        if (f.database() == null) {
+            return T.get("goose.foundFiles", folder, f.legacyFiles());
+        }
+        return f.legacyFiles() > 0 ? T.get("goose.foundBoth", folder, f.legacyFiles()) : T.get("goose.foundDatabase", folder);
+    }
+
     /** The first-run offer while it is showing (for tests). */
     public Alert gooseOffer() {
         return gooseOffer;
@@ -302,7 +267,7 @@ public final class MaintenanceController {
     }
 
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
-    private <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
+    <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
         return BackgroundTask.withProgress(title, p -> work.run(p::update))
                 .onProgress(progress::update)
@@ -313,12 +278,12 @@ public final class MaintenanceController {
                 .onError(cause -> {
                     progress.close();
                     LOG.error("{} failed", title, cause);
-                    report(owner, title, title + " failed", true, List.of(String.valueOf(cause.getMessage())), List.of());
+                    report(owner, title, T.get("task.failed", title), true, List.of(String.valueOf(cause.getMessage())), List.of());
                 })
                 .executeWith(host.tasks());
     }
 
-    private void report(Window owner, String title, String headline, boolean problem, List<String> lines,
+    void report(Window owner, String title, String headline, boolean problem, List<String> lines,
                         List<ReportDialog.Choice> choices) {
         lastReport = new ReportDialog(owner, title, headline, problem, lines, choices).show();
     }
@@ -340,8 +305,8 @@ public final class MaintenanceController {
 
     static String size(long bytes) {
         if (bytes < 1024 * 1024) {
-            return (bytes + 1023) / 1024 + " KB";
+            return T.get("size.kb", (bytes + 1023) / 1024);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return T.get("size.mb", bytes / (1024.0 * 1024));
     }
 }

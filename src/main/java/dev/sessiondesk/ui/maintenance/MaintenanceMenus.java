@@ -1,6 +1,7 @@
 package dev.sessiondesk.ui.maintenance;
 
 import dev.sessiondesk.ui.chat.ChatWindow;
+import dev.sessiondesk.ui.i18n.Texts;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -12,6 +13,7 @@ import javafx.scene.control.SeparatorMenuItem;
  * in a Help menu at the end. Called once per window.
  */
 public final class MaintenanceMenus {
+    private static final Texts T = Texts.of("maintenance");
     private final MaintenanceController controller;
     private final ChatWindow window;
 
@@ -21,11 +23,7 @@ public final class MaintenanceMenus {
     }
 
     public void addTo(MenuBar bar) {
-        Menu file = bar.getMenus().stream().filter(m -> "File".equals(m.getText())).findFirst().orElseGet(() -> {
-            Menu m = new Menu("File");
-            bar.getMenus().add(0, m);
-            return m;
-        });
+        Menu file = menu(bar, "menu-file", "menu.file", 0);
         // Before the last separator (Close Window, Quit), or at the end when there is none.
         int at = file.getItems().size();
         for (int i = file.getItems().size() - 1; i >= 0; i--) {
@@ -35,25 +33,31 @@ public final class MaintenanceMenus {
             }
         }
         file.getItems().addAll(at, java.util.List.of(new SeparatorMenuItem(),
-                item("menu-import-file", "Import File…", () -> controller.chooseAndImportFile(window.stage())),
-                item("menu-import-folder", "Import Folder…", () -> controller.chooseAndImportFolder(window.stage())),
-                item("menu-watch-project", "Watch Agent Project…", () -> controller.chooseAndWatchProject(window.stage())),
+                item("menu-import-file", "menu.importFile", () -> controller.chooseAndImportFile(window.stage())),
+                item("menu-import-folder", "menu.importFolder", () -> controller.chooseAndImportFolder(window.stage())),
+                item("menu-watch-project", "menu.watchProject", () -> controller.chooseAndWatchProject(window.stage())),
                 new SeparatorMenuItem(),
-                item("menu-backup", "Back Up Now", () -> controller.backUpNow(window.stage())),
-                item("menu-restore", "Restore…", () -> controller.chooseAndRestore(window.stage())),
-                item("menu-export-all", "Export All…", () -> controller.chooseAndExportAll(window.stage()))));
-        Menu help = bar.getMenus().stream().filter(m -> "Help".equals(m.getText())).findFirst().orElseGet(() -> {
-            Menu m = new Menu("Help");
-            bar.getMenus().add(m);
-            return m;
-        });
+                item("menu-backup", "menu.backup", () -> controller.backUpNow(window.stage())),
+                item("menu-restore", "menu.restore", () -> controller.chooseAndRestore(window.stage())),
+                item("menu-export-all", "menu.exportAll", () -> controller.chooseAndExportAll(window.stage()))));
+        Menu help = menu(bar, "menu-help", "menu.help", bar.getMenus().size());
         help.getItems().addAll(
-                item("menu-verify", "Verify Store", () -> controller.verifyStore(window.stage())),
-                item("menu-pre-upgrade", "Prepare for Upgrade", () -> controller.prepareForUpgrade(window.stage())));
+                item("menu-verify", "menu.verify", () -> controller.verifyStore(window.stage())),
+                item("menu-pre-upgrade", "menu.preUpgrade", () -> controller.prepareForUpgrade(window.stage())));
     }
 
-    private static MenuItem item(String id, String text, Runnable action) {
-        MenuItem item = new MenuItem(text);
+    /** The window's menu with this id (its text depends on the language), or a new one at {@code at}. */
+    private static Menu menu(MenuBar bar, String id, String key, int at) {
+        return bar.getMenus().stream().filter(m -> id.equals(m.getId())).findFirst().orElseGet(() -> {
+            Menu m = new Menu(Texts.of("window").get(key));
+            m.setId(id);
+            bar.getMenus().add(at, m);
+            return m;
+        });
+    }
+
+    private static MenuItem item(String id, String key, Runnable action) {
+        MenuItem item = new MenuItem(T.get(key));
         item.setId(id);
         item.setOnAction(e -> action.run());
         return item;

@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.maintenance;
 
 import dev.sessiondesk.app.importer.ImportProgress;
 import dev.sessiondesk.app.tasks.TaskProgress;
+import dev.sessiondesk.ui.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -16,9 +17,10 @@ import javafx.stage.Window;
  * update to the FX thread; a negative fraction means "no idea how far yet".
  */
 public final class ProgressDialog {
+    private static final Texts T = Texts.of("maintenance");
     private final Stage stage = new Stage();
     private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-    private final Label message = new Label("Starting…");
+    private final Label message = new Label(T.get("progress.starting"));
 
     public ProgressDialog(Window owner, String title) {
         if (owner != null) {
@@ -52,7 +54,7 @@ public final class ProgressDialog {
     /** An import's progress as a task's: the fraction of bytes read, and the sessions found so far. */
     public static ImportProgress importProgress(TaskProgress progress) {
         return (source, done, total, sessionsSoFar) -> progress.update(total > 0 ? (double) done / total : -1,
-                source + " — " + sessionsSoFar + " session(s) so far");
+                T.get("progress.import", source, sessionsSoFar));
     }
 
     public void close() {

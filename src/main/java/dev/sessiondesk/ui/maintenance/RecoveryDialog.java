@@ -2,6 +2,7 @@ package dev.sessiondesk.ui.maintenance;
 
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import javafx.stage.Stage;
  * restore the newest verified backup, export what is intact, or continue anyway.
  */
 public final class RecoveryDialog {
+    private static final Texts TEXTS = Texts.of("recovery");
     private final UpgradeCheck.Report report;
     private final BackupRecord latestBackup;
     private final MaintenanceController controller;
@@ -48,40 +50,39 @@ public final class RecoveryDialog {
     /** @param quit what closing the dialog does: with no windows yet, closing it ends the app */
     public void show(Runnable continueAnyway, Runnable quit) {
         stage.setOnCloseRequest(e -> quit.run());
-        stage.setTitle("SessionDesk — check after the upgrade");
-        Label headline = new Label("After the upgrade from " + report.fromVersion() + ", the store does not hold everything"
-                + " it held before (" + report.problems().size() + " problem(s)).");
+        stage.setTitle(TEXTS.get("upgrade.title"));
+        Label headline = new Label(TEXTS.get("upgrade.headline", report.fromVersion(), report.problems().size()));
         headline.setId("recovery-headline");
         headline.setWrapText(true);
         headline.getStyleClass().addAll("dialog-heading", "report-problem");
         List<String> lines = new ArrayList<>(report.problems());
         if (report.manifest() != null) {
             lines.add("");
-            lines.add("checked against " + report.manifest());
+            lines.add(TEXTS.get("upgrade.checkedAgainst", String.valueOf(report.manifest())));
         }
         TextArea text = new TextArea(String.join("\n", lines));
         text.setId("recovery-problems");
         text.setEditable(false);
         text.setWrapText(true);
-        Button restore = new Button(latestBackup == null ? "Restore latest verified backup (none)"
-                : "Restore " + latestBackup.fileName());
+        Button restore = new Button(latestBackup == null ? TEXTS.get("upgrade.restoreNone")
+                : TEXTS.get("upgrade.restore", latestBackup.fileName()));
         restore.setId("recovery-restore");
         restore.setDisable(latestBackup == null);
         restore.setOnAction(e -> {
             stage.close();
             controller.restore(null, latestBackup);
         });
-        Button export = new Button("Export what is intact…");
+        Button export = new Button(TEXTS.get("store.damaged.export"));
         export.setId("recovery-export");
         export.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Export the intact sessions to a folder");
+            chooser.setTitle(TEXTS.get("upgrade.exportTitle"));
             File d = chooser.showDialog(stage);
             if (d != null) {
                 controller.exportIntact(stage, d.toPath());
             }
         });
-        Button cont = new Button("Continue anyway");
+        Button cont = new Button(TEXTS.get("upgrade.continue"));
         cont.setId("recovery-continue");
         cont.setOnAction(e -> {
             stage.close();
@@ -89,8 +90,7 @@ public final class RecoveryDialog {
         });
         HBox buttons = new HBox(8, restore, export, cont);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        Label hint = new Label("Restoring keeps the current store as a backup first. Continuing shows the windows as they"
-                + " are now; this check comes back at the next start until the store matches.");
+        Label hint = new Label(TEXTS.get("upgrade.hint"));
         hint.setWrapText(true);
         VBox root = new VBox(10, headline, text, hint, buttons);
         root.setPadding(new Insets(16));

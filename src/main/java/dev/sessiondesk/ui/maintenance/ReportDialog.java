@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.maintenance;
 
+import dev.sessiondesk.ui.i18n.Texts;
 import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -58,7 +59,7 @@ public final class ReportDialog {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button("Close");
+        Button close = new Button(Texts.of("maintenance").get("report.close"));
         close.setId("report-close");
         close.setDefaultButton(choices.isEmpty());
         close.setCancelButton(true);

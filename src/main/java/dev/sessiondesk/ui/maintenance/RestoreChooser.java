@@ -1,8 +1,8 @@
 package dev.sessiondesk.ui.maintenance;
 
 import dev.sessiondesk.app.backup.BackupRecord;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.sessiondesk.ui.i18n.Texts;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,7 +14,7 @@ import javafx.stage.Window;
 
 /** File → Restore…: the backups from the catalog (newest first) with their figures; pick one, confirm. */
 final class RestoreChooser {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final Texts TEXTS = Texts.of("recovery");
 
     private RestoreChooser() {
     }
@@ -22,14 +22,16 @@ final class RestoreChooser {
     static Optional<BackupRecord> choose(Window owner, List<BackupRecord> backups) {
         TableView<BackupRecord> table = new TableView<>();
         table.setId("backup-table");
-        table.getColumns().add(column("Taken", b -> WHEN.format(b.createdAt())));
-        table.getColumns().add(column("Why", BackupRecord::reason));
-        table.getColumns().add(column("Size", b -> MaintenanceController.size(b.sizeBytes())));
-        table.getColumns().add(column("Sessions", b -> String.valueOf(b.sessionCount())));
-        table.getColumns().add(column("Messages", b -> String.valueOf(b.messageCount())));
-        table.getColumns().add(column("Verified", b -> b.verified() ? "yes" : "no"));
+        NumberFormat count = NumberFormat.getIntegerInstance();
+        table.getColumns().add(column(TEXTS.get("chooser.taken"), b -> Texts.dateTime(b.createdAt())));
+        table.getColumns().add(column(TEXTS.get("chooser.why"), BackupRecord::reason));
+        table.getColumns().add(column(TEXTS.get("chooser.size"), b -> MaintenanceController.size(b.sizeBytes())));
+        table.getColumns().add(column(TEXTS.get("chooser.sessions"), b -> count.format(b.sessionCount())));
+        table.getColumns().add(column(TEXTS.get("chooser.messages"), b -> count.format(b.messageCount())));
+        table.getColumns().add(column(TEXTS.get("chooser.verified"),
+                b -> TEXTS.get(b.verified() ? "chooser.yes" : "chooser.no")));
         table.getItems().setAll(backups);
-        table.setPlaceholder(new javafx.scene.control.Label("There are no backups yet: use File → Back Up Now."));
+        table.setPlaceholder(new javafx.scene.control.Label(TEXTS.get("chooser.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(640, 280);
         if (!backups.isEmpty()) {
@@ -37,10 +39,9 @@ final class RestoreChooser {
         }
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Restore");
-        dialog.setHeaderText("Every session goes back to how it was in the chosen backup.\n"
-                + "The store as it is now is saved as a backup first, so this can be undone.");
-        ButtonType restore = new ButtonType("Restore", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.setTitle(TEXTS.get("chooser.title"));
+        dialog.setHeaderText(TEXTS.get("chooser.header"));
+        ButtonType restore = new ButtonType(TEXTS.get("chooser.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(restore, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(restore).disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());

@@ -128,12 +128,19 @@ public final class PreferencesDialog {
                         Duration.ofSeconds(idle.getValue()));
     }
 
-    private void save() {
-        AssistantSettings settings;
+    /** What the fields say, or null once the dialog shows why they cannot be used. */
+    private AssistantSettings enteredOrExplained() {
         try {
-            settings = entered();
+            return entered();
         } catch (IllegalArgumentException e) {
             result.setText(e.getMessage());
+            return null;
+        }
+    }
+
+    private void save() {
+        AssistantSettings settings = enteredOrExplained();
+        if (settings == null) {
             return;
         }
         result.setText(T.get("saving"));
@@ -150,11 +157,8 @@ public final class PreferencesDialog {
     }
 
     private void testConnection() {
-        AssistantSettings settings;
-        try {
-            settings = entered();
-        } catch (IllegalArgumentException e) {
-            result.setText(e.getMessage());
+        AssistantSettings settings = enteredOrExplained();
+        if (settings == null) {
             return;
         }
         result.setText(settings.isOffline() ? T.get("asking.offline") : T.get("asking", settings.endpoint()));

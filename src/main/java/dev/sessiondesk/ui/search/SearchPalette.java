@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -55,14 +55,14 @@ public final class SearchPalette {
     private final Label status = new Label(T.get("hint"));
     private final PauseTransition pause = new PauseTransition(DEBOUNCE);
     private final SearchService search;
-    private BiConsumer<String, Integer> open;
+    private Consumer<SearchHit> open;
     private Node focusBefore;
     private long generation;
 
     /** Where the searches run and how their hits come back to the FX thread. */
     private final TaskRunner runner;
 
-    private SearchPalette(SearchService search, TaskRunner runner, BiConsumer<String, Integer> open) {
+    private SearchPalette(SearchService search, TaskRunner runner, Consumer<SearchHit> open) {
         this.runner = runner;
         this.search = search;
         this.open = open;
@@ -127,9 +127,9 @@ public final class SearchPalette {
      * The palette of the window showing {@code scene}, created on first use: the scene's content
      * goes into a stack with the palette above it, so it floats inside the window.
      *
-     * @param open (sessionId, seq) → show that message
+     * @param open a chosen hit → show its message with the matched words marked
      */
-    public static SearchPalette in(Scene scene, SearchService search, TaskRunner runner, BiConsumer<String, Integer> open) {
+    public static SearchPalette in(Scene scene, SearchService search, TaskRunner runner, Consumer<SearchHit> open) {
         Object existing = scene.getProperties().get(KEY);
         if (existing instanceof SearchPalette p) {
             p.open = open;
@@ -204,7 +204,7 @@ public final class SearchPalette {
         SearchHit hit = results.getSelectionModel().getSelectedItem();
         if (hit != null) {
             hide();
-            open.accept(hit.sessionId(), hit.seq());
+            open.accept(hit);
         }
     }
 

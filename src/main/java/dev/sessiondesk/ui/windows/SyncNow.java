@@ -8,6 +8,7 @@ import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.StatusKind;
+import dev.sessiondesk.ui.i18n.Texts;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import javafx.util.Duration;
 /** Sync Now from a window: runs every sync step in the background and reports in that window. */
 final class SyncNow {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Texts T = Texts.of("sync");
 
     private final SyncService sync;
     private final TaskRunner runner;
@@ -32,11 +34,12 @@ final class SyncNow {
 
     /** @param openSessions the sessions the windows show (their chains are verified) */
     void run(ChatWindow w, Set<String> openSessions) {
-        w.viewModel().status().report(StatusKind.SAVING, "Syncing…");
+        w.viewModel().status().report(StatusKind.SAVING, T.get("now.running"));
         SyncContext context = new SyncContext(openSessions);
         BackgroundTask.supply("sync now", () -> sync.syncNow(context))
                 .onSuccess(summary -> report(w, summary))
-                .onError(e -> w.viewModel().status().report(StatusKind.ERROR, "Sync failed: " + e.getMessage()))
+                .onError(e -> w.viewModel().status().report(StatusKind.ERROR,
+                        T.get("now.failed", String.valueOf(e.getMessage()))))
                 .executeWith(runner);
     }
 
@@ -46,9 +49,9 @@ final class SyncNow {
         Optional<String> serverLine = server.configured()
                 ? server.lastReport().map(r -> SyncStatusText.of(r, ZoneId.systemDefault())) : Optional.empty();
         w.viewModel().status().report(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, serverLine.orElse(summary.ok()
-                ? "Synced " + time + " in " + summary.took().toMillis() + " ms"
-                : "Sync found " + summary.problems().size() + " problem(s): " + summary.problems().get(0)));
-        String title = summary.ok() ? "Sync Now: everything is saved" : "Sync Now found problems";
+                ? T.get("now.ok", time, summary.took().toMillis())
+                : T.get("now.problems", summary.problems().size(), summary.problems().get(0))));
+        String title = T.get(summary.ok() ? "now.notice.ok" : "now.notice.problems");
         w.notice(title + "\n" + summary.describe(), !summary.ok(), Duration.seconds(summary.ok() ? 8 : 20));
     }
 }

@@ -13,8 +13,6 @@ import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.RetryScheduler;
 import dev.sessiondesk.ui.chat.WindowActions;
 import dev.sessiondesk.ui.chat.WindowContext;
-import dev.sessiondesk.ui.api.ApiPairingDialog;
-import dev.sessiondesk.ui.prefs.PreferencesDialog;
 import dev.sessiondesk.ui.search.SearchPalette;
 import dev.sessiondesk.ui.theme.Appearance;
 import dev.sessiondesk.ui.sidebar.SessionListModel;
@@ -34,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open chat windows over one open store: creates, restores, focuses and closes them, and writes
- * each window's binding (session, geometry, fingerprint) through the debounced layout service on
- * every change. Which windows there are lives in the {@link WindowRegistry}, where they go in the
- * {@link WindowGeometry}, Sync Now in {@link SyncNow}. Runs on the FX thread.
+ * The open chat windows over one open store: creates, restores, focuses and closes them. Which
+ * windows there are lives in the {@link WindowRegistry}, where they go in the {@link WindowGeometry},
+ * writing each one's binding on every change in {@link WindowBindings}, what a window opens over
+ * itself (search, Preferences, links) in {@link WindowTools}, Sync Now in {@link SyncNow}. Runs on
+ * the FX thread.
  */
 public final class WindowCoordinator implements WindowContext, WindowActions {
     private static final Logger LOG = LoggerFactory.getLogger(WindowCoordinator.class);
@@ -48,13 +47,12 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     private final SessionListModel sessionList;
     private final RetryScheduler retries;
     private final Runnable onQuit;
-    private final Path configDir;
     private final WindowRegistry registry = new WindowRegistry();
     private final WindowGeometry geometry = new WindowGeometry();
     private final SyncNow syncNow;
+    private final WindowTools tools;
+    private final WindowBindings bindings;
     private BiConsumer<MenuBar, ChatWindow> menuExtension = (bar, window) -> { };
-    private Consumer<String> browser = url -> LOG.warn("no system browser to open a link with");
-    private SearchPalette lastSearch;
     private Appearance appearance;
     private boolean closing;
     private boolean restoring;
@@ -66,9 +64,10 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         this.runner = runner;
         this.retries = retries;
         this.onQuit = onQuit;
-        this.configDir = configDir;
+        this.tools = new WindowTools(store, runner, configDir);
         this.sessionList = new SessionListModel(store.desk().sessions(), runner);
         this.syncNow = new SyncNow(services.sync(), runner, store.serverSync());
+        this.bindings = new WindowBindings(store, registry, geometry, sessionList, () -> closing);
     }
 
     // ---- opening windows ---------------------------------------------------------------------------
@@ -242,55 +241,49 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     @Override
     public void syncNow(ChatWindow w) {
-        registry.all().forEach(this::persist); // the current geometry of every window is part of what is flushed
+        bindings.persistAll(); // the current geometry of every window is part of what is flushed
         syncNow.run(w, registry.openSessionIds());
     }
 
     /** Ctrl+K: the search palette inside {@code from}; a hit opens in that same window. */
     @Override
     public void search(ChatWindow from) {
-        lastSearch = SearchPalette.in(from.stage().getScene(), store.desk().search(), runner,
-                (sessionId, seq) -> openAt(from, sessionId, seq));
-        lastSearch.show();
+        tools.search(from, this::openAt);
     }
 
     /** The search palette last opened (in whichever window). */
     public SearchPalette searchPalette() {
-        return lastSearch;
+        return tools.searchPalette();
     }
 
     @Override
-    public void openAt(ChatWindow from, String sessionId, int seq) {
+    public void openAt(ChatWindow from, String sessionId, int seq, List<String> words) {
         var showing = registry.showing(sessionId, null);
         if (showing.isPresent()) {
             ChatWindow w = showing.get();
             w.stage().toFront();
             w.stage().requestFocus();
-            w.viewModel().scrollTargetProperty().set(-1);
-            w.viewModel().scrollTargetProperty().set(seq);
+            w.viewModel().searchTarget().request(seq, words);
             return;
         }
         if (registry.contains(from)) {
-            from.viewModel().openAt(sessionId, seq);
+            from.viewModel().openAt(sessionId, seq, words);
         }
     }
 
     @Override
     public void openLink(String url) {
-        browser.accept(url);
+        tools.openLink(url);
     }
 
     /** Where links from the transcript open: the system browser (the app's HostServices). */
     public void setBrowser(Consumer<String> browser) {
-        this.browser = browser;
+        tools.setBrowser(browser);
     }
 
     @Override
     public void preferences(ChatWindow from) {
-        PreferencesDialog dialog = new PreferencesDialog(from.stage(), store.desk().assistants(), configDir, runner,
-                message -> from.viewModel().status().report(dev.sessiondesk.ui.chat.StatusKind.SAVED, message));
-        dialog.addButton(ApiPairingDialog.openButton(dialog.stage(), store.localApi(), runner));
-        dialog.show();
+        tools.preferences(from);
     }
 
     // ---- WindowContext -----------------------------------------------------------------------------
@@ -344,12 +337,12 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
         }
     }
 
-    /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
     /** Theme and text size for View → Theme / Larger Text in each new window. */
     public void useAppearance(Appearance appearance) {
         this.appearance = appearance;
     }
 
+    /** Adds the maintenance menus (File → Import…, Help → Verify Store…) to each new window's menu bar. */
     public void setMenuExtension(BiConsumer<MenuBar, ChatWindow> extension) {
         this.menuExtension = extension;
     }
@@ -367,24 +360,11 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
 
     /** Writes every window's binding and geometry now (before the store is closed for a restore). */
     public void persistAll() {
-        registry.all().forEach(this::persist);
+        bindings.persistAll();
     }
 
     private void persist(ChatWindow w) {
-        ChatViewModel vm = w.viewModel();
-        sessionList.windowBySession().values().removeIf(vm.windowId()::equals);
-        if (vm.sessionId() != null) {
-            sessionList.windowBySession().put(vm.sessionId(), vm.windowId());
-        }
-        if (closing || vm.sessionId() == null || store.readOnly()) {
-            return;
-        }
-        services.layout().update(bindingOf(w));
-    }
-
-    WindowBinding bindingOf(ChatWindow w) {
-        String id = w.viewModel().windowId();
-        return geometry.bindingOf(w, registry.zOrderOf(id), registry.isFocused(id));
+        bindings.persist(w);
     }
 
     public List<ChatWindow> windows() {

@@ -49,7 +49,7 @@ final class WindowMenus {
     private static int indexOfHelp(MenuBar bar) {
         for (int i = 0; i < bar.getMenus().size(); i++) {
             String t = bar.getMenus().get(i).getText();
-            if (t != null && t.replace("_", "").equalsIgnoreCase("Help")) {
+            if ("menu-help".equals(bar.getMenus().get(i).getId()) || (t != null && t.replace("_", "").equalsIgnoreCase("Help"))) {
                 return i;
             }
         }

@@ -3,6 +3,7 @@ package dev.sessiondesk.app.importer;
 import static dev.sessiondesk.app.importer.ImportTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

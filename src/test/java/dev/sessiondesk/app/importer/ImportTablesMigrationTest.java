@@ -2,6 +2,7 @@ package dev.sessiondesk.app.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondesk.app.importer.agent.WatchedProjects;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.Migration;
 import dev.sessiondesk.store.Schema;

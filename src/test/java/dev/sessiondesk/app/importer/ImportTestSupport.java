@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.importer.agent.AgentProjectSync;
+import dev.sessiondesk.app.importer.formats.FormatReaders;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.Store;
@@ -16,12 +18,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Fixtures and store helpers shared by the importer tests. */
-final class ImportTestSupport {
+public final class ImportTestSupport {
+
+    /** What a partial import adds to a title (the writer's mark, package-private in the pipeline). */
+    public static final String PARTIAL_MARK = ImportWriter.PARTIAL_MARK;
 
     private ImportTestSupport() {
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Path.of(ImportTestSupport.class.getResource("/fixtures/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -30,7 +35,7 @@ final class ImportTestSupport {
     }
 
     /** A private copy of a fixture file or folder in {@code dir}, so a test may change it. */
-    static Path copyFixture(String name, Path dir) throws IOException {
+    public static Path copyFixture(String name, Path dir) throws IOException {
         Path source = fixture(name);
         Path target = dir.resolve(source.getFileName().toString());
         try (Stream<Path> all = Files.walk(source)) {
@@ -46,29 +51,29 @@ final class ImportTestSupport {
         return target;
     }
 
-    static ImportService service(Store store) {
-        return new ImportService(store, new AgentProjectSync(store));
+    public static ImportService service(Store store) {
+        return new ImportService(store, new FormatReaders(new AgentProjectSync(store)));
     }
 
-    static ImportReport importPath(Store store, Path path, ImportOptions options) throws IOException {
+    public static ImportReport importPath(Store store, Path path, ImportOptions options) throws IOException {
         return service(store).importPath(path, options, ImportProgress.NONE);
     }
 
-    static Session byRef(Store store, String origin, String ref) {
+    public static Session byRef(Store store, String origin, String ref) {
         return store.sessions().findByExternalRef(origin, ref)
                 .orElseThrow(() -> new AssertionError("no session " + origin + " " + ref));
     }
 
-    static List<Message> messages(Store store, Session s) {
+    public static List<Message> messages(Store store, Session s) {
         return store.messages().list(s.id());
     }
 
-    static int sessionCount(Store store) {
+    public static int sessionCount(Store store) {
         return store.sessions().count(true);
     }
 
     /** SHA-256 of every file (name → hash) and its modification time under {@code root}: proof nothing changed. */
-    static TreeMap<String, String> snapshot(Path root) {
+    public static TreeMap<String, String> snapshot(Path root) {
         TreeMap<String, String> out = new TreeMap<>();
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all::iterator) {
@@ -88,7 +93,7 @@ final class ImportTestSupport {
         return out;
     }
 
-    static String partialReason(Store store, String sessionId) {
+    public static String partialReason(Store store, String sessionId) {
         return store.reader().read("read provenance", c -> {
             try (var ps = c.prepareStatement("SELECT partial_reason FROM session_imports WHERE session_id = ?")) {
                 ps.setString(1, sessionId);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncStepResult;

@@ -166,6 +166,8 @@ class ConversationActionsTest {
 
     @Test
     void regenerateTwiceGivesThreeSiblingRepliesAtTheSamePoint() {
+        List<Integer> switcherChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+        actions.watchBranches(switcherChanges::add);
         actions.regenerate(4);
         String first = vm.sessionId();
         awaitReplyEnded(first, 4);
@@ -185,6 +187,7 @@ class ConversationActionsTest {
         assertThat(ContentItems.plainText(desk.store().messages().get(original, 4).orElseThrow().contentJson()))
                 .isEqualTo("Fado in Alfama");
         assertThat(actions.branchAt(4)).contains(new MessageActions.BranchPosition(3, 3));
+        assertThat(switcherChanges).as("the transcript is told each time the switcher at 4 changes").contains(4).hasSizeGreaterThanOrEqualTo(2);
         actions.switchBranch(4, -1);
         assertThat(vm.sessionId()).isEqualTo(first);
         assertThat(actions.branchAt(4)).contains(new MessageActions.BranchPosition(2, 3));

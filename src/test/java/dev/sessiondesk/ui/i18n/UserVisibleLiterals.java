@@ -24,7 +24,7 @@ final class UserVisibleLiterals {
     private static final Pattern SENTENCE = Pattern.compile("^\\p{Lu}[\\p{L}'’]*(?:[ …].*|…)$");
     /** Statements whose strings are for developers: logs, exceptions, task names, bundle lookups. */
     private static final Pattern DEVELOPER_TEXT = Pattern.compile(
-            "\\bLOG\\.|Exception\\(|new ChatTurn\\(|\\bBackgroundTask\\.|\\bassert|Texts\\.of\\(|\\.get\\(\"|@\\w+\\(|getResource|Thread\\(");
+            "\\bLOG\\.|Exception\\(|new ChatTurn\\(|\\bBackgroundTask\\.|\\bassert|Texts\\.of\\(|\\.get\\(\"|@\\w+\\(|getResource|Thread\\(|UiThreadGuard\\.");
 
     /** Node ids, style classes and file patterns: "banner-open-backup", "*.json". */
     private static final Pattern ID_OR_PATTERN = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)+|\\*\\.[\\w*]+");

@@ -6,10 +6,10 @@ import static dev.sessiondesk.ui.GuiFixture.fxRun;
 import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.SessionDesk;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.client.ClientServices;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.upgrade.UpgradeManifest;
 import dev.sessiondesk.model.Role;
@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +148,7 @@ class MaintenanceGuiTest {
         ProgressBar bar = fxGet(() -> (ProgressBar) dialog.stage().getScene().lookup("#progress-bar"));
         waitFor("the bar to move", () -> fxGet(() -> bar.getProgress() == 0.25));
         assertThat(fxGet(() -> ((Label) dialog.stage().getScene().lookup("#progress-message")).getText()))
-                .isEqualTo("x.jsonl — 2 session(s) so far");
+                .isEqualTo("x.jsonl — 2 sessions so far");
         fxRun(dialog::close);
     }
 
@@ -203,42 +203,6 @@ class MaintenanceGuiTest {
         assertThat(client.desk().sessions().messages(s.id())).hasSize(1);
         assertThat(fxGet(() -> c.lastReport().text())).contains("the store as it was is kept at");
         fx(client::quit).get(30, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void theMismatchBannerFindsTheBackupThatStillHasTheConversation() throws Exception {
-        Path data = tmp.resolve("data");
-        DeskClient client = startClient(data, tmp.resolve("home"));
-        waitFor("a window", () -> fxGet(() -> !client.windows().isEmpty()));
-        var window = fxGet(() -> client.windows().get(0));
-        GuiFixture.typeAndPressEnter(window, "first");
-        GuiFixture.assertSentAndShown(window, 1);
-        GuiFixture.typeAndPressEnter(window, "second");
-        GuiFixture.assertSentAndShown(window, 2);
-        String sessionId = fxGet(() -> window.viewModel().sessionId());
-        client.awaitStartMaintenance();
-        fx(client::quit).get(30, TimeUnit.SECONDS);
-        dev.sessiondesk.app.backup.BackupRecord backup;
-        try (SessionDesk desk = SessionDesk.open(data)) {
-            backup = desk.backups().backup("manual", dev.sessiondesk.app.backup.Progress.NONE);
-        }
-        StoreFixture.sql(data, "UPDATE messages SET content_json = '[{\"text\":\"rewritten\",\"type\":\"text\"}]'"
-                + " WHERE session_id = '" + sessionId + "' AND seq = 2");
-
-        DeskClient again = startClient(data, tmp.resolve("home"));
-        waitFor("the window with its banner", () -> fxGet(() -> !again.windows().isEmpty()
-                && again.windows().get(0).viewModel().bannerProperty().get() != null));
-        var shown = fxGet(() -> again.windows().get(0));
-        assertThat(fxGet(() -> shown.banner().lookup("#banner-open-backup"))).isNotNull();
-
-        var found = fx(() -> again.maintenanceController().openFromBackup(shown)).get(30, TimeUnit.SECONDS);
-
-        assertThat(found).contains(backup);
-        ReportDialog report = fxGet(() -> again.maintenanceController().lastReport());
-        assertThat(report.headline()).isEqualTo("Backup " + backup.fileName() + " has this conversation");
-        assertThat(fxGet(() -> report.stage().getScene().lookup("#banner-restore"))).isNotNull();
-        fxRun(() -> report.stage().close());
-        fx(again::quit).get(30, TimeUnit.SECONDS);
     }
 
     @Test

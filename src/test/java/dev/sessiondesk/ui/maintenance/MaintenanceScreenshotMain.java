@@ -1,7 +1,7 @@
 package dev.sessiondesk.ui.maintenance;
 
 import dev.sessiondesk.app.client.ClientServices;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.Session;

@@ -7,7 +7,7 @@ import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.client.ClientServices;
-import dev.sessiondesk.app.importer.GooseSessionsFinder;
+import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.instance.LaunchRequest;
 import dev.sessiondesk.app.instance.SaveAndQuitChannel;
 import dev.sessiondesk.app.upgrade.PreUpgrade;

@@ -49,6 +49,51 @@ class SearchPaletteGuiTest {
         fxRun(() -> target.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, shortcut, false, false)));
     }
 
+    private static Object page(ChatWindow w, String js) {
+        return fxGet(() -> w.transcript().script(js));
+    }
+
+    @Test
+    void openingAHitMarksTheMatchedWordsInItsMessageSafelyUntilTheNextKey() throws Exception {
+        String travel;
+        try (SessionDesk desk = SessionDesk.open(dataDir)) {
+            desk.sessions().create("Gardening", null);
+            Session s = desk.sessions().create("Travel", null);
+            travel = s.id();
+            desk.store().messages().append(s.id(), NewMessage.text(Role.USER, "trains across Europe"));
+            desk.store().messages().append(s.id(), NewMessage.text(Role.ASSISTANT, "book early"));
+            // Untrusted text around the word: it must stay text, and the mark must not turn it into markup.
+            desk.store().messages().append(s.id(), NewMessage.text(Role.USER,
+                    "is the <b onmouseover=\"window.pwned=1\">aardvark</b> museum open? The Aardvark café is."));
+            desk.store().messages().append(s.id(), NewMessage.text(Role.ASSISTANT, "it is closed on Mondays"));
+        }
+        client = GuiFixture.start(dataDir, List.of());
+        ChatWindow w = fxGet(() -> client.windows().get(0));
+        waitFor("the page", () -> fxGet(() -> w.transcript().isLoaded()));
+        fxRun(() -> client.coordinator().search(w));
+        SearchPalette palette = fxGet(() -> client.coordinator().searchPalette());
+        fxRun(() -> palette.queryField().setText("aardvark"));
+        waitFor("one hit", () -> fxGet(() -> palette.resultList().getItems().size() == 1));
+        press(palette.queryField(), KeyCode.ENTER, false);
+
+        waitFor("Travel shown at message 3 with its words marked", () -> fxGet(() -> travel.equals(w.viewModel().sessionId())
+                && w.transcript().revealedSeq() == 3) && Integer.valueOf(2).equals(page(w, "T.markCount()")));
+        assertThat(page(w, "Array.prototype.map.call(document.querySelectorAll('mark.search-mark'),"
+                + " function (m) { return m.closest('.msg').id + ':' + m.textContent; }).join(',')"))
+                .as("both spellings, in the hit's message only").isEqualTo("m-3:aardvark,m-3:Aardvark");
+        assertThat(page(w, "document.getElementById('m-3').classList.contains('search-hit')")).isEqualTo(true);
+        assertThat(page(w, "document.querySelectorAll('#transcript b, #transcript [onmouseover]').length"))
+                .as("the content stays text").isEqualTo(0);
+        String text = (String) page(w, "document.querySelector('#m-3 .msg-body').textContent");
+        assertThat(text).contains("<b onmouseover=\"window.pwned=1\">aardvark</b> museum open? The Aardvark café is.");
+        assertThat(page(w, "String(window.pwned)")).isEqualTo("undefined");
+
+        press(w.composer(), KeyCode.A, false); // the user's next action
+        waitFor("the marks to fade and go", () -> Integer.valueOf(0).equals(page(w, "document.querySelectorAll('mark').length")));
+        assertThat(page(w, "document.getElementById('m-3').classList.contains('search-hit')")).isEqualTo(false);
+        assertThat(page(w, "document.querySelector('#m-3 .msg-body').textContent")).as("the text is as it was").isEqualTo(text);
+    }
+
     @Test
     void ctrlKOpensAPaletteInsideTheWindowWithDatesAndEscClosesItGivingTheFocusBack() throws Exception {
         long created;

@@ -1,6 +1,7 @@
 package dev.sessiondesk.ui.chat.transcript;
 
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * What the transcript's toolbar, context menu and keys ask the window to do to message {@code seq}.
@@ -25,4 +26,8 @@ public interface TranscriptActions {
     Optional<Alternatives> branchAt(int seq);
 
     void switchBranch(int seq, int direction);
+
+    /** Calls {@code changed} (FX thread) with a fork point's seq whenever {@link #branchAt} there changes. */
+    default void watchBranches(IntConsumer changed) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.chat.transcript;
 
+import dev.sessiondesk.app.render.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +51,9 @@ final class TranscriptPage {
                 + "'; img-src data:; font-src data:; connect-src 'none'; frame-src 'none'; object-src 'none';"
                 + " form-action 'none'; base-uri 'none'";
         StringBuilder sb = new StringBuilder(1_200_000);
-        sb.append("<!DOCTYPE html><html lang=\"en\" data-theme=\"light\"><head><meta charset=\"utf-8\">")
+        // The page's language is the GUI's (screen readers pick their voice by it).
+        String lang = Html.escape(Locale.getDefault().toLanguageTag());
+        sb.append("<!DOCTYPE html><html lang=\"").append(lang).append("\" data-theme=\"light\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(csp).append("\">")
                 .append("<style nonce=\"").append(nonce).append("\">").append(katexCss()).append('\n')
                 .append(text("transcript.css")).append("</style></head><body>")

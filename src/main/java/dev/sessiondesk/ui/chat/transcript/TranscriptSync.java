@@ -108,6 +108,14 @@ final class TranscriptSync {
         }
     }
 
+    /** Renders message {@code seq} again if it is on the page as it is in the list (its branch switcher changed). */
+    void refresh(int seq) {
+        int index = indexOf(seq);
+        if (index >= 0 && rendered.get(seq) == list.get(index)) {
+            ops.replace(seq, article(index));
+        }
+    }
+
     /** Prepends the page before the oldest shown message; false when everything is shown already. */
     boolean loadOlder() {
         if (rendered.isEmpty()) {

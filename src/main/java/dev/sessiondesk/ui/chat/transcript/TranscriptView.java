@@ -58,7 +58,9 @@ public final class TranscriptView implements TranscriptBridge.Calls {
     private long lastSyncNanos;
     private boolean dark;
     private int pendingReveal = -1;
+    private List<String> pendingWords = List.of();
     private int revealed = -1;
+    private boolean marking;
 
     /**
      * @param messages the messages to show, in seq order (the window's visible ones)
@@ -97,6 +99,11 @@ public final class TranscriptView implements TranscriptBridge.Calls {
             menu.show(web, seq, selectionText(), code instanceof String s ? s : null, e.getScreenX(), e.getScreenY());
         });
         messages.addListener((ListChangeListener<Message>) c -> scheduleSync());
+        actions.watchBranches(seq -> {
+            if (loaded) {
+                sync.refresh(seq); // "‹ 1 / 2 ›" becomes "‹ 1 / 3 ›" when another branch is made there
+            }
+        });
         syncDelay.setOnFinished(e -> runSync());
         engine.loadContent(TranscriptPage.html(), "text/html");
     }
@@ -129,22 +136,36 @@ public final class TranscriptView implements TranscriptBridge.Calls {
         return dark;
     }
 
-    /** Shows message {@code seq} (a search hit), paging it in first; false when it is not in this window's list. */
-    public boolean reveal(int seq) {
+    /**
+     * Shows message {@code seq} (a search hit) with {@code words} marked in its text until the user's
+     * next action; false when it is not in this window's list. The page marks plain text nodes, so
+     * the words are never parsed as HTML.
+     */
+    public boolean reveal(int seq, List<String> words) {
         if (!loaded) {
             if (sync.message(seq) == null) {
                 return false;
             }
             pendingReveal = seq; // shown once the page has loaded
+            pendingWords = words;
             return true;
         }
         runSync();
         if (!sync.include(seq)) {
             return false;
         }
-        run("T.reveal(" + seq + ")");
+        run("T.reveal(" + seq + "," + js(words) + ")");
         revealed = seq;
+        marking = !words.isEmpty();
         return true;
+    }
+
+    /** The user acted after a search hit was shown: its marked words fade out. Cheap when nothing is marked. */
+    public void fadeMarks() {
+        if (marking) {
+            marking = false;
+            run("T.fadeMarks()");
+        }
     }
 
     /** The last message {@link #reveal} showed (a search hit), or -1. */
@@ -216,7 +237,7 @@ public final class TranscriptView implements TranscriptBridge.Calls {
         }
         beforeLoad.clear();
         if (pendingReveal >= 0) {
-            reveal(pendingReveal);
+            reveal(pendingReveal, pendingWords);
             pendingReveal = -1;
         }
     }
@@ -262,9 +283,10 @@ public final class TranscriptView implements TranscriptBridge.Calls {
         }
     }
 
-    static String js(String s) {
+    /** A string or a list of strings as a JavaScript literal (JSON). */
+    static String js(Object value) {
         try {
-            return CanonicalJson.MAPPER.writeValueAsString(s);
+            return CanonicalJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot quote text for the transcript page", e);
         }

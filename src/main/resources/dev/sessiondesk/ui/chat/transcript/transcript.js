@@ -7,6 +7,7 @@
   var overlay = document.getElementById('overlay');
   var loadingOlder = false;
   var hasOlder = false;
+  var marked = null; // the article whose search words are marked, until the user's next action
   var PURIFY = {
     FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'link', 'meta', 'base', 'svg', 'math'],
     FORBID_ATTR: ['style'],
@@ -55,6 +56,73 @@
       loadingOlder = true;
       setTimeout(function () { bridge().loadOlder(); }, 0);
     }
+  }
+
+  /* Wraps each occurrence of the words (any case) in the article's own text in <mark>: text nodes
+     are split and the marks made with createElement/textContent, so no content is parsed as HTML. */
+  function markWords(msg, words) {
+    var wanted = [];
+    for (var w = 0; w < words.length; w++) {
+      var word = String(words[w]).toLowerCase();
+      if (word.length > 0 && wanted.indexOf(word) < 0) wanted.push(word);
+    }
+    if (!wanted.length) return 0;
+    var walker = document.createTreeWalker(msg, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest('.msg-head, .no-copy, button, mark, .katex')
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    var count = 0;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var lower = text.toLowerCase();
+      if (lower.length !== text.length) return; // a case change that moves offsets: leave this piece unmarked
+      var frag = document.createDocumentFragment();
+      var from = 0;
+      for (;;) {
+        var at = -1, len = 0;
+        for (var i = 0; i < wanted.length; i++) {
+          var found = lower.indexOf(wanted[i], from);
+          if (found >= 0 && (at < 0 || found < at || (found === at && wanted[i].length > len))) { at = found; len = wanted[i].length; }
+        }
+        if (at < 0) break;
+        if (at > from) frag.appendChild(document.createTextNode(text.substring(from, at)));
+        var mark = document.createElement('mark');
+        mark.className = 'search-mark';
+        mark.textContent = text.substring(at, at + len);
+        frag.appendChild(mark);
+        from = at + len;
+        count++;
+      }
+      if (from === 0) return;
+      if (from < text.length) frag.appendChild(document.createTextNode(text.substring(from)));
+      node.parentNode.replaceChild(frag, node);
+    });
+    return count;
+  }
+
+  function unmark() {
+    if (!marked) return;
+    var msg = marked;
+    marked = null;
+    msg.classList.remove('search-hit', 'search-fading');
+    var marks = msg.querySelectorAll('mark.search-mark');
+    for (var i = 0; i < marks.length; i++) {
+      var parent = marks[i].parentNode;
+      parent.replaceChild(document.createTextNode(marks[i].textContent), marks[i]);
+      parent.normalize();
+    }
+  }
+
+  /* The user did something: the marks fade, then go. */
+  function fadeMarks() {
+    if (!marked || marked.classList.contains('search-fading')) return;
+    var msg = marked;
+    msg.classList.add('search-fading');
+    setTimeout(function () { if (marked === msg) unmark(); }, 700);
   }
 
   function openDetails(el) {
@@ -128,14 +196,24 @@
       fold.parentNode.insertBefore(fragment(html), fold);
       if (shown >= total) fold.remove(); else fold.setAttribute('data-shown', String(shown));
     },
-    reveal: function (seq) {
+    /* Shows message seq (a search hit) and marks the words the search matched in it. */
+    reveal: function (seq, words) {
       var msg = article(seq);
       if (!msg) return false;
-      msg.scrollIntoView({block: 'center'});
+      unmark();
+      if (words && words.length) {
+        markWords(msg, words);
+        msg.classList.add('search-hit');
+        marked = msg;
+      }
+      var first = msg.querySelector('mark.search-mark');
+      (first || msg).scrollIntoView({block: 'center'});
       msg.classList.add('flash');
       msg.focus();
       return true;
     },
+    fadeMarks: fadeMarks,
+    markCount: function () { return marked ? marked.querySelectorAll('mark.search-mark').length : 0; },
     setTheme: function (dark) { document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light'); },
     selectAll: function () {
       var range = document.createRange();
@@ -226,7 +304,10 @@
     }
   });
 
+  document.addEventListener('mousedown', fadeMarks, true);
+  document.addEventListener('wheel', fadeMarks, {passive: true, capture: true});
   document.addEventListener('keydown', function (e) {
+    fadeMarks();
     if (e.key === 'Escape' && !overlay.hidden) { overlay.hidden = true; overlay.innerHTML = ''; e.preventDefault(); return; }
     var focused = e.target;
     if (!focused || !focused.classList || !focused.classList.contains('msg')) {

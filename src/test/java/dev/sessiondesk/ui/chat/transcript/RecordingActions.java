@@ -4,6 +4,7 @@ import dev.sessiondesk.ui.chat.transcript.TranscriptActions.Alternatives;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Message actions that only record what the transcript asked for. */
@@ -48,5 +49,12 @@ final class RecordingActions implements TranscriptActions {
     @Override
     public void switchBranch(int seq, int direction) {
         calls.add("switch " + seq + " " + direction);
+    }
+
+    IntConsumer watcher = seq -> { };
+
+    @Override
+    public void watchBranches(IntConsumer changed) {
+        watcher = changed;
     }
 }

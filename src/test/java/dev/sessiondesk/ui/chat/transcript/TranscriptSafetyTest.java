@@ -150,6 +150,6 @@ class TranscriptSafetyTest {
         }
         assertThat(fixture.count("article.msg")).isEqualTo(500);
         assertThat(fixture.js("document.querySelector('article.msg').id")).isEqualTo("m-1");
-        assertThat(fxGet(() -> fixture.view.reveal(250))).isTrue();
+        assertThat(fxGet(() -> fixture.view.reveal(250, List.of()))).isTrue();
     }
 }

@@ -157,6 +157,25 @@ class TranscriptViewTest {
     }
 
     @Test
+    void theBranchSwitcherFollowsABranchMadeAfterTheMessageWasShown() throws Exception {
+        Map<Integer, Alternatives> branches = new java.util.concurrent.ConcurrentHashMap<>();
+        fixture = new TranscriptFixture(branches).show(conversation());
+        waitFor("five articles", () -> fixture.count("article.msg") == 5);
+        assertThat(fixture.count("#m-2 .branch-pos")).isZero();
+        // another window regenerated message 2: it now has an alternative, then a third
+        branches.put(2, new Alternatives(1, 2));
+        fxRun(() -> fixture.actions.watcher.accept(2));
+        waitFor("the switcher at message 2", () -> "1 / 2".equals(fixture.text("#m-2 .branch-pos")));
+        branches.put(2, new Alternatives(1, 3));
+        fxRun(() -> fixture.actions.watcher.accept(2));
+        waitFor("the switcher to count three", () -> "1 / 3".equals(fixture.text("#m-2 .branch-pos")));
+        assertThat(fixture.count("article.msg")).isEqualTo(5);
+        // a fork point that is not on the page changes nothing
+        fxRun(() -> fixture.actions.watcher.accept(99));
+        assertThat(fixture.text("#m-2 .branch-pos")).isEqualTo("1 / 3");
+    }
+
+    @Test
     void theContextMenuOffersTheMessagesActions() throws Exception {
         fixture = new TranscriptFixture(Map.of()).show(conversation());
         waitFor("five articles", () -> fixture.count("article.msg") == 5);

@@ -1,8 +1,0 @@
-package dev.sessiondesk.app.importer;
-
-/** A ChatGPT conversation that could not be converted; the message is located by JSON path. */
-final class MalformedChatGpt extends Exception {
-    MalformedChatGpt(String message) {
-        super(message);
-    }
-}
