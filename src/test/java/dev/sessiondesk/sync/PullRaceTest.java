@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,21 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PullRaceTest {
     @TempDir
     Path tmp;
-    PgTestServer pg;
-
-    @BeforeEach
-    void server() {
-        pg = PgTestServer.create();
-    }
-
-    @AfterEach
-    void drop() {
-        pg.close();
-    }
 
     @Test
     void sessionsPushedWhileAnotherDevicePullsAllArriveWithTheirMessages() throws Exception {
-        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+        try (PgTestServer pg = PgTestServer.create();
+             SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
              SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
             a.syncOk();
             b.syncOk();

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,21 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PurgeSyncTest {
     @TempDir
     Path tmp;
-    PgTestServer pg;
-
-    @BeforeEach
-    void server() {
-        pg = PgTestServer.create();
-    }
-
-    @AfterEach
-    void drop() {
-        pg.close();
-    }
 
     @Test
     void aSessionPurgedOnOneDeviceStaysGoneThereWhileTheOtherDeviceKeepsWritingToIt() throws Exception {
-        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+        try (PgTestServer pg = PgTestServer.create();
+             SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
              SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
             Session s = a.store.sessions().create(NewSession.titled("Shared, then purged on b", null));
             a.store.messages().append(s.id(), NewMessage.text(Role.USER, "one"));
