@@ -162,8 +162,10 @@ class MultiWindowRestoreTest {
             assertThat(fxGet(() -> restored.visibleMessages())).isEmpty();
             assertThat(fxGet(() -> restored.composer().isDisabled())).isTrue();
 
-            // The user chooses to see what is stored now: it is shown, and the new fingerprint remembered.
-            fxRun(() -> restored.stage().getScene().lookup("#banner-open-stored")
+            assertThat(fxGet(() -> restored.stage().getScene().lookup("#empty-state-layer").isVisible()))
+                    .as("no \"Start a conversation\" over a session held back by the banner").isFalse();
+            // The user keeps what is stored now: it is shown, and the new fingerprint remembered.
+            fxRun(() -> restored.stage().getScene().lookup("#banner-keep")
                     .fireEvent(new javafx.event.ActionEvent()));
             waitFor("the stored session to show", () -> fxGet(() -> !restored.banner().isVisible()
                     && restored.viewModel().messages().size() == 1));

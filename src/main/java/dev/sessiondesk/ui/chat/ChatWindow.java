@@ -93,8 +93,10 @@ public final class ChatWindow {
         transcript.node().setAccessibleText(T.get("a11y.conversation"));
         // The empty state (who answers, the main keys) lies over the transcript while it has no message.
         emptyState.setMouseTransparent(false);
+        emptyState.setId("empty-state-layer");
         emptyState.getStyleClass().add("empty-state-layer"); // opaque: the page's own "no messages" line stays under it
-        emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(visible));
+        // Not while a banner holds the session back: it has messages, the user just has not chosen yet.
+        emptyState.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(visible).and(vm.bannerProperty().isNull()));
         emptyState.managedProperty().bind(emptyState.visibleProperty());
         javafx.scene.layout.StackPane conversation = new javafx.scene.layout.StackPane(transcript.node(), emptyState);
         VBox chat = new VBox(bannerBox, conversation, replyBar(), composerBar.node());
@@ -159,13 +161,12 @@ public final class ChatWindow {
         Label detail = new Label();
         detail.getStyleClass().add("banner-detail");
         detail.setWrapText(true);
-        Button openStored = new Button(T.get("banner.openStored"));
-        openStored.setId("banner-open-stored");
-        openStored.setOnAction(e -> vm.openStoredSession());
+        // The choices that act on the finding (restore the session, keep it as it is) are added by the
+        // recovery offers (addBannerChoice); Close window is always there.
         Button close = new Button(T.get("banner.close"));
         close.setId("banner-close");
         close.setOnAction(e -> actions.closeWindow(this));
-        bannerButtons.getChildren().addAll(openStored, close);
+        bannerButtons.getChildren().add(close);
         bannerBox.getChildren().addAll(headline, detail, bannerButtons);
         vm.bannerProperty().addListener((o, was, b) -> {
             headline.setText(b == null ? "" : b.headline());
