@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,8 +27,19 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Stay and sync live until stopped (Ctrl+C).")
     boolean watch;
 
+    /** Counted down once the store is closed: a stop signal's hook waits for it, so --watch ends cleanly. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            return run();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private Integer run() throws InterruptedException {
         try (SessionDesk desk = root.openWritable()) {
             var locations = root.locations();
             RemoteSync sync = new RemoteSync(desk.store(), SyncSettings.live(locations.environment(),
@@ -108,9 +120,20 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
                 }
             }
         })) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sync-watch-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(10, TimeUnit.SECONDS); // let live sync stop and the store close before the JVM goes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "sync-watch-stop"));
             live.start();
             stopped.await();
+        }
+        synchronized (out) {
+            out.println("stopped");
+            out.flush();
         }
         return SessionDeskCommand.EXIT_OK;
     }

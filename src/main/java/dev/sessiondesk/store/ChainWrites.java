@@ -2,6 +2,7 @@ package dev.sessiondesk.store;
 
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.ContentItems;
+import dev.sessiondesk.model.GooseMessages;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.NewMessage;
@@ -23,6 +24,8 @@ final class ChainWrites {
     private static final String INSERT_COMPLETE = "INSERT INTO messages(session_id, seq, message_id, role, created,"
             + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
     private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
+    /** The FTS row of the message just inserted: no generated-keys query (a SELECT) per message. */
+    private static final String INSERT_FTS_LAST = "INSERT INTO messages_fts(rowid, body) VALUES (last_insert_rowid(), ?)";
 
     private ChainWrites() {
     }
@@ -31,6 +34,7 @@ final class ChainWrites {
      * Appends canonical messages to one session: exactly what appending them one by one stores, but
      * the session is read, its open stream ended and its head moved once, and the statements are
      * prepared once for the batch (re-preparing them per message was half of an import's SQLite time).
+     * Hashed over the canonical assembly ({@code canonical} is canonical already): no JSON tree per message.
      */
     static List<AppendResult> append(Connection c, String sessionId, List<NewMessage> canonical, long now)
             throws SQLException {
@@ -42,19 +46,18 @@ final class ChainWrites {
         int seq = s.messageCount();
         String head = s.headHash();
         List<AppendResult> out = new ArrayList<>(canonical.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE, java.sql.Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement fts = c.prepareStatement(INSERT_FTS)) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_COMPLETE);
+             PreparedStatement fts = c.prepareStatement(INSERT_FTS_LAST)) {
             for (NewMessage m : canonical) {
                 seq++;
-                head = HashChain.next(head, m);
+                head = HashChain.next(head, GooseMessages.canonicalBytesOfStored(m));
                 bindMessage(insert, sessionId, seq, m);
                 insert.setString(9, head);
                 insert.setLong(10, now);
                 insert.executeUpdate();
                 String text = ContentItems.plainText(m.contentJson());
                 if (!text.isEmpty()) {
-                    fts.setLong(1, generatedKey(insert));
-                    fts.setString(2, text);
+                    fts.setString(1, text);
                     fts.executeUpdate();
                 }
                 out.add(new AppendResult(sessionId, seq, head));

@@ -225,6 +225,9 @@ public final class SessionStore {
      * their whole conversation: the rows they shared by reference are copied into them first (same
      * hashes), and they then refer to the purged session's own parent, if any.
      */
+    /** The sync_state key prefix that remembers a purge here (store.sync skips such sessions on pull). */
+    public static final String PURGED_MARK = "purged:";
+
     public void purge(String id) {
         store.writer().write("purge session " + id, c -> {
             Session s = get(c, id).orElseThrow(() -> notFound(id));
@@ -243,6 +246,12 @@ public final class SessionStore {
                 msgs.executeUpdate();
                 del.setString(1, id);
                 del.executeUpdate();
+            }
+            try (PreparedStatement mark = c.prepareStatement( // purge is per device: sync must not bring it back
+                    "INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)")) {
+                mark.setString(1, PURGED_MARK + id);
+                mark.setString(2, Long.toString(System.currentTimeMillis()));
+                mark.executeUpdate();
             }
             return null;
         });

@@ -78,4 +78,41 @@ class ServerChecksTest {
             }
         }
     }
+    @Test
+    void aServerSchemaFromANewerSessionDeskMakesSyncReadOnlyWithAClearReasonAndKeepsLocalChangesQueued() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url())) {
+            Session s = a.store.sessions().create(NewSession.titled("Before the upgrade", null));
+            a.store.messages().append(s.id(), NewMessage.text(Role.USER, "pushed while the versions matched"));
+            a.syncOk();
+        }
+        try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+            // What a newer SessionDesk's migration leaves behind: a version this app does not know.
+            st.execute("INSERT INTO sessiondesk.schema_version(version, description, app_version)"
+                    + " SELECT max(version) + 1, 'from a newer SessionDesk', '99.0' FROM sessiondesk.schema_version");
+        }
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            String id = a.store.sessions().list(dev.sessiondesk.store.SessionQuery.all()).get(0).id();
+            a.store.messages().append(id, NewMessage.text(Role.ASSISTANT, "written after the server was upgraded"));
+            SyncReport r = a.syncNow();
+            assertThat(r.failure()).isNull();
+            assertThat(r.pushed()).isZero();
+            assertThat(r.readOnlyReason()).contains("newer SessionDesk").contains("only reads from it until SessionDesk is updated");
+            assertThat(r.summaryLine()).contains("newer SessionDesk");
+            assertThat(r.waiting()).as("the local message stays queued for when the app is updated").isEqualTo(1);
+            SyncReport pulled = b.syncNow();
+            assertThat(pulled.readOnlyReason()).isNotNull();
+            assertThat(pulled.pulled()).as("reading still works").isEqualTo(1);
+            try (Connection c = pg.connect(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM sessiondesk.messages")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("nothing written to the newer schema").isEqualTo(1);
+            }
+            try (Connection c = pg.connect(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM sessiondesk.devices")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("device b did not register itself either").isEqualTo(1);
+            }
+        }
+    }
 }

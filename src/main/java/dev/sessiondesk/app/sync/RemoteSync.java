@@ -186,17 +186,7 @@ public final class RemoteSync {
     }
 
     private int pull(RemoteServer s, Progress progress, List<String> branches, List<String> refused) {
-        long sessionCursor = ledger.cursor(SyncLedger.SESSIONS_CURSOR);
-        while (true) {
-            List<SyncedSession> rows = s.pullSessions(sessionCursor, 500);
-            if (rows.isEmpty()) {
-                break;
-            }
-            sessionCursor = rows.get(rows.size() - 1).changeNo();
-            PulledChanges.Applied a = pulled.applySessions(rows, sessionCursor);
-            branches.addAll(a.branchesMade());
-            announce(a, "session");
-        }
+        long sessionCursor = pullSessions(s, ledger.cursor(SyncLedger.SESSIONS_CURSOR), branches);
         long cursor = ledger.cursor(SyncLedger.MESSAGES_CURSOR);
         long total = -1;
         long done = 0;
@@ -206,11 +196,17 @@ public final class RemoteSync {
             if (page.isEmpty()) {
                 break;
             }
+            if (!pulled.unknownSessions(page).isEmpty()) {
+                // Another device pushed a session after its rows were read above: its row is on the server
+                // now (a message refers to it, and its push bumps the row's change number), so read the rows
+                // again rather than apply these messages as if the session had been purged here.
+                sessionCursor = pullSessions(s, sessionCursor, branches);
+            }
             if (total < 0) {
                 total = page.size() < PULL_PAGE ? page.size() : s.messagesAfter(cursor);
             }
             long last = page.get(page.size() - 1).changeNo();
-            PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel);
+            PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel, sessionCursor);
             applied += a.messages();
             branches.addAll(a.branchesMade());
             refused.addAll(a.refused());
@@ -224,6 +220,20 @@ public final class RemoteSync {
             }
         }
         return applied;
+    }
+
+    /** Applies session rows changed after {@code cursor}; returns the new cursor. */
+    private long pullSessions(RemoteServer s, long cursor, List<String> branches) {
+        while (true) {
+            List<SyncedSession> rows = s.pullSessions(cursor, 500);
+            if (rows.isEmpty()) {
+                return cursor;
+            }
+            cursor = rows.get(rows.size() - 1).changeNo();
+            PulledChanges.Applied a = pulled.applySessions(rows, cursor);
+            branches.addAll(a.branchesMade());
+            announce(a, "session");
+        }
     }
 
     private void announce(PulledChanges.Applied a, String what) {

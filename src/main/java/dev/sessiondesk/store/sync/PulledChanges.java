@@ -7,6 +7,7 @@ import dev.sessiondesk.model.sync.SyncedMessage;
 import dev.sessiondesk.model.sync.SyncedSession;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.store.HashChain;
+import dev.sessiondesk.store.SessionStore;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -44,28 +45,89 @@ public final class PulledChanges {
                           Set<String> changedSessions, long cursor) {
     }
 
+    /**
+     * Applies pulled session rows. Most rows another device's message push bumped change nothing here;
+     * a page that changes nothing is rolled back instead of committed (no fsync on every device for every
+     * remote message), its cursor then stored with the next page of messages ({@link #applyMessages}).
+     */
     public Applied applySessions(List<SyncedSession> rows, long cursorAfter) {
-        return store.writer().write("apply " + rows.size() + " pulled sessions", c -> {
-            setApplying(c, true);
-            int applied = 0;
-            List<String> branchNotes = new ArrayList<>();
-            Set<String> changed = new HashSet<>();
-            for (SyncedSession r : rows) {
-                HlcReceive.observe(c, r.titleHlc(), r.pinnedHlc(), r.archivedHlc(), r.trashHlc());
-                if (SessionFields.insertIfMissing(c, r)) {
-                    applied++;
-                    changed.add(r.id());
-                    if (LocalBranches.ORIGIN.equals(r.origin())) {
-                        branchNotes.add("another device made the branch \"" + r.title() + "\"");
+        try {
+            return store.writer().write("apply " + rows.size() + " pulled sessions", c -> applySessionsIn(c, rows, cursorAfter));
+        } catch (Unchanged e) {
+            return new Applied(0, 0, List.of(), List.of(), Set.of(), cursorAfter);
+        }
+    }
+
+    /** Thrown to roll back a page of session rows that wrote nothing. */
+    private static final class Unchanged extends RuntimeException {
+        Unchanged() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Applied applySessionsIn(Connection c, List<SyncedSession> rows, long cursorAfter) throws SQLException {
+        setApplying(c, true);
+        long before = totalChanges(c);
+        int applied = 0;
+        List<String> branchNotes = new ArrayList<>();
+        Set<String> changed = new HashSet<>();
+        for (SyncedSession r : rows) {
+            if (purgedHere(c, r.id())) {
+                continue; // deleted for good on this device; other devices keep their copy
+            }
+            HlcReceive.observe(c, r.titleHlc(), r.pinnedHlc(), r.archivedHlc(), r.trashHlc());
+            if (SessionFields.insertIfMissing(c, r)) {
+                applied++;
+                changed.add(r.id());
+                if (LocalBranches.ORIGIN.equals(r.origin())) {
+                    branchNotes.add("another device made the branch \"" + r.title() + "\"");
+                }
+            } else if (SessionFields.mergeFields(c, r)) {
+                applied++;
+                changed.add(r.id());
+            }
+        }
+        if (totalChanges(c) == before) {
+            throw new Unchanged();
+        }
+        setApplying(c, false);
+        SyncLedger.setCursor(c, SyncLedger.SESSIONS_CURSOR, cursorAfter);
+        return new Applied(applied, 0, branchNotes, List.of(), changed, cursorAfter);
+    }
+
+    private static boolean purgedHere(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sync_state WHERE key = ?")) {
+            ps.setString(1, SessionStore.PURGED_MARK + sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static long totalChanges(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT total_changes()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The sessions a page of pulled messages belongs to that this device does not hold. */
+    public Set<String> unknownSessions(List<SyncedMessage> page) {
+        Set<String> ids = new HashSet<>();
+        page.forEach(m -> ids.add(m.sessionId()));
+        return store.reader().read("look up the sessions of " + page.size() + " pulled messages", c -> {
+            Set<String> unknown = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() && !purgedHere(c, id)) {
+                            unknown.add(id);
+                        }
                     }
-                } else if (SessionFields.mergeFields(c, r)) {
-                    applied++;
-                    changed.add(r.id());
                 }
             }
-            setApplying(c, false);
-            SyncLedger.setCursor(c, SyncLedger.SESSIONS_CURSOR, cursorAfter);
-            return new Applied(applied, 0, branchNotes, List.of(), changed, cursorAfter);
+            return unknown;
         });
     }
 
@@ -74,7 +136,7 @@ public final class PulledChanges {
      * number of the page; the stored cursor stops before a message that had to wait (a local reply is
      * still streaming into its session), so that one comes again with the next pull.
      */
-    public Applied applyMessages(List<SyncedMessage> page, long cursorAfter, String deviceLabel) {
+    public Applied applyMessages(List<SyncedMessage> page, long cursorAfter, String deviceLabel, long sessionsCursor) {
         return store.writer().write("apply " + page.size() + " pulled messages", c -> {
             setApplying(c, true);
             PageState st = new PageState();
@@ -85,7 +147,7 @@ public final class PulledChanges {
                 }
                 Head h = st.head(c, m.sessionId());
                 if (h == null) {
-                    continue; // purged on this device: the user deleted it for good here
+                    continue; // purged on this device (the pull read the session rows again before this page)
                 }
                 if (h.streaming) {
                     st.blocked.add(m.sessionId());
@@ -129,6 +191,9 @@ public final class PulledChanges {
             }
             setApplying(c, false);
             SyncLedger.setCursor(c, SyncLedger.MESSAGES_CURSOR, cursor);
+            if (SyncLedger.cursor(c, SyncLedger.SESSIONS_CURSOR) < sessionsCursor) {
+                SyncLedger.setCursor(c, SyncLedger.SESSIONS_CURSOR, sessionsCursor); // rows applied without a commit
+            }
             return new Applied(0, st.applied, st.branches, st.refused, st.changed, cursor);
         });
     }
@@ -143,7 +208,8 @@ public final class PulledChanges {
         }
         try {
             NewMessage body = GooseMessages.parse(m.canonical());
-            if (!Arrays.equals(GooseMessages.canonicalBytes(body), bytes)) {
+            // parse() writes the content canonically, so the cheap assembly equals canonicalBytes(body)
+            if (!Arrays.equals(GooseMessages.canonicalBytesOfStored(body), bytes)) {
                 st.refused.add(where + ": its text is not in canonical form; it was refused and not stored");
                 return null;
             }

@@ -26,6 +26,9 @@ public final class SyncStatusText {
         if (!r.refused().isEmpty()) {
             return TEXTS.get("status.refused", time, r.refused().size(), r.refused().get(0));
         }
+        if (r.readOnlyReason() != null) {
+            return TEXTS.get("status.readOnly", time, r.waiting());
+        }
         if (!r.branches().isEmpty()) {
             return TEXTS.get("status.branches", time, r.branches().size());
         }

@@ -40,6 +40,10 @@ class SyncTextsTest {
             SyncReport refused = new SyncReport(0, 0, List.of(), List.of(), 0, Duration.ZERO, at,
                     "the sync server x refused the login: bad password", false, null);
             assertThat(SyncStatusText.of(refused, ZoneOffset.UTC)).isEqualTo("Sync: the sync server x refused the login: bad password");
+            SyncReport readOnly = new SyncReport(0, 2, List.of(), List.of(), 1, Duration.ZERO, at, null, false,
+                    "the sync server's schema was written by a newer SessionDesk");
+            assertThat(SyncStatusText.of(readOnly, ZoneOffset.UTC)).isEqualTo("Pulled 14:02; sending is off: the server's"
+                    + " sync schema is from a newer SessionDesk — update this one (1 message waiting)");
             Locale.setDefault(Locale.GERMAN);
             assertThat(SyncStatusText.of(offline, ZoneOffset.UTC)).isEqualTo("Offline — 3 Nachrichten warten");
         } finally {
