@@ -25,7 +25,7 @@ final class ChainWrites {
             + " content_json, user_visible, agent_visible, state, hash, updated_at) VALUES (?,?,?,?,?,?,?,?,'complete',?,?)";
     private static final String INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)";
     /** The FTS row of the message just inserted: no generated-keys query (a SELECT) per message. */
-    private static final String INSERT_FTS_LAST = "INSERT INTO messages_fts(rowid, body) VALUES (last_insert_rowid(), ?)";
+    static final String INSERT_FTS_LAST = "INSERT INTO messages_fts(rowid, body) VALUES (last_insert_rowid(), ?)";
 
     private ChainWrites() {
     }
@@ -79,11 +79,11 @@ final class ChainWrites {
         int seq = s.messageCount() + 1;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages(session_id, seq, message_id, role, created,"
                 + " content_json, user_visible, agent_visible, state, hash, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,'streaming',NULL,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                + " VALUES (?,?,?,?,?,?,?,?,'streaming',NULL,?)")) {
             bindMessage(ps, sessionId, seq, m);
             ps.setLong(9, now);
             ps.executeUpdate();
-            long rowId = generatedKey(ps);
+            long rowId = lastRowId(c);
             StreamOwners.record(c, rowId, owner, now);
             touch(c, sessionId, now);
             return new StreamingMessage(rowId, sessionId, seq);
@@ -172,10 +172,11 @@ final class ChainWrites {
         }
     }
 
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
+    /** The row id of the last INSERT on this connection (the writer does not fetch generated keys). */
+    private static long lastRowId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -98,11 +98,7 @@ final class Forks {
         ins.executeUpdate();
         String text = ContentItems.plainText(m.contentJson());
         if (!text.isEmpty()) {
-            try (ResultSet keys = ins.getGeneratedKeys()) {
-                keys.next();
-                fts.setLong(1, keys.getLong(1));
-            }
-            fts.setString(2, text);
+            fts.setString(1, text);
             fts.executeUpdate();
         }
     }
@@ -115,8 +111,8 @@ final class Forks {
         long now = System.currentTimeMillis();
         try (PreparedStatement sel = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
                 + " FROM messages WHERE session_id = ? AND seq BETWEEN ? AND ? ORDER BY seq");
-             PreparedStatement ins = c.prepareStatement(INSERT_ROW, Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement fts = c.prepareStatement("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)")) {
+             PreparedStatement ins = c.prepareStatement(INSERT_ROW);
+             PreparedStatement fts = c.prepareStatement(ChainWrites.INSERT_FTS_LAST)) {
             sel.setString(1, from);
             sel.setInt(2, fromSeq);
             sel.setInt(3, toSeq);

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -39,8 +38,8 @@ public final class SessionTransplant {
             int kept = countAfter(c, sessionId, upTo);
             deleteUpTo(c, sessionId, upTo);
             long now = System.currentTimeMillis();
-            try (PreparedStatement ins = c.prepareStatement(Forks.INSERT_ROW, Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement fts = c.prepareStatement("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)")) {
+            try (PreparedStatement ins = c.prepareStatement(Forks.INSERT_ROW);
+                 PreparedStatement fts = c.prepareStatement(ChainWrites.INSERT_FTS_LAST)) {
                 for (Message m : incoming) {
                     Forks.insertCopy(ins, fts, sessionId, m, now);
                 }
