@@ -21,7 +21,7 @@ final class Connections {
         SQLiteConfig cfg = base(busyTimeoutMs);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // Else the driver prepares and runs "SELECT last_insert_rowid()" after every INSERT, wanted or not:
-        // a third of a first sync's SQLite time. Code that needs the row id asks last_insert_rowid() itself.
+        // about a fifth of a first sync's SQLite time. Code that needs the row id asks last_insert_rowid() itself.
         cfg.setGetGeneratedKeys(false);
         Connection c = cfg.createConnection(url(db));
         try (Statement s = c.createStatement()) {

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.model.sync.SyncedMessage;
 import dev.sessiondesk.model.sync.SyncedSession;
 import dev.sessiondesk.store.AppVersion;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,6 +64,8 @@ public final class RemoteSync {
     private final String deviceLabel;
     private volatile Changes changes = Changes.NONE;
     private RemoteServer server; // kept between exchanges; guarded by this
+    private final Object prefetchLock = new Object();
+    private ExecutorService prefetcher; // reads the next page while one is applied; guarded by prefetchLock
 
     public RemoteSync(Store store, Supplier<Optional<RemoteEndpoint>> endpoint, DeviceClock clock) {
         this.store = store;
@@ -185,41 +191,87 @@ public final class RemoteSync {
         return pushed;
     }
 
+    /**
+     * Pulls pages by change number. While one page is applied to SQLite (the writer), the next is
+     * already read from the server on the prefetch thread: the pull costs about the slower of the two,
+     * not their sum. Only one server call is ever in flight on the connection, and the cursor is stored
+     * with the page that was applied, so a kill mid-pull repeats at most that page.
+     */
     private int pull(RemoteServer s, Progress progress, List<String> branches, List<String> refused) {
         long sessionCursor = pullSessions(s, ledger.cursor(SyncLedger.SESSIONS_CURSOR), branches);
         long cursor = ledger.cursor(SyncLedger.MESSAGES_CURSOR);
         long total = -1;
         long done = 0;
         int applied = 0;
-        while (true) {
+        Future<List<SyncedMessage>> next = null;
+        try {
             List<SyncedMessage> page = s.pullMessages(cursor, PULL_PAGE);
-            if (page.isEmpty()) {
-                break;
+            while (!page.isEmpty()) {
+                if (!pulled.unknownSessions(page).isEmpty()) {
+                    // Another device pushed a session after its rows were read above: its row is on the server
+                    // now (a message refers to it, and its push bumps the row's change number), so read the rows
+                    // again rather than apply these messages as if the session had been purged here.
+                    sessionCursor = pullSessions(s, sessionCursor, branches);
+                }
+                if (total < 0) {
+                    total = page.size() < PULL_PAGE ? page.size() : s.messagesAfter(cursor);
+                }
+                long last = page.get(page.size() - 1).changeNo();
+                boolean full = page.size() == PULL_PAGE;
+                next = full ? prefetch(s, last) : null;
+                PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel, sessionCursor);
+                applied += a.messages();
+                branches.addAll(a.branchesMade());
+                refused.addAll(a.refused());
+                a.refused().forEach(r -> LOG.warn("refused a pulled message: {}", r));
+                announce(a, "message");
+                done += page.size();
+                progress.pulled(Math.min(done, total), total);
+                cursor = a.cursor();
+                if (next == null || a.cursor() < last) {
+                    break; // a session is busy streaming a reply here: the rest comes with the next pull
+                }
+                page = await(next);
+                next = null;
             }
-            if (!pulled.unknownSessions(page).isEmpty()) {
-                // Another device pushed a session after its rows were read above: its row is on the server
-                // now (a message refers to it, and its push bumps the row's change number), so read the rows
-                // again rather than apply these messages as if the session had been purged here.
-                sessionCursor = pullSessions(s, sessionCursor, branches);
-            }
-            if (total < 0) {
-                total = page.size() < PULL_PAGE ? page.size() : s.messagesAfter(cursor);
-            }
-            long last = page.get(page.size() - 1).changeNo();
-            PulledChanges.Applied a = pulled.applyMessages(page, last, deviceLabel, sessionCursor);
-            applied += a.messages();
-            branches.addAll(a.branchesMade());
-            refused.addAll(a.refused());
-            a.refused().forEach(r -> LOG.warn("refused a pulled message: {}", r));
-            announce(a, "message");
-            done += page.size();
-            progress.pulled(Math.min(done, total), total);
-            cursor = a.cursor();
-            if (a.cursor() < last || page.size() < PULL_PAGE) {
-                break; // a session is busy streaming a reply here: the rest comes with the next pull
+        } finally {
+            if (next != null) {
+                awaitQuietly(next); // never leave a read running on the connection the next call uses
             }
         }
         return applied;
+    }
+
+    private Future<List<SyncedMessage>> prefetch(RemoteServer s, long after) {
+        synchronized (prefetchLock) {
+            if (prefetcher == null) {
+                prefetcher = Workers.logging().onDemand("sync-prefetch");
+            }
+            return prefetcher.submit(() -> s.pullMessages(after, PULL_PAGE));
+        }
+    }
+
+    /** The prefetched page, or the prefetch's own failure (a {@link RemoteException} says what went wrong). */
+    private static List<SyncedMessage> await(Future<List<SyncedMessage>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException(RemoteException.Kind.UNREACHABLE, "the pull was interrupted before the server answered", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<List<SyncedMessage>> f) {
+        try {
+            await(f);
+        } catch (RuntimeException ignored) {
+            // the pull is failing or done already; only the connection's quiet matters here
+        }
     }
 
     /** Applies session rows changed after {@code cursor}; returns the new cursor. */
@@ -267,6 +319,12 @@ public final class RemoteSync {
 
     public synchronized void close() {
         dropServer();
+        synchronized (prefetchLock) {
+            if (prefetcher != null) {
+                prefetcher.shutdownNow();
+                prefetcher = null;
+            }
+        }
     }
 
     private int safeWaiting() {
