@@ -282,6 +282,7 @@ public final class ComposerBar {
         problem.setId("attachment-problem");
         problem.getStyleClass().add("composer-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting off the size and the limit
         problem.textProperty().bind(attachments.problemProperty());
         problem.visibleProperty().bind(attachments.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());

@@ -60,6 +60,10 @@ class LargeDraftRestartGuiTest {
             // Not laid out in the TextArea, kept whole as an attachment of the composer.
             assertThat(fxGet(() -> w.composer().getLength())).isZero();
             assertThat(fxGet(() -> w.viewModel().composer().attachments().pending().get(0).data())).isEqualTo(draft);
+            // Too large to send as one message: said so, with the size and the limit.
+            assertThat(fxGet(() -> w.viewModel().composer().attachments().problemProperty().get())).isEqualTo(
+                    "The unsent text from the last run is kept here whole, but it is 5.0 MB, and one message can hold"
+                            + " at most 4.0 MB of text: remove it to send.");
             System.gc();
             long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
             System.out.println("large draft restart: window in " + shownMs + " ms, heap used " + usedMb + " MB");
