@@ -67,9 +67,6 @@ class ArchitectureTest {
      */
     private static final String OWN_THREADS_YET = String.join("|",
             "dev\\.sessiondesk\\.cli\\.(ServeCommand|SyncCommand)", // Runtime.addShutdownHook takes a Thread
-            "dev\\.sessiondesk\\.app\\.api\\.(HttpListener|SessionEventHub|StoreChangeWatcher)", // the local API
-            "dev\\.sessiondesk\\.app\\.sync\\.LiveSync",
-            "dev\\.sessiondesk\\.app\\.instance\\.(SingleInstance|HandOverConnection)",
             "dev\\.sessiondesk\\.app\\.backup\\.BackupVerifier",
             "dev\\.sessiondesk\\.store\\.StoreScan"); // the store cannot use app.tasks: to take a ThreadFactory
 

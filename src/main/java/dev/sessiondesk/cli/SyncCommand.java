@@ -49,7 +49,7 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
                     throw new CliFailure("sync is not set up: set " + SyncSettings.ENV_URL
                             + " (e.g. postgresql://user@host:5432/db?sslmode=verify-full) or choose a server in Preferences → Sync");
                 }
-                return watch ? watch(sync) : once(sync);
+                return watch ? watch(sync, desk.workers().threads("live-sync", true)) : once(sync);
             } finally {
                 sync.close();
             }
@@ -75,7 +75,7 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
         return r.refused().isEmpty() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
     }
 
-    private int watch(RemoteSync sync) throws InterruptedException {
+    private int watch(RemoteSync sync, java.util.concurrent.ThreadFactory threads) throws InterruptedException {
         PrintWriter out = out();
         sync.onChanges(new RemoteSync.Changes() {
             @Override
@@ -119,7 +119,7 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-        })) {
+        }, threads)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
                 try {
