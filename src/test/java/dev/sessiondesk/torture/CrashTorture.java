@@ -25,7 +25,7 @@ final class CrashTorture {
 
     record Summary(long seed, int kills, long operations, long messages, StoreInvariants.Verdict verdict,
                    long elapsedMs, long imports, long backups, long backupChecks, String restoreRaces,
-                   int raceRounds) {
+                   int raceRounds, int rotationsCut) {
         String line() {
             return kills + " kills, " + operations + " operations acknowledged, " + verdict.lost + " lost, "
                     + verdict.mixedUpWindows + " mixed-up windows, " + verdict.chainErrors + " chain errors";
@@ -35,7 +35,8 @@ final class CrashTorture {
             return "seed " + seed + ": " + messages + " messages acknowledged, " + verdict.misplaced
                     + " misplaced messages or titles, " + verdict.other + " other problems, " + imports + " imports and "
                     + backups + " backups acknowledged (backups verified " + backupChecks + " times after kills), "
-                    + restoreRaces + ", " + elapsedMs / 1000 + " s";
+                    + restoreRaces + ", " + rotationsCut + " rotations cut between a sidecar and its file, "
+                    + elapsedMs / 1000 + " s";
         }
     }
 
@@ -112,6 +113,7 @@ final class CrashTorture {
                 long t0 = System.nanoTime();
                 killOnce(round);
                 long t1 = System.nanoTime();
+                rotationMayBeCut = expectedInFlight != null && expectedInFlight.kind().equals("backup");
                 StoreInvariants.Verdict v = checkStore();
                 if (Boolean.getBoolean("sessiondesk.torture.verbose")) {
                     System.out.printf("round %d: child %d ms, check %d ms%n", round, (t1 - t0) / 1_000_000,
@@ -122,6 +124,7 @@ final class CrashTorture {
                     long r0 = System.nanoTime();
                     StoreInvariants.Verdict raced = new StoreInvariants.Verdict();
                     expectedInFlight = race.run(round, raced);
+                    rotationMayBeCut = race.restoreKilled; // its safety copy is a backup, rotation included
                     raced.add(checkStore());
                     race.elapsedMs += (System.nanoTime() - r0) / 1_000_000;
                     failUnlessOk(raced, "the restore race after kill " + round);
@@ -154,7 +157,7 @@ final class CrashTorture {
     private Summary summary(int kills, long start) {
         return new Summary(seed, kills, expected.acknowledgedOperations, expected.acknowledgedMessages, total,
                 (System.nanoTime() - start) / 1_000_000, imports, backups.size(), backupsChecked, race.summary(),
-                race.rounds);
+                race.rounds, rotationsCut);
     }
 
     /** A started child JVM, warmed up and waiting for {@code GO}. */
@@ -271,9 +274,17 @@ final class CrashTorture {
     /** Every acknowledged backup still opens and its chains verify, or it is gone with its sidecar (rotated). */
     private void checkBackups(StoreInvariants.Verdict v) {
         Path folder = dataDir.resolve("backups");
-        for (String name : backups) {
+        for (var it = backups.iterator(); it.hasNext(); ) {
+            String name = it.next();
             Path file = folder.resolve(name);
             boolean sidecar = Files.exists(folder.resolve(name + ".json"));
+            if (Files.exists(file) && !sidecar && rotationMayBeCut) {
+                // The rotation deletes the sidecar first, then the file: killed in between, an uncounted file
+                // is left (never a record without its file). Only a backup in flight rotates.
+                rotationsCut++;
+                it.remove();
+                continue;
+            }
             if (!Files.exists(file)) {
                 if (sidecar) {
                     v.other++;
@@ -297,6 +308,9 @@ final class CrashTorture {
     }
 
     private long backupsChecked;
+    /** Whether the kill may have cut a backup's rotation between a sidecar and its file. */
+    private boolean rotationMayBeCut;
+    private int rotationsCut;
     private long imports;
 
     /** {@code CrashTorture WORK_DIR KILLS [SEED [MAX_RUN_MS [MINUTES]]]}: a long run from the command line. */

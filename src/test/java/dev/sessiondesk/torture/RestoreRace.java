@@ -59,6 +59,8 @@ final class RestoreRace {
     int writerStopped;
     /** Time spent in the races and their store checks (what they add to a run). */
     long elapsedMs;
+    /** Whether the last race killed the restore (perhaps inside its safety copy's rotation). */
+    boolean restoreKilled;
 
     RestoreRace(Path work, Path dataDir, Path logDir, Random random, ExpectedState expected, Set<String> backups) {
         this.work = work;
@@ -81,6 +83,7 @@ final class RestoreRace {
     /** Runs one race and checks it; returns the operation that may have been in flight for the store check. */
     ExpectedState.InFlight run(int n, StoreInvariants.Verdict v) throws IOException, InterruptedException {
         rounds++;
+        restoreKilled = false;
         Path dir = Files.createDirectories(work.resolve("race").resolve("round-" + n));
         Path db = dataDir.resolve(Store.FILE_NAME);
         Path source = dir.resolve("backup.db");
@@ -99,13 +102,14 @@ final class RestoreRace {
         Path acks = dir.resolve("writer-acks.jsonl");
         Process writer = ChildJvm.builder(logDir, RestoreRaceWriter.class.getName(), dataDir.toString(), session,
                         acks.toString(), Long.toString(random.nextLong()))
-                .redirectOutput(dir.resolve("writer-stdout.txt").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("writer-stderr.txt").toFile()).start();
+        awaitWriterUnlessRacingItsStart(writer, acks);
         Process restore = ChildJvm.builder(logDir, Launcher.class.getName(), "--data-dir", dataDir.toString(),
                         "restore", "--backup", source.toString())
                 .redirectOutput(dir.resolve("restore-stdout.txt").toFile())
                 .redirectError(dir.resolve("restore-stderr.txt").toFile()).start();
-        boolean restoreKilled = race(writer, dir.resolve("writer-stdout.txt"), restore);
+        restoreKilled = race(writer, acks, restore);
         String out = Files.readString(dir.resolve("restore-stdout.txt"), StandardCharsets.UTF_8);
         String err = Files.readString(dir.resolve("restore-stderr.txt"), StandardCharsets.UTF_8);
         String where = "restore race " + n + " (" + dir + ")";
@@ -180,14 +184,19 @@ final class RestoreRace {
         return flying;
     }
 
-    /** Kills the restore and the writer at seeded moments (or lets the restore end); true if it killed the restore. */
-    private boolean race(Process writer, Path writerStarted, Process restore) throws InterruptedException, IOException {
-        long killRestoreAt = random.nextBoolean() ? 300 + random.nextInt(3_200) : -1;
-        long killWriterAt = random.nextInt(4) == 0 ? random.nextInt(2_000) : -1;
-        long writerGrace = 150 + random.nextInt(500);
+    /**
+     * Kills the restore and the writer at seeded moments (or lets the restore end); true if it killed the
+     * restore. Unless killed early, the writer goes on until it has finished an operation after the
+     * restore ended (so a completed restore is followed by writes into the restored store), and a little more.
+     */
+    private boolean race(Process writer, Path writerAcks, Process restore) throws InterruptedException, IOException {
+        long killRestoreAt = random.nextBoolean() ? 100 + random.nextInt(1_600) : -1;
+        long killWriterAt = random.nextInt(4) == 0 ? random.nextInt(2_500) : -1;
+        long writerGrace = random.nextInt(400);
         long t0 = System.nanoTime();
         long restoreEnd = -1;
-        long writerUp = -1; // the writer's JVM start is not its run: its kill moments count from its first line
+        int endsAtRestoreEnd = -1;
+        long writerDone = -1;
         boolean restoreKilled = false;
         while (restore.isAlive() || writer.isAlive()) {
             long t = (System.nanoTime() - t0) / 1_000_000;
@@ -197,12 +206,14 @@ final class RestoreRace {
             }
             if (!restore.isAlive() && restoreEnd < 0) {
                 restoreEnd = t;
+                endsAtRestoreEnd = operationsEnded(writerAcks);
             }
-            if (writerUp < 0 && Files.size(writerStarted) > 0) {
-                writerUp = t;
+            if (writerDone < 0 && restoreEnd >= 0 && (operationsEnded(writerAcks) > endsAtRestoreEnd
+                    || t > restoreEnd + 10_000)) {
+                writerDone = t;
             }
-            if (writer.isAlive() && writerUp >= 0 && ((killWriterAt >= 0 && t >= writerUp + killWriterAt)
-                    || (restoreEnd >= 0 && t >= Math.max(restoreEnd, writerUp) + writerGrace))) {
+            if (writer.isAlive() && ((killWriterAt >= 0 && t >= killWriterAt)
+                    || (writerDone >= 0 && t >= writerDone + writerGrace))) {
                 writer.destroyForcibly().waitFor();
             }
             if (t > 120_000) {
@@ -213,6 +224,30 @@ final class RestoreRace {
             Thread.sleep(10);
         }
         return restoreKilled;
+    }
+
+    /** How many operations the writer finished (acknowledged to the end, or refused) so far. */
+    private static int operationsEnded(Path acks) throws IOException {
+        if (!Files.exists(acks)) {
+            return 0;
+        }
+        String all = Files.readString(acks, StandardCharsets.UTF_8);
+        int n = 0;
+        for (int i = all.indexOf("\"end\":true"); i >= 0; i = all.indexOf("\"end\":true", i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Half the time the restore starts once the writer is writing (it lands in a write or in a pause). */
+    private void awaitWriterUnlessRacingItsStart(Process writer, Path acks) throws IOException, InterruptedException {
+        if (random.nextBoolean()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (writer.isAlive() && operationsEnded(acks) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private void checkRestoreExit(Process restore, boolean killed, boolean swapped, String out, String err,

@@ -16,7 +16,7 @@ import java.util.Random;
  * each in ACK_LOG as a {@code msg} fact, closes the store and pauses, until it is killed. A store that
  * stays claimed past the wait is a {@code raceRefused} fact and another try; any other refusal (the
  * store replaced under it, say) is a {@code raceRefused} fact, one line on stderr and exit 3 — never
- * an acknowledgement into a replaced file. It prints {@code STARTED} once its JVM is up.
+ * an acknowledgement into a replaced file.
  */
 public final class RestoreRaceWriter {
     static final int REFUSED_EXIT = 3;
@@ -29,8 +29,6 @@ public final class RestoreRaceWriter {
         String session = args[1];
         Random random = new Random(Long.parseLong(args[3]));
         try (AckLog acks = new AckLog(Path.of(args[2]))) {
-            System.out.println("STARTED");
-            System.out.flush();
             Thread.sleep(random.nextInt(700)); // sometimes the restore is first, sometimes the writer
             while (true) {
                 long op = acks.intent("raceAppend", session, null);
