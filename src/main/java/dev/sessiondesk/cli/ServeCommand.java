@@ -54,11 +54,11 @@ final class ServeCommand extends StoreCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(desk.workers().thread("serve-shutdown", false, () -> {
             server.close();
             desk.close();
             stopped.countDown();
-        }, "serve-shutdown"));
+        }));
         PrintWriter out = out();
         out.println("listening on " + server.url());
         if (server.fingerprint() != null) {

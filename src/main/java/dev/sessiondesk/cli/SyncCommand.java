@@ -49,7 +49,8 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
                     throw new CliFailure("sync is not set up: set " + SyncSettings.ENV_URL
                             + " (e.g. postgresql://user@host:5432/db?sslmode=verify-full) or choose a server in Preferences → Sync");
                 }
-                return watch ? watch(sync) : once(sync);
+                return watch ? watch(sync, desk.workers().threads("live-sync", true), desk.workers().threads("sync-watch-stop", false))
+                        : once(sync);
             } finally {
                 sync.close();
             }
@@ -75,7 +76,8 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
         return r.refused().isEmpty() ? SessionDeskCommand.EXIT_OK : SessionDeskCommand.EXIT_MISMATCH;
     }
 
-    private int watch(RemoteSync sync) throws InterruptedException {
+    private int watch(RemoteSync sync, java.util.concurrent.ThreadFactory threads, java.util.concurrent.ThreadFactory hooks)
+            throws InterruptedException {
         PrintWriter out = out();
         sync.onChanges(new RemoteSync.Changes() {
             @Override
@@ -119,15 +121,15 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-        })) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        }, threads)) {
+            Runtime.getRuntime().addShutdownHook(hooks.newThread(() -> {
                 stopped.countDown();
                 try {
                     closed.await(10, TimeUnit.SECONDS); // let live sync stop and the store close before the JVM goes
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "sync-watch-stop"));
+            }));
             live.start();
             stopped.await();
         }

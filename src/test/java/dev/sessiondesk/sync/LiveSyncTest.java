@@ -41,8 +41,8 @@ class LiveSyncTest {
             a.syncOk();
             b.syncOk();
             // The fallback pull is an hour away: only NOTIFY (and the outbox watch) can make this fast.
-            try (LiveSync liveA = new LiveSync(a.sync, Duration.ofHours(1), r -> { });
-                 LiveSync liveB = new LiveSync(b.sync, Duration.ofHours(1), r -> { })) {
+            try (LiveSync liveA = new LiveSync(a.sync, Duration.ofHours(1), r -> { }, dev.sessiondesk.app.tasks.Workers.logging().threads("live-sync", true));
+                 LiveSync liveB = new LiveSync(b.sync, Duration.ofHours(1), r -> { }, dev.sessiondesk.app.tasks.Workers.logging().threads("live-sync", true))) {
                 liveA.start();
                 liveB.start();
                 Thread.sleep(1_000); // both listening

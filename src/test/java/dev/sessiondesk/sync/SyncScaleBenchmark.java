@@ -85,7 +85,7 @@ public final class SyncScaleBenchmark {
             List<Long> latencies = new CopyOnWriteArrayList<>();
             List<LiveSync> lives = new ArrayList<>();
             for (SyncDevice d : all) {
-                LiveSync live = new LiveSync(d.sync, Duration.ofSeconds(30), r -> { });
+                LiveSync live = new LiveSync(d.sync, Duration.ofSeconds(30), r -> { }, dev.sessiondesk.app.tasks.Workers.logging().threads("live-sync", true));
                 lives.add(live);
                 live.start();
             }

@@ -176,12 +176,12 @@ class DamagedStoreTest {
         try (ReadOnlyFolder ro = ReadOnlyFolder.of(data())) {
             try (Store store = Store.open(data())) {
                 assertThat(store.isReadOnly()).isTrue();
-                assertThat(store.readOnlyReason()).contains(db().toString()).contains("read-only");
+                assertThat(store.readOnlyReason()).contains(data().toString()).contains("read-only");
                 seeded.assertIntact(store);
                 assertThatThrownBy(() -> store.sessions().create(NewSession.blank()))
                         .isInstanceOfSatisfying(StoreException.class,
                                 e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.READ_ONLY))
-                        .hasMessageContaining(db().toString());
+                        .hasMessageContaining(data().toString());
             }
             assertThat(new StoreRecovery().diagnose(data()).condition()).isEqualTo(Condition.READ_ONLY);
             Path inside = data().resolve("new-folder");

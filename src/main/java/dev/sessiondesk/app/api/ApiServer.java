@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
         this.certificate = options.lan()
                 ? SelfSignedCertificate.loadOrCreate(options.configDir(), new ArrayList<>(names)) : null;
         this.guard = new RequestGuard(names, options.allowedOrigin(), token, System::currentTimeMillis);
-        this.hub = new SessionEventHub(desk.store());
+        this.hub = new SessionEventHub(desk.store(), desk.workers());
         PhoneReplies replies = new PhoneReplies(desk, changes);
         ListCache list = new ListCache();
         this.goose = new GooseRoutes(desk, hub, replies, options, list);
@@ -57,9 +57,9 @@ public final class ApiServer implements AutoCloseable {
         this.watcher = new StoreChangeWatcher(desk.store(), () -> {
             list.invalidate();
             hub.storeChanged();
-        }, options.watchEvery());
+        }, options.watchEvery(), desk.workers());
         this.listener = new HttpListener(bind, options.port(), certificate == null ? null : certificate.context(),
-                this::handle, options.limits());
+                this::handle, options.limits(), desk.workers());
         changes.listen(id -> {
             if (!closed) {
                 list.invalidate();

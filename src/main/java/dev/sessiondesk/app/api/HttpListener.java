@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.api;
 
+import dev.sessiondesk.app.tasks.Workers;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -56,13 +55,14 @@ public final class HttpListener implements AutoCloseable {
     private final Handler handler;
     private final Limits limits;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final Workers workers;
     private ServerSocket server;
     private ExecutorService connections;
     private Thread acceptor;
     private volatile boolean stopping;
 
-    public HttpListener(InetAddress bind, int port, SSLContext tls, Handler handler, Limits limits) {
+    public HttpListener(InetAddress bind, int port, SSLContext tls, Handler handler, Limits limits, Workers workers) {
+        this.workers = workers;
         this.bind = bind;
         this.requestedPort = port;
         this.tls = tls;
@@ -81,13 +81,8 @@ public final class HttpListener implements AutoCloseable {
                     + ": the port is already in use by another program (choose another with --port, or 0 for any free port)");
         }
         server = s;
-        connections = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "api-connection-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        acceptor = new Thread(this::acceptLoop, "api-accept-" + port());
-        acceptor.setDaemon(true);
+        connections = workers.onDemand("api-connection");
+        acceptor = workers.thread("api-accept-" + port(), true, this::acceptLoop);
         acceptor.start();
     }
 

@@ -1,14 +1,13 @@
 package dev.sessiondesk.app.api;
 
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +24,9 @@ final class SessionEventHub implements AutoCloseable {
     private final Map<String, SessionFeed> feeds = new ConcurrentHashMap<>();
     private final ExecutorService refresher;
 
-    SessionEventHub(Store store) {
+    SessionEventHub(Store store, Workers workers) {
         this.store = store;
-        AtomicInteger n = new AtomicInteger();
-        this.refresher = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "api-feed-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.refresher = workers.pool("api-feed", 2);
     }
 
     void subscribe(String sessionId, EventStream stream, Long lastEventId, List<String> activeRequests) {

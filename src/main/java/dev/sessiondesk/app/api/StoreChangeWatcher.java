@@ -1,6 +1,7 @@
 package dev.sessiondesk.app.api;
 
 import dev.sessiondesk.store.DataVersionProbe;
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.time.Duration;
@@ -22,12 +23,11 @@ final class StoreChangeWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    StoreChangeWatcher(Store store, Runnable onChange, Duration period) {
+    StoreChangeWatcher(Store store, Runnable onChange, Duration period, Workers workers) {
         this.store = store;
         this.onChange = onChange;
         this.period = period;
-        this.thread = new Thread(this::run, "api-store-watcher");
-        this.thread.setDaemon(true);
+        this.thread = workers.thread("api-store-watcher", true, this::run);
     }
 
     void start() {

@@ -8,12 +8,14 @@ import java.util.List;
 
 /**
  * A file or pasted image waiting in the composer. An image is saved as a Goose {@code image} content
- * item ({@code data} base64, {@code mimeType}); a text file as a {@code text} item that names the file.
+ * item ({@code data} base64, {@code mimeType}); a text file as a {@code text} item that names the file;
+ * pasted text too large for the composer's text field as a plain {@code text} item, exactly as pasted
+ * (the model sees what it would have seen had the text stayed in the field).
  *
- * @param data base64 for an image, the text itself for a text file
+ * @param data base64 for an image, the text itself for a text file or pasted text
  */
 public record Attachment(Kind kind, String name, String mimeType, long bytes, String data) {
-    public enum Kind { IMAGE, TEXT }
+    public enum Kind { IMAGE, TEXT, PASTED_TEXT }
 
     /** The content item this attachment becomes in the message. */
     public ObjectNode contentItem() {
@@ -23,6 +25,9 @@ public record Attachment(Kind kind, String name, String mimeType, long bytes, St
             item.put("data", data);
             item.put("mimeType", mimeType);
             return item;
+        }
+        if (kind == Kind.PASTED_TEXT) {
+            return ContentItems.textItem(data);
         }
         String fence = fenceFor(data);
         return ContentItems.textItem(name + ":\n" + fence + "\n" + data + (data.endsWith("\n") ? "" : "\n") + fence);

@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,25 +25,22 @@ final class HandOverConnection {
     private static final byte ACK = 1;
     private static final int MAX_ARGS = 64;
     private static final int MAX_ARG_CHARS = 4_096;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hand-over-deadline");
-        t.setDaemon(true);
-        return t;
-    });
 
     private HandOverConnection() {
     }
 
     /** Closes a channel when its time is up, unless closed first; a blocking read then fails at once. */
     static final class Deadline implements AutoCloseable {
-        private final ScheduledFuture<?> timer;
+        private final CompletableFuture<Void> timer;
 
-        private Deadline(ScheduledFuture<?> timer) {
+        private Deadline(CompletableFuture<Void> timer) {
             this.timer = timer;
         }
 
+        /** On the JDK's delay scheduler (no thread of our own); a deadline cancelled in time never runs. */
         static Deadline closeAfter(SocketChannel channel, long ms) {
-            return new Deadline(WATCHDOG.schedule(() -> closeQuietly(channel), ms, TimeUnit.MILLISECONDS));
+            return new Deadline(CompletableFuture.runAsync(() -> closeQuietly(channel),
+                    CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS, Runnable::run)));
         }
 
         @Override

@@ -50,12 +50,7 @@ public final class SingleInstance implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Thread listener;
-    private final java.util.concurrent.ThreadPoolExecutor handlers = new java.util.concurrent.ThreadPoolExecutor(
-            1, 4, 10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(8), r -> {
-                Thread t = new Thread(r, "instance-hand-over");
-                t.setDaemon(true);
-                return t;
-            });
+    private final java.util.concurrent.ThreadPoolExecutor handlers;
     private final HandOverConnection.RateLimit rate = new HandOverConnection.RateLimit(5, 10_000);
 
     /** What {@link #acquireOrForward} did. Exactly one of {@code owner} / {@code forwarded} is set. */
@@ -69,6 +64,9 @@ public final class SingleInstance implements AutoCloseable {
         this.server = server;
         this.socket = socket;
         this.listener = threads.newThread(() -> listen(onArguments));
+        // Hand-overs are served off the accept thread, on at most 4 threads from the same factory.
+        this.handlers = new java.util.concurrent.ThreadPoolExecutor(1, 4, 10, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(8), threads);
         this.listener.start();
     }
 

@@ -3,6 +3,7 @@ package dev.sessiondesk.app.sync;
 import dev.sessiondesk.store.remote.RemoteException;
 import dev.sessiondesk.store.remote.RemoteListener;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,16 @@ public final class LiveSync implements AutoCloseable {
     private final RemoteSync sync;
     private final Duration fallback;
     private final Consumer<SyncReport> reports;
+    private final ThreadFactory threads;
     private volatile boolean running;
     private Thread thread;
 
-    public LiveSync(RemoteSync sync, Duration fallback, Consumer<SyncReport> reports) {
+    /** @param threads makes the one live-sync thread (the composition root's Workers) */
+    public LiveSync(RemoteSync sync, Duration fallback, Consumer<SyncReport> reports, ThreadFactory threads) {
         this.sync = sync;
         this.fallback = fallback;
         this.reports = reports;
+        this.threads = threads;
     }
 
     public synchronized void start() {
@@ -34,8 +38,7 @@ public final class LiveSync implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "live-sync");
-        thread.setDaemon(true);
+        thread = threads.newThread(this::run);
         thread.start();
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -22,10 +23,12 @@ public final class ServerSync implements AutoCloseable {
     private final RemoteSyncStep step;
     private volatile Consumer<SyncReport> reports = r -> { };
     private LiveSync live;
+    private final ThreadFactory threads;
 
     public ServerSync(Store store, SyncService sync, Consumer<String> sessionChanged,
-                      Map<String, String> env, Path configDir, Path home) {
+                      Map<String, String> env, Path configDir, Path home, ThreadFactory threads) {
         this.store = store;
+        this.threads = threads;
         this.remote = new RemoteSync(store, SyncSettings.live(env, configDir, home), DeviceClock.system());
         this.step = new RemoteSyncStep(remote);
         sync.addStep(step);
@@ -58,7 +61,7 @@ public final class ServerSync implements AutoCloseable {
         live = new LiveSync(remote, FALLBACK_PULL, r -> {
             step.remember(r);
             reports.accept(r);
-        });
+        }, threads);
         live.start();
     }
 

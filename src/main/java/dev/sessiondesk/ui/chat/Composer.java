@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,9 @@ public final class Composer {
         this.queue = new ReplyQueue(conversation.replyBar().replyingProperty(), text, conversation.sessionIdProperty(),
                 this::hasContent, this::send);
         this.assistantChoice = new AssistantChoice(assistants, runner, conversation.sessionIdProperty());
-        text.addListener((obs, old, now) -> drafts.update(conversation.windowId(), now));
+        // The draft is what would be sent: the typed text and the large texts waiting as attachments.
+        text.addListener((obs, old, now) -> drafts.update(conversation.windowId(), draft()));
+        attachments.pending().addListener((ListChangeListener<Attachment>) c -> drafts.update(conversation.windowId(), draft()));
     }
 
     /** Enter in the composer. The message shows as sent only after the store committed it (P1). */
@@ -130,9 +133,23 @@ public final class Composer {
         }
     }
 
-    /** Restores the unsent text after a restart. */
+    /**
+     * Restores the unsent text after a restart. A draft too large for the text field (a big paste from the
+     * last run) comes back whole as an attachment instead, so the window opens at once and nothing is lost.
+     */
     public void restoreDraft(String draft) {
-        text.set(draft == null ? "" : draft);
+        if (draft != null && draft.length() > ComposerAttachments.LARGE_TEXT_CHARS) {
+            text.set("");
+            attachments.restoreLargeDraft(draft);
+        } else {
+            text.set(draft == null ? "" : draft);
+        }
+    }
+
+    private String draft() {
+        String typed = text.get() == null ? "" : text.get();
+        String large = attachments.largeText();
+        return large.isEmpty() ? typed : typed.isEmpty() ? large : typed + "\n\n" + large;
     }
 
     /** Whether there is anything to send: text, or attachments. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -71,6 +72,7 @@ public final class ComposerBar {
         this.controls = controls;
         composer.setPromptText(TEXT.get("prompt"));
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
+        composer.setTextFormatter(new TextFormatter<String>(this::keepFieldSmall));
 
         send.setId("send");
         send.setMinWidth(Region.USE_PREF_SIZE);
@@ -126,6 +128,20 @@ public final class ComposerBar {
         }
     }
 
+    /**
+     * Text too large for the field (a paste by any means, a drop) goes to the attachment list instead,
+     * or is refused there with a message; either way the field stays as it was. Typing passes.
+     */
+    private TextFormatter.Change keepFieldSmall(TextFormatter.Change change) {
+        String added = change.getText();
+        int after = change.getControlText().length() - (change.getRangeEnd() - change.getRangeStart()) + added.length();
+        if (added.length() > 1 && after > ComposerAttachments.LARGE_TEXT_CHARS) {
+            attachments.addLargeText(added);
+            return null;
+        }
+        return change;
+    }
+
     /** Pastes files or an image as attachments; plain text is left to the composer. */
     private boolean pasteAttachment() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
@@ -152,7 +168,7 @@ public final class ComposerBar {
     }
 
     private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) {
+        if (e.getDragboard().hasFiles() || e.getDragboard().hasImage() || e.getDragboard().hasString()) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
@@ -165,6 +181,9 @@ public final class ComposerBar {
             done = true;
         } else if (e.getDragboard().hasImage()) {
             addImage(e.getDragboard().getImage());
+            done = true;
+        } else if (e.getDragboard().hasString()) {
+            composer.replaceSelection(e.getDragboard().getString()); // large text becomes an attachment
             done = true;
         }
         e.setDropCompleted(done);
@@ -263,6 +282,7 @@ public final class ComposerBar {
         problem.setId("attachment-problem");
         problem.getStyleClass().add("composer-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of cutting off the size and the limit
         problem.textProperty().bind(attachments.problemProperty());
         problem.visibleProperty().bind(attachments.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
