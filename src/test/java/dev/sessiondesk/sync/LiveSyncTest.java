@@ -53,7 +53,8 @@ class LiveSyncTest {
                     int want = i;
                     while (b.store.sessions().require(s.id()).messageCount() < want) {
                         if (System.nanoTime() - committed > 10_000_000_000L) {
-                            throw new AssertionError("message " + want + " did not reach device b within 10 s");
+                            throw new AssertionError("message " + want + " did not reach device b within 10 s; live sync threads:\n"
+                                    + liveSyncThreads());
                         }
                         Thread.sleep(2);
                     }
@@ -68,5 +69,19 @@ class LiveSyncTest {
             }
             assertThat(b.store.verifier().verifySession(s.id()).ok()).isTrue();
         }
+    }
+
+    /** Where each live-sync thread is, for a failure message (a stuck exchange names itself). */
+    private static String liveSyncThreads() {
+        StringBuilder sb = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("live-sync")) {
+                sb.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (int i = 0; i < Math.min(25, stack.length); i++) {
+                    sb.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return sb.toString();
     }
 }

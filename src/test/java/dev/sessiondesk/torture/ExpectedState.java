@@ -61,6 +61,21 @@ final class ExpectedState {
         extraFacts.put(factType, fold);
     }
 
+    /**
+     * Forgets what the store had to hold: a completed restore replaced it with a backup, whose
+     * contents the caller adopts next (the counters of what was acknowledged keep counting).
+     */
+    void forgetStoreContents() {
+        messages.clear();
+        streams.clear();
+        sessions.clear();
+        windows.clear();
+        drafts.clear();
+        titles.clear();
+        trashed.clear();
+        active = null;
+    }
+
     static String key(String sessionId, int seq) {
         return sessionId + "#" + seq;
     }

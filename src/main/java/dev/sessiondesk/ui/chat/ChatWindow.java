@@ -49,7 +49,7 @@ public final class ChatWindow {
     private final FilteredList<Message> visible;
     private final TranscriptView transcript;
     private final javafx.scene.layout.StackPane emptyState = new javafx.scene.layout.StackPane();
-    private final TextArea composer = new TextArea();
+    private final TextArea composer = CaretBlink.settling(new TextArea()); // no repaint per blink while idle
     private final ComposerBar composerBar;
     private final Label status = new Label();
     private final VBox bannerBox = new VBox(6);
