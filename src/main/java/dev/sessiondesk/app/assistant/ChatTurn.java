@@ -57,8 +57,9 @@ public record ChatTurn(Role role, String text, List<Image> images) {
             if (!m.agentVisible()) {
                 continue;
             }
-            String text = ContentItems.plainText(m.contentJson());
-            List<Image> images = m.role() == Role.USER ? images(m.contentJson()) : List.of();
+            JsonNode content = parsed(m.contentJson()); // once per message: its text and its images
+            String text = ContentItems.plainText(content);
+            List<Image> images = m.role() == Role.USER ? images(content) : List.of();
             if (!text.isBlank() || !images.isEmpty()) {
                 turns.add(new ChatTurn(m.role(), text, images));
             }
@@ -66,14 +67,17 @@ public record ChatTurn(Role role, String text, List<Image> images) {
         return turns;
     }
 
-    /** The well-formed image items of a content array (an item without data or type is skipped). */
-    static List<Image> images(String contentJson) {
-        JsonNode content;
+    /** The content array, or null when it is not JSON (such a message has no text and no image). */
+    private static JsonNode parsed(String contentJson) {
         try {
-            content = CanonicalJson.parse(contentJson);
+            return CanonicalJson.parse(contentJson);
         } catch (Exception e) {
-            return List.of();
+            return null;
         }
+    }
+
+    /** The well-formed image items of a content array (an item without data or type is skipped). */
+    private static List<Image> images(JsonNode content) {
         List<Image> images = new ArrayList<>();
         if (content != null && content.isArray()) {
             for (JsonNode item : content) {

@@ -2,8 +2,6 @@ package dev.sessiondesk.app.assistant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
 import dev.sessiondesk.model.CanonicalJson;
 import java.net.ConnectException;
