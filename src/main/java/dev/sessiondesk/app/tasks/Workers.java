@@ -80,6 +80,7 @@ public final class Workers implements AutoCloseable {
             executor.shutdownNow();
             throw new IllegalStateException("these workers are closed; nothing new can start");
         }
+        executors.removeIf(ExecutorService::isTerminated); // shut down by their owner (an API turned off and on)
         executors.add(executor);
         return executor;
     }
