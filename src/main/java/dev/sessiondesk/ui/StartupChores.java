@@ -2,6 +2,9 @@ package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.client.OpenStore;
 import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
+import dev.sessiondesk.app.maintenance.StartupMaintenance;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.ui.chat.ChatWindow;
@@ -59,12 +62,12 @@ final class StartupChores {
     }
 
     /** A backup that worked is routine: it goes to the log, not into the user's first words. */
-    private static void report(List<String> notes, List<ChatWindow> windows) {
-        String line = String.join(" · ", notes);
-        if (notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))) {
+    private static void report(List<UserText> notes, List<ChatWindow> windows) {
+        if (notes.stream().anyMatch(StartupMaintenance::isProblem)) {
+            String line = String.join(" · ", Wording.current().say(notes));
             windows.forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line));
         } else {
-            LOG.info("start-up maintenance: {}", line);
+            LOG.info("start-up maintenance: {}", String.join(" · ", Wording.english().say(notes)));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.ReferenceChecks;
 import dev.sessiondesk.store.Store;
@@ -21,9 +24,13 @@ public final class FullVerifier {
     /** A damaged session and the newest verified backup that still has it intact (if any). */
     public record ChainProblem(ChainReport report, Optional<BackupRecord> wayBack) {
         public String describe() {
-            return report + wayBack.map(b -> "; restore " + b.fileName() + " (" + b.createdAt() + ", "
-                    + b.sessions().get(report.sessionId()).messageCount() + " messages of it)")
-                    .orElse("; no verified backup has it: export what is intact");
+            return Wording.english().say(text());
+        }
+
+        public UserText text() {
+            return UserText.of("verify", "chain", StoreWords.chain(report), wayBack.map(b -> UserText.of("verify",
+                    "chain.wayBack", b.fileName(), b.createdAt(), b.sessions().get(report.sessionId()).messageCount()))
+                    .orElse(UserText.of("verify", "chain.noWayBack")));
         }
     }
 
@@ -34,14 +41,19 @@ public final class FullVerifier {
             return "ok".equals(integrityCheck) && chains.isEmpty() && windows.isEmpty() && searchIndex.isEmpty();
         }
 
+        /** The report in the CLI's English. */
         public List<String> lines() {
-            List<String> out = new ArrayList<>();
-            out.add("sqlite integrity_check: " + integrityCheck);
-            chains.forEach(p -> out.add(p.describe()));
-            windows.forEach(out::add);
-            searchIndex.forEach(out::add);
-            out.add(sessions + " sessions, " + messages + " messages checked; " + chains.size() + " damaged sessions, "
-                    + windows.size() + " window problems, " + searchIndex.size() + " search index problems");
+            return Wording.english().say(texts());
+        }
+
+        /** The report in no language yet; the window and search index findings stay as the store words them. */
+        public List<UserText> texts() {
+            List<UserText> out = new ArrayList<>();
+            out.add(UserText.of("verify", "integrity", integrityCheck));
+            chains.forEach(p -> out.add(p.text()));
+            windows.forEach(w -> out.add(UserText.plain(w)));
+            searchIndex.forEach(f -> out.add(UserText.plain(f)));
+            out.add(UserText.of("verify", "figures", sessions, messages, chains.size(), windows.size(), searchIndex.size()));
             return out;
         }
     }

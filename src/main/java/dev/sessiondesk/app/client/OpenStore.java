@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.client;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.api.LocalApi;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupService;
@@ -121,13 +122,13 @@ public final class OpenStore implements AutoCloseable {
      * The background part of the start: the daily backup and following the agent projects. Returns
      * the sentences for the status bar (empty when there is nothing to say). Never throws.
      */
-    public List<String> runStartMaintenance() {
-        List<String> notes = new ArrayList<>();
+    public List<UserText> runStartMaintenance() {
+        List<UserText> notes = new ArrayList<>();
         maintenance.dailyBackup(Progress.NONE).ifPresent(notes::add);
         maintenance.startAgentWatcher().ifPresent(notes::add);
         LocalApi.Status apiStatus = api.startIfEnabled(); // only when the user turned it on in Preferences
         if (apiStatus.problem() != null) {
-            notes.add("The local API did not start: " + apiStatus.problem());
+            notes.add(UserText.of("startup", "api.notStarted", apiStatus.problem()));
         }
         return notes;
     }

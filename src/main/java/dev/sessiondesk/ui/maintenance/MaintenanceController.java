@@ -78,7 +78,7 @@ public final class MaintenanceController {
                     progress.close();
                     host.sessionsChanged();
                     report(owner, T.get("import.title"), T.get(report.hasProblems() ? "import.doneSkipped" : "import.done"),
-                            report.hasProblems(), report.summaryLines(), List.of());
+                            report.hasProblems(), Texts.say(report.summaryTexts()), List.of());
                 })
                 .onError(error -> {
                     progress.close();
@@ -150,7 +150,7 @@ public final class MaintenanceController {
             List<String> lines = new ArrayList<>();
             lines.add(T.get("watch.following", r.project().toString()));
             lines.add(T.get("watch.figures", r.added(), r.updated(), r.unchanged()));
-            r.problems().forEach(p -> lines.add(T.get("watch.unreadable", String.valueOf(p))));
+            r.problems().forEach(p -> lines.add(T.get("watch.unreadable", Texts.say(p.text()))));
             report(owner, T.get("watch.title"), T.get("watch.done", String.valueOf(r.project().getFileName())),
                     !r.problems().isEmpty(), lines, List.of());
         });
@@ -174,7 +174,7 @@ public final class MaintenanceController {
             ways.add(new ReportDialog.Choice("verify-export-intact", T.get("verify.exportIntact"),
                     () -> chooseAndExportIntact(owner)));
         }
-        report(owner, T.get("verify.title"), T.get(r.ok() ? "verify.ok" : "verify.problems"), !r.ok(), figuresFirst(r.lines()), ways);
+        report(owner, T.get("verify.title"), T.get(r.ok() ? "verify.ok" : "verify.problems"), !r.ok(), figuresFirst(Texts.say(r.texts())), ways);
     }
 
     /** The report's closing line holds the figures; a reader wants them first, before the details. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
@@ -40,7 +41,7 @@ class StartupMaintenanceTest {
             Session s = desk.sessions().create("kept", null);
             desk.sessions().append(s.id(), StoreFixture.text(Role.USER, "hello"));
             StartupMaintenance m = new StartupMaintenance(desk, Clock.systemUTC());
-            Optional<String> first = m.dailyBackup(Progress.NONE);
+            Optional<String> first = m.dailyBackup(Progress.NONE).map(Wording.english()::say);
             assertThat(first).hasValueSatisfying(n -> assertThat(n).contains("Daily backup saved", "1 sessions"));
             assertThat(m.dailyBackup(Progress.NONE)).isEmpty();
             assertThat(desk.backups().catalog().list()).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer.goose;
 
+import dev.sessiondesk.app.text.UserText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -51,8 +52,8 @@ public final class GooseExportReader {
     public void read(ImportSource file, SessionSink sink) throws IOException {
         String label = file.label();
         if (file.size() > options.maxBytes()) {
-            sink.failed(label, List.of(new ImportProblem(label, "refused, it is " + SafePaths.megabytes(file.size())
-                    + " MB, over the " + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.fileTooLarge",
+                    SafePaths.megabytes(file.size()), SafePaths.megabytes(options.maxBytes())))));
             return;
         }
         long fileTime = file.modified();
@@ -78,10 +79,10 @@ public final class GooseExportReader {
                 problems.add(new ImportProblem(JsonLocations.at(label, p), "$: unexpected data after the export object"));
             }
         } catch (JsonProcessingException e) {
-            problems.add(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
+            problems.add(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e))));
         }
         if (!f.sawConversation && problems.isEmpty()) {
-            problems.add(new ImportProblem(label, "$.conversation: missing; this is not a Goose session export"));
+            problems.add(new ImportProblem(label, UserText.of("import", "reason.notGooseExport")));
         }
         String ref = f.id != null ? f.id : label.replaceFirst("\\.json$", "");
         String partialReason = null;
