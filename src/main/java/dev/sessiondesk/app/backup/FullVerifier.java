@@ -46,13 +46,13 @@ public final class FullVerifier {
             return Wording.english().say(texts());
         }
 
-        /** The report in no language yet; the window and search index findings stay as the store words them. */
+        /** The report in no language yet (the CLI says it in English, Help → Verify Store in the user's language). */
         public List<UserText> texts() {
             List<UserText> out = new ArrayList<>();
             out.add(UserText.of("verify", "integrity", integrityCheck));
             chains.forEach(p -> out.add(p.text()));
-            windows.forEach(w -> out.add(UserText.plain(w)));
-            searchIndex.forEach(f -> out.add(UserText.plain(f)));
+            windows.forEach(w -> out.add(StoreWords.finding(w)));
+            searchIndex.forEach(f -> out.add(StoreWords.finding(f)));
             out.add(UserText.of("verify", "figures", sessions, messages, chains.size(), windows.size(), searchIndex.size()));
             return out;
         }

@@ -55,6 +55,30 @@ public final class StoreWords {
         return UserText.plain(problem);
     }
 
+    /** ReferenceChecks' sentences about the windows and the search index (see there). */
+    private static final List<Phrase> FINDINGS = List.of(
+            new Phrase("window.noSession", "window (\\S+) points to session (\\S+), which does not exist"),
+            new Phrase("window.mismatch", "window (\\S+) shows session (\\S+) but (.+) \\(message (\\d+|null)\\)"),
+            new Phrase("fts.missing", "session (\\S+) message (\\d+) is missing from the search index"),
+            new Phrase("fts.different", "session (\\S+) message (\\d+): the search index holds different text than the message"),
+            new Phrase("fts.orphan", "search index row (\\d+) points to a message that no longer exists"),
+            new Phrase("fts.streaming", "search index row (\\d+) indexes a reply that is still streaming"));
+
+    /** One of the store's sentences about a window or the search index; one it does not know as it is. */
+    public static UserText finding(String finding) {
+        for (Phrase p : FINDINGS) {
+            Matcher m = p.pattern().matcher(finding);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = p.key().equals("window.mismatch") && i == 2 ? problem(m.group(3)) : m.group(i + 1);
+                }
+                return UserText.of("store", p.key(), args);
+            }
+        }
+        return UserText.plain(finding);
+    }
+
     private record Phrase(String key, Pattern pattern) {
         Phrase(String key, String regex) {
             this(key, Pattern.compile(regex));

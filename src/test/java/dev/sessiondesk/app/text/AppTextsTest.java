@@ -159,6 +159,19 @@ class AppTextsTest {
         assertThat(Wording.of(Locale.GERMANY).say(StoreWords.chain(gap))).endsWith("Nachricht 2 fehlt (die nächste gespeicherte ist 4)");
         ChainReport unknown = new ChainReport("s1", 1, false, 2, "something the table does not know", null);
         assertThat(Wording.of(Locale.GERMANY).say(StoreWords.chain(unknown))).endsWith(": something the table does not know");
+        String window = "window w1 shows session s1 but content does not match its hash (changed, reordered or damaged) (message 2)";
+        assertThat(Wording.english().say(StoreWords.finding(window))).isEqualTo(window);
+        assertThat(Wording.of(Locale.GERMANY).say(StoreWords.finding(window)))
+                .isEqualTo("Fenster w1 zeigt Sitzung s1, aber der Inhalt passt nicht zu seinem Hash (geändert, umgeordnet oder"
+                        + " beschädigt) (Nachricht 2)");
+        for (String f : List.of("window w1 points to session s1, which does not exist",
+                "session s1 message 3 is missing from the search index",
+                "session s1 message 3: the search index holds different text than the message",
+                "search index row 7 points to a message that no longer exists",
+                "search index row 7 indexes a reply that is still streaming")) {
+            assertThat(Wording.english().say(StoreWords.finding(f))).isEqualTo(f);
+            assertThat(StoreWords.finding(f).isPlain()).as(f).isFalse();
+        }
         ChainReport ok = new ChainReport("s1", 3, true, null, null, "h");
         assertThat(Wording.english().say(StoreWords.chain(ok))).isEqualTo(ok.toString());
     }
