@@ -196,7 +196,7 @@ public final class MaintenanceController {
         MaintenanceCommands commands = commands();
         return behindProgress(owner, T.get("intact.progress"), p -> commands.exportIntact(dir, p), r ->
                 report(owner, T.get("intact.title"), T.get("intact.done", r.exported().sessions()),
-                        !r.damaged().isEmpty(), r.lines(), List.of()));
+                        !r.damaged().isEmpty(), Texts.say(r.texts()), List.of()));
     }
 
     void confirmRestore(Window owner, BackupRecord b) {
