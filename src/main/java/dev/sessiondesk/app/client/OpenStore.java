@@ -1,6 +1,5 @@
 package dev.sessiondesk.app.client;
 
-import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.api.LocalApi;
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.BackupService;
@@ -10,6 +9,7 @@ import dev.sessiondesk.app.maintenance.StartupMaintenance;
 import dev.sessiondesk.app.maintenance.StoreHealthCheck;
 import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.app.sync.ServerSync;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.Message;

@@ -1,10 +1,10 @@
 package dev.sessiondesk.app.importer;
 
-import dev.sessiondesk.app.text.UserText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.app.text.UserText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

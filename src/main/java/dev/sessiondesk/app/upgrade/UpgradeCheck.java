@@ -1,9 +1,9 @@
 package dev.sessiondesk.app.upgrade;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondesk.app.text.StoreWords;
 import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.text.Wording;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.WindowBinding;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.SessionDesk;
 import dev.sessiondesk.app.backup.Progress;
-import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncStepResult;
 import dev.sessiondesk.app.sync.SyncSummary;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.upgrade.UpgradeManifest;
 import dev.sessiondesk.model.Fingerprint;

@@ -1,6 +1,5 @@
 package dev.sessiondesk.app.importer.goose;
 
-import dev.sessiondesk.app.text.UserText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +13,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
