@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.ReferenceChecks;
@@ -27,7 +28,7 @@ final class BackupVerifier {
     /** Verifies the file on its own; the problems list is empty when it is good. */
     static Verified verify(Path file, Progress progress, List<String> problems) {
         try (Store copy = Store.openReadOnly(file)) {
-            progress.update(0, "checking the copy's pages and its hash chains");
+            progress.update(0, UserText.of("progress", "backup.checkingCopy"));
             // SQLite's page check and the chain scan read the same file on connections of their own:
             // side by side they take about as long as the slower one, not the sum.
             CompletableFuture<String> pages = CompletableFuture.supplyAsync(() -> new ReferenceChecks(copy).quickCheck(),
@@ -46,7 +47,7 @@ final class BackupVerifier {
             for (ChainReport r : bad) {
                 problems.add("in the copy, " + r);
             }
-            progress.update(1, "verified " + figures.sessions().size() + " sessions");
+            progress.update(1, UserText.of("progress", "verify.verified", figures.sessions().size()));
             return new Verified(copy.schemaVersion(), figures.sessions());
         } catch (StoreException e) {
             problems.add("the copy cannot be read: " + e.getMessage());

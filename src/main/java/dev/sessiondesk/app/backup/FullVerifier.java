@@ -68,9 +68,9 @@ public final class FullVerifier {
 
     public Report verify(Progress progress) {
         ReferenceChecks checks = new ReferenceChecks(store);
-        progress.update(0, "SQLite integrity_check");
+        progress.update(0, UserText.of("progress", "verify.integrity"));
         String integrity = checks.integrityCheck();
-        progress.update(0.1, "verifying every hash chain");
+        progress.update(0.1, UserText.of("progress", "verify.chains"));
         // One scan of the whole store, hashing spread over the cores (each stored row once, forks included).
         List<ChainReport> reports = store.verifier().verifyChains("ok".equals(integrity)).chains();
         List<ChainProblem> chains = new ArrayList<>();
@@ -82,12 +82,12 @@ public final class FullVerifier {
             }
         }
         int sessions = reports.size();
-        progress.update(0.8, "verified " + sessions + " sessions");
-        progress.update(0.85, "checking the windows");
+        progress.update(0.8, UserText.of("progress", "verify.verified", sessions));
+        progress.update(0.85, UserText.of("progress", "verify.windows"));
         List<String> windows = checks.windowProblems();
-        progress.update(0.9, "checking the search index");
+        progress.update(0.9, UserText.of("progress", "verify.searchIndex"));
         List<String> fts = checks.searchIndexProblems();
-        progress.update(1, "verified");
+        progress.update(1, UserText.of("progress", "verify.done"));
         return new Report(integrity, sessions, messages, chains, windows, fts);
     }
 

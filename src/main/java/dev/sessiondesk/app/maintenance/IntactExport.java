@@ -49,7 +49,7 @@ public final class IntactExport {
             } else {
                 damaged.add(StoreWords.chain(r));
             }
-            progress.update(0.4 * (i + 1) / ids.size(), "checked " + (i + 1) + " of " + ids.size() + " sessions");
+            progress.update(0.4 * (i + 1) / ids.size(), UserText.of("progress", "intact.checked", i + 1, ids.size()));
         }
         AllSessionsExporter.Summary summary = desk.exportAll().export(intact, dir, progress.part(0.4, 1));
         return new Result(summary, damaged);

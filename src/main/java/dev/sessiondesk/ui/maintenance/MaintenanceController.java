@@ -11,6 +11,7 @@ import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
@@ -269,7 +270,7 @@ public final class MaintenanceController {
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
     <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
-        return BackgroundTask.withProgress(title, p -> work.run(p::update))
+        return BackgroundTask.withProgress(title, p -> work.run(Progress.saying(Wording.current(), p::update)))
                 .onProgress(progress::update)
                 .onSuccess(result -> {
                     progress.close();

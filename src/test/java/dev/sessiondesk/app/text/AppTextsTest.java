@@ -2,6 +2,7 @@ package dev.sessiondesk.app.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.store.ChainReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class AppTextsTest {
             "app/maintenance/StartupMaintenance.java",
             "app/backup/FullVerifier.java",
             "app/upgrade/UpgradeCheck.java",
+            "app/maintenance/IntactExport.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
@@ -145,6 +147,17 @@ class AppTextsTest {
         assertThat(Wording.english().say(UserText.of("sync", "drafts", 2))).isEqualTo("2 unsaved drafts saved");
         assertThat(Wording.english().say(UserText.of("sync", "no-such-key"))).isEqualTo("!sync.no-such-key!");
         assertThat(Wording.of(Locale.GERMANY).say(UserText.plain("as it was"))).isEqualTo("as it was");
+    }
+
+    @Test
+    void progressIsSaidInTheLanguageOfWhoWatchesIt() {
+        List<String> shown = new ArrayList<>();
+        Progress dialog = Progress.saying(Wording.of(Locale.GERMANY), (f, m) -> shown.add(f + " " + m));
+        dialog.part(0.5, 1).update(0.5, UserText.of("progress", "verify.verified", 3));
+        Progress terminal = (f, m) -> shown.add(f + " " + m);
+        terminal.part(0, 0.5).update(1, UserText.of("progress", "verify.verified", 3));
+        Progress.NONE.update(1, UserText.of("progress", "verify.verified", 3));
+        assertThat(shown).containsExactly("0.75 3 Sitzungen geprüft", "0.5 verified 3 sessions");
     }
 
     @Test
