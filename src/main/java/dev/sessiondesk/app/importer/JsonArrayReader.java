@@ -31,7 +31,7 @@ public final class JsonArrayReader {
         int index = 0;
         try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), "$: " + what + " is a JSON array of conversations")));
+                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "rule.conversations", what))));
                 return;
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {

@@ -83,13 +83,13 @@ public final class GooseDbReader {
             Set<String> messageCols = names(c, "SELECT name FROM pragma_table_info('messages')");
             for (String required : List.of("id")) {
                 if (!sessionCols.contains(required)) {
-                    sink.failed(label, List.of(new ImportProblem(label + " sessions", "has no \"" + required + "\" column")));
+                    sink.failed(label, List.of(new ImportProblem(label + " sessions", UserText.of("import", "goose.noColumn", required))));
                     return;
                 }
             }
             for (String required : List.of("session_id", "role", "content_json")) {
                 if (!messageCols.contains(required)) {
-                    sink.failed(label, List.of(new ImportProblem(label + " messages", "has no \"" + required + "\" column")));
+                    sink.failed(label, List.of(new ImportProblem(label + " messages", UserText.of("import", "goose.noColumn", required))));
                     return;
                 }
             }

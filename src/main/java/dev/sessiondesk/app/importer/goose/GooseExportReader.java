@@ -76,7 +76,7 @@ public final class GooseExportReader {
                 }
             }
             if (p.nextToken() != null) {
-                problems.add(new ImportProblem(JsonLocations.at(label, p), "$: unexpected data after the export object"));
+                problems.add(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "goose.trailing")));
             }
         } catch (JsonProcessingException e) {
             problems.add(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e))));
@@ -110,7 +110,7 @@ public final class GooseExportReader {
                                   List<ImportProblem> problems) throws IOException {
         f.sawConversation = true;
         if (value != JsonToken.START_ARRAY) {
-            problems.add(new ImportProblem(JsonLocations.at(label, p), "$.conversation: must be an array of messages"));
+            problems.add(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "goose.conversation")));
             p.skipChildren();
             return;
         }
@@ -162,7 +162,7 @@ public final class GooseExportReader {
                     if (v.isBoolean()) {
                         userSetName = v.booleanValue();
                     } else {
-                        problems.add(new ImportProblem(label, "$.user_set_name: must be true or false"));
+                        problems.add(new ImportProblem(label, UserText.of("import", "rule.boolean", "$.user_set_name")));
                     }
                 }
                 case "created_at" -> createdAt = Timestamps.millis(v);
@@ -175,7 +175,7 @@ public final class GooseExportReader {
 
         private static String text(String field, JsonNode v, String label, List<ImportProblem> problems) {
             if (!v.isTextual()) {
-                problems.add(new ImportProblem(label, "$." + field + ": must be a string"));
+                problems.add(new ImportProblem(label, UserText.of("import", "rule.string", "$." + field)));
                 return null;
             }
             return v.textValue();

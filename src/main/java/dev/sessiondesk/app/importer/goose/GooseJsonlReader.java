@@ -165,7 +165,7 @@ public final class GooseJsonlReader {
                 if (description.isTextual()) {
                     title = Titles.collapseWhitespace(description.textValue());
                 } else {
-                    problem(number, "$.description: must be a string");
+                    problem(number, UserText.of("import", "rule.string", "$.description"));
                 }
             }
             JsonNode dir = node.get("working_dir");
@@ -173,7 +173,7 @@ public final class GooseJsonlReader {
                 if (dir.isTextual()) {
                     workingDir = dir.textValue().isBlank() ? null : dir.textValue();
                 } else {
-                    problem(number, "$.working_dir: must be a string");
+                    problem(number, UserText.of("import", "rule.string", "$.working_dir"));
                 }
             }
         }
