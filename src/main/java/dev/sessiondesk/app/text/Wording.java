@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -72,7 +73,7 @@ public final class Wording {
         Locale formatLocale = asTheCliPrints ? Locale.US : locale;
         MessageFormat format = new MessageFormat(pattern, formatLocale);
         if (asTheCliPrints) {
-            ungroup(format, args);
+            ungroup(format, pattern, args);
         }
         return format.format(args);
     }
@@ -89,23 +90,58 @@ public final class Wording {
         return a instanceof Number || a instanceof String ? a : String.valueOf(a);
     }
 
-    /** Numbers as {@code String.valueOf} writes them (the CLI's output before bundles). */
-    private static void ungroup(MessageFormat format, Object[] args) {
-        Format[] byArgument = format.getFormatsByArgumentIndex();
-        for (int i = 0; i < Math.min(byArgument.length, args.length); i++) {
-            if (!(args[i] instanceof Number)) {
+    /**
+     * Numbers as {@code String.valueOf} writes them (the CLI's output before bundles): each top-level
+     * {@code {n}} or {@code {n,number…}} of a number loses its digit grouping. Formats are set per
+     * element, so a choice on the same argument ({@code {0} {0,choice,…}}) stays a choice.
+     */
+    private static void ungroup(MessageFormat format, String pattern, Object[] args) {
+        Format[] elements = format.getFormats();
+        List<Integer> argumentOf = topLevelArguments(pattern);
+        for (int i = 0; i < Math.min(elements.length, argumentOf.size()); i++) {
+            int a = argumentOf.get(i);
+            if (a >= args.length || !(args[a] instanceof Number)) {
                 continue;
             }
-            if (byArgument[i] == null) {
+            if (elements[i] == null) {
                 NumberFormat plain = NumberFormat.getInstance(Locale.US);
                 plain.setGroupingUsed(false);
                 plain.setMaximumFractionDigits(340);
-                format.setFormatByArgumentIndex(i, plain);
-            } else if (byArgument[i] instanceof DecimalFormat d) {
+                format.setFormat(i, plain);
+            } else if (elements[i] instanceof DecimalFormat d) {
                 DecimalFormat plain = (DecimalFormat) d.clone();
                 plain.setGroupingUsed(false);
-                format.setFormatByArgumentIndex(i, plain);
+                format.setFormat(i, plain);
             }
         }
+    }
+
+    /** The argument number of each top-level format element, in the order MessageFormat lists them. */
+    static List<Integer> topLevelArguments(String pattern) {
+        List<Integer> out = new ArrayList<>();
+        boolean quoted = false;
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'' && depth == 0) {
+                quoted = !quoted;
+            } else if (!quoted && c == '{') {
+                if (depth == 0) {
+                    int j = i + 1;
+                    while (j < pattern.length() && Character.isWhitespace(pattern.charAt(j))) {
+                        j++;
+                    }
+                    int start = j;
+                    while (j < pattern.length() && Character.isDigit(pattern.charAt(j))) {
+                        j++;
+                    }
+                    out.add(j > start ? Integer.parseInt(pattern.substring(start, j)) : -1);
+                }
+                depth++;
+            } else if (!quoted && c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return out;
     }
 }

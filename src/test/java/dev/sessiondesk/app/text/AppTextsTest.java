@@ -145,6 +145,13 @@ class AppTextsTest {
         assertThat(Wording.of(Locale.GERMANY).say(UserText.of("sync", "drafts", 1))).isEqualTo("1 ungespeicherter Entwurf gesichert");
         assertThat(Wording.english().say(UserText.of("sync", "drafts", 1))).isEqualTo("1 unsaved draft saved");
         assertThat(Wording.english().say(UserText.of("sync", "drafts", 2))).isEqualTo("2 unsaved drafts saved");
+        assertThat(Wording.english().say(UserText.of("sync", "drafts", 12345))).as("a plural beside the count")
+                .isEqualTo("12345 unsaved drafts saved");
+        assertThat(Wording.of(Locale.US).say(UserText.of("sync", "drafts", 12345))).isEqualTo("12,345 unsaved drafts saved");
+        assertThat(Wording.english().say(UserText.of("import", "summary", 10000, 0, 0, 0, 0, 2500000L))).startsWith(
+                "10000 session(s) imported, ").endsWith("(2500000 message(s) added).");
+        assertThat(Wording.topLevelArguments("'{'x'}' {1} {0,choice,1#{0,number,integer} a|1<b} {2,number}"))
+                .containsExactly(1, 0, 2);
         assertThat(Wording.english().say(UserText.of("sync", "no-such-key"))).isEqualTo("!sync.no-such-key!");
         assertThat(Wording.of(Locale.GERMANY).say(UserText.plain("as it was"))).isEqualTo("as it was");
     }
