@@ -5,6 +5,7 @@ import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.StartupMaintenance;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.StoreWords;
 import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.ui.chat.ChatWindow;
@@ -37,7 +38,8 @@ final class StartupChores {
      */
     void start(CompletableFuture<?> after, OpenStore opened, TaskRunner tasks, BooleanSupplier stillOpen,
                Consumer<GooseSessionsFinder.Finding> offer, Supplier<List<ChatWindow>> windows) {
-        for (String notice : new String[] {opened.assistantNotice(), opened.readOnly() ? opened.readOnlyReason() : null}) {
+        String readOnly = opened.readOnly() ? Wording.current().say(StoreWords.readOnly(opened.readOnlyReason())) : null;
+        for (String notice : new String[] {opened.assistantNotice(), readOnly}) {
             if (notice != null) {
                 windows.get().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, notice));
             }

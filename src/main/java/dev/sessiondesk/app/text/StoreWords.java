@@ -79,6 +79,33 @@ public final class StoreWords {
         return UserText.plain(finding);
     }
 
+    /** Store's sentences for why it is read-only (see Store.open). */
+    private static final List<Phrase> READ_ONLY = List.of(
+            new Phrase("readOnly.newer", "this store was written by a newer SessionDesk \\(schema (\\d+) > (\\d+)\\);"
+                    + " it is open read-only and nothing was changed: (.+)"),
+            new Phrase("readOnly.folder", "the data folder (.+) is read-only \\(its permissions\\); the store is open"
+                    + " read-only and nothing can be saved until the folder is writable again"),
+            new Phrase("readOnly.file", "the store (.+) is read-only \\(file or folder permissions\\); nothing can be saved"),
+            new Phrase("readOnly.opened", "opened read-only: (.+)"));
+
+    /** Why the store is read-only, in the user's words; a reason this table does not know as it is. */
+    public static UserText readOnly(String reason) {
+        if (reason == null) {
+            return UserText.plain("");
+        }
+        for (Phrase p : READ_ONLY) {
+            Matcher m = p.pattern().matcher(reason);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                return UserText.of("store", p.key(), args);
+            }
+        }
+        return UserText.plain(reason);
+    }
+
     private record Phrase(String key, Pattern pattern) {
         Phrase(String key, String regex) {
             this(key, Pattern.compile(regex));

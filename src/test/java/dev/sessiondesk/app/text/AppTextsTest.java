@@ -192,6 +192,17 @@ class AppTextsTest {
             assertThat(Wording.english().say(StoreWords.finding(f))).isEqualTo(f);
             assertThat(StoreWords.finding(f).isPlain()).as(f).isFalse();
         }
+        for (String why : List.of("this store was written by a newer SessionDesk (schema 9 > 7); it is open read-only and"
+                        + " nothing was changed: /d/sessions.db",
+                "the data folder /d is read-only (its permissions); the store is open read-only and nothing can be saved"
+                        + " until the folder is writable again",
+                "the store /d/sessions.db is read-only (file or folder permissions); nothing can be saved",
+                "opened read-only: /d/sessions.db")) {
+            assertThat(Wording.english().say(StoreWords.readOnly(why))).isEqualTo(why);
+            assertThat(StoreWords.readOnly(why).isPlain()).as(why).isFalse();
+        }
+        assertThat(Wording.of(Locale.GERMANY).say(StoreWords.readOnly("opened read-only: /d/x.db")))
+                .isEqualTo("nur lesbar geöffnet: /d/x.db");
         ChainReport ok = new ChainReport("s1", 3, true, null, null, "h");
         assertThat(Wording.english().say(StoreWords.chain(ok))).isEqualTo(ok.toString());
     }
