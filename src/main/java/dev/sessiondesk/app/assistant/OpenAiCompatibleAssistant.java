@@ -3,6 +3,7 @@ package dev.sessiondesk.app.assistant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import java.net.ConnectException;
 import java.net.URI;
@@ -222,37 +223,37 @@ public final class OpenAiCompatibleAssistant implements Assistant {
 
     private AssistantException connectionError(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new AssistantException(Kind.TIMEOUT, who() + " did not accept a connection within "
-                    + seconds(http.connectTimeout().orElse(Duration.ZERO)), cause);
+            return new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "connect.timeout", shownAddress,
+                    seconds(http.connectTimeout().orElse(Duration.ZERO))), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new AssistantException(Kind.TIMEOUT, who() + " did not answer in time", cause);
+            return new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "answer.timeout", shownAddress), cause);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return new AssistantException(Kind.UNREACHABLE, who() + " cannot be found (unknown host "
-                        + endpoint.getHost() + ")", cause);
+                return new AssistantException(Kind.UNREACHABLE, UserText.of("assistant", "unknownHost", shownAddress,
+                        endpoint.getHost()), cause);
             }
         }
         if (cause instanceof ConnectException) {
-            return new AssistantException(Kind.REFUSED, who() + " refused the connection (is the server running?)",
-                    cause);
+            return new AssistantException(Kind.REFUSED, UserText.of("assistant", "refused", shownAddress), cause);
         }
-        return new AssistantException(Kind.IO, who() + " cannot be reached (" + describe(cause) + ")", cause);
+        return new AssistantException(Kind.IO, UserText.of("assistant", "unreachable", shownAddress, describe(cause)), cause);
     }
 
     private AssistantException statusError(int status, HttpResponse.ResponseInfo response, String body) {
         String detail = serverMessage(body);
         String suffix = detail.isEmpty() ? "" : ": " + detail;
         return switch (status) {
-            case 401, 403 -> new AssistantException(Kind.UNAUTHORIZED, who() + " rejected the API key (HTTP " + status
-                    + ")" + suffix + ". Check SESSIONDESK_API_KEY or the key in Preferences.");
-            case 429 -> new AssistantException(Kind.RATE_LIMITED, who() + " is limiting requests (HTTP 429"
-                    + response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + " s").orElse("")
-                    + ")" + suffix + ". Try again later.");
-            case 404 -> new AssistantException(Kind.HTTP_ERROR, who() + " has no chat-completions endpoint at "
-                    + shownAddress(endpoint.toString()) + " (HTTP 404)" + suffix + ". Check the address and model.");
-            default -> new AssistantException(Kind.HTTP_ERROR, who() + " answered HTTP " + status + suffix);
+            case 401, 403 -> new AssistantException(Kind.UNAUTHORIZED,
+                    UserText.of("assistant", "http.unauthorized", shownAddress, status, suffix), null);
+            case 429 -> new AssistantException(Kind.RATE_LIMITED, UserText.of("assistant", "http.rateLimited", shownAddress,
+                    response.headers().firstValue("Retry-After").map(s -> UserText.of("assistant", "http.retryAfter", s))
+                            .orElse(UserText.plain("")), suffix), null);
+            case 404 -> new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "http.notFound", shownAddress,
+                    shownAddress(endpoint.toString()), suffix), null);
+            default -> new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "http.other", shownAddress, status,
+                    suffix), null);
         };
     }
 

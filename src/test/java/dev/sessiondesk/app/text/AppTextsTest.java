@@ -54,6 +54,8 @@ class AppTextsTest {
             "app/backup/FullVerifier.java",
             "app/upgrade/UpgradeCheck.java",
             "app/maintenance/IntactExport.java",
+            "app/assistant/ReplyService.java",
+            "app/assistant/AssistantException.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
@@ -68,7 +70,7 @@ class AppTextsTest {
         Map<String, Path> english = bundles().entrySet().stream().filter(e -> !e.getKey().contains("_"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         assertThat(english).as("English bundles in dev/sessiondesk/app/text").containsKeys("import", "sync", "verify",
-                "startup", "store", "upgrade");
+                "startup", "store", "upgrade", "assistant", "progress", "export");
         List<String> problems = new ArrayList<>();
         for (var area : english.entrySet()) {
             Properties en = load(area.getValue());

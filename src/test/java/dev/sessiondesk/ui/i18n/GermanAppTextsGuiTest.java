@@ -7,6 +7,8 @@ import static dev.sessiondesk.ui.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.SessionDesk;
+import dev.sessiondesk.app.assistant.AssistantSettings;
+import dev.sessiondesk.app.assistant.FakeChatServer;
 import dev.sessiondesk.app.backup.BackupCatalog;
 import dev.sessiondesk.app.importer.ImportReport;
 import dev.sessiondesk.model.NewMessage;
@@ -15,6 +17,7 @@ import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.StoreFixture;
 import dev.sessiondesk.ui.DeskClient;
 import dev.sessiondesk.ui.GuiFixture;
+import dev.sessiondesk.ui.SessionDeskApp;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
 import dev.sessiondesk.ui.maintenance.ReportDialog;
@@ -24,13 +27,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.event.ActionEvent;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sentences app/ produces (import summary and problems, Verify Store's report, Sync Now's details,
- * the start-up backup notice) reach a real window (Monocle) under the German locale in German.
+ * the start-up backup notice, an assistant's refusal) reach a real window (Monocle) under the German
+ * locale in German.
  */
 class GermanAppTextsGuiTest {
     @TempDir
@@ -63,6 +68,32 @@ class GermanAppTextsGuiTest {
             importAFileWithABadLine(c, w);
             verifyATamperedSession(c, w, data, id);
             syncNowWithoutAServer(w);
+        } finally {
+            if (client != null) {
+                DeskClient started = client;
+                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
+            }
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void anAssistantThatRejectsTheKeyIsExplainedInGerman() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        DeskClient client = null;
+        try (FakeChatServer server = FakeChatServer.start(FakeChatServer.status(401,
+                "{\"error\":{\"message\":\"Incorrect API key provided\"}}"))) {
+            client = GuiFixture.start(tmp.resolve("data"), List.of(), SessionDeskApp.ASSISTANT);
+            client.services().desk().assistants().use(AssistantSettings.endpoint(server.baseUrl(), "m", "falscher-schlüssel"));
+            DeskClient c = client;
+            ChatWindow w = fxGet(() -> c.windows().get(0));
+            GuiFixture.typeAndPressEnter(w, "Ist da jemand?");
+            Label problem = (Label) fxGet(() -> w.stage().getScene().lookup("#reply-problem"));
+            waitFor("the error in the window", () -> fxGet(() -> problem.getText() != null && problem.getText().contains("HTTP 401")));
+            assertThat(fxGet(problem::getText)).endsWith(": Der Assistent unter " + server.baseUrl() + " hat den API-Schlüssel"
+                    + " abgelehnt (HTTP 401): Incorrect API key provided. Prüfen Sie SESSIONDESK_API_KEY oder den Schlüssel in"
+                    + " den Einstellungen.");
         } finally {
             if (client != null) {
                 DeskClient started = client;
