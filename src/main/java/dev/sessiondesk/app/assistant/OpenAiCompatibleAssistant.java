@@ -109,8 +109,8 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         return "the assistant at " + shownAddress + (model.isBlank() ? "" : " (model " + model + ")");
     }
 
-    private String who() {
-        return "The assistant at " + shownAddress;
+    private UserText who() {
+        return UserText.of("assistant", "who", shownAddress);
     }
 
     @Override
@@ -123,8 +123,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
                 return;
             }
             if (hop >= MAX_REDIRECTS) {
-                throw new AssistantException(Kind.HTTP_ERROR, who() + " redirected more than " + MAX_REDIRECTS
-                        + " times; stopped");
+                throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "redirect.tooMany", who(), MAX_REDIRECTS), null);
             }
             target = next;
         }
@@ -164,7 +163,8 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     private URI read(URI target, ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
         ResponseLines.Event first = response.next(firstByteTimeout);
         if (first == null) {
-            throw new AssistantException(Kind.TIMEOUT, who() + " did not start answering within " + seconds(firstByteTimeout));
+            throw new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "firstByte.timeout", who(),
+                    seconds(firstByteTimeout)), null);
         }
         if (first instanceof ResponseLines.Cancelled) {
             return null;
@@ -185,8 +185,8 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         if (contentType.startsWith("application/json")) {
             String whole = collect(response, limits.maxLineChars()); // a server that ignores "stream": true
             if (whole == null || whole.length() >= limits.maxLineChars()) {
-                throw new AssistantException(Kind.TOO_LONG, who() + " sent a JSON reply longer than "
-                        + StreamLimits.size(limits.maxLineChars()) + ", SessionDesk's limit for one reply; stopped");
+                throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "json.tooLong", who(),
+                        StreamLimits.size(limits.maxLineChars())), null);
             }
             if (!response.cancelled()) {
                 readWholeReply(whole, sink);
@@ -284,15 +284,15 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         try {
             JsonNode content = CanonicalJson.MAPPER.readTree(text).path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
-                throw malformed(1, "the JSON reply has no choices[0].message.content");
+                throw malformed(1, UserText.of("assistant", "json.noContent"));
             }
             sink.delta(content.asText());
         } catch (JsonProcessingException e) {
-            throw malformed(1, "the reply is not JSON (" + e.getOriginalMessage() + ")");
+            throw malformed(1, UserText.of("assistant", "json.notJson", e.getOriginalMessage()));
         }
     }
 
-    private AssistantException malformed(int lineNo, String what) {
+    private AssistantException malformed(int lineNo, UserText what) {
         return SseReplyReader.malformed(who(), lineNo, what);
     }
 

@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.chat;
 
+import dev.sessiondesk.app.assistant.AssistantException;
 import dev.sessiondesk.app.assistant.SessionAssistants;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
@@ -90,7 +91,8 @@ public final class AssistantChoice {
                     models.setAll(all);
                     problem.set(null);
                 })
-                .onError(e -> problem.set(TEXT.get("modelsFailed", e.getMessage())))
+                .onError(e -> problem.set(TEXT.get("modelsFailed",
+                        e instanceof AssistantException a ? Texts.say(a.text()) : e.getMessage())))
                 .executeWith(runner);
     }
 

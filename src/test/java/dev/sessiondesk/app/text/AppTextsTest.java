@@ -56,6 +56,9 @@ class AppTextsTest {
             "app/maintenance/IntactExport.java",
             "app/assistant/ReplyService.java",
             "app/assistant/AssistantException.java",
+            "app/assistant/SseReplyReader.java",
+            "app/assistant/SameOriginRedirect.java",
+            "app/assistant/ModelCatalog.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
