@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
 import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.CanonicalJson;
 import java.net.ConnectException;
 import java.net.URI;
@@ -106,7 +107,13 @@ public final class OpenAiCompatibleAssistant implements Assistant {
 
     @Override
     public String describe() {
-        return "the assistant at " + shownAddress + (model.isBlank() ? "" : " (model " + model + ")");
+        return Wording.english().say(describeText());
+    }
+
+    @Override
+    public UserText describeText() {
+        return model.isBlank() ? UserText.of("assistant", "describe", shownAddress)
+                : UserText.of("assistant", "describe.model", shownAddress, model);
     }
 
     private UserText who() {

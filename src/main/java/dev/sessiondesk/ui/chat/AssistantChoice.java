@@ -52,7 +52,8 @@ public final class AssistantChoice {
             return;
         }
         BackgroundTask.supply("read the model and system prompt of session " + sid, () -> new Loaded(
-                        assistants.settings(sid), assistants.offline(), assistants.describe(), assistants.defaultModel()))
+                        assistants.settings(sid), assistants.offline(), Texts.say(assistants.describeText()),
+                        assistants.defaultModel()))
                 .onSuccess(l -> {
                     if (!sid.equals(sessionId.get())) {
                         return;
