@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +127,35 @@ class TwoDeviceSyncTest {
             assertThat(onB.headHash()).isEqualTo(a.store.sessions().require(fork.id()).headHash());
             assertThat(b.store.verifier().verifySession(fork.id()).ok()).isTrue();
             assertThat(b.store.verifier().verifySession(parent.id()).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aPullNobodyAskedAboutStillTellsTheProgressListenerHowFarItCame() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            Session s = a.store.sessions().create(NewSession.titled("Long", null));
+            List<NewMessage> many = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                many.add(NewMessage.text(i % 2 == 0 ? Role.USER : Role.ASSISTANT, "message " + i));
+            }
+            a.store.messages().appendAll(s.id(), many);
+            a.syncOk();
+
+            // The GUI listens once; live sync's exchanges (which pass no progress of their own) report to it.
+            List<long[]> seen = new ArrayList<>();
+            b.sync.onProgress((done, total) -> seen.add(new long[] {done, total}));
+            assertThat(b.syncOk().pulled()).isEqualTo(5_000);
+            assertThat(seen).hasSizeGreaterThanOrEqualTo(3); // pages of 2,000
+            assertThat(seen).allSatisfy(p -> assertThat(p[1]).isEqualTo(5_000));
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i)[0]).isGreaterThan(seen.get(i - 1)[0]);
+            }
+            assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(5_000);
+
+            seen.clear();
+            assertThat(b.syncOk().pulled()).isZero();
+            assertThat(seen).isEmpty(); // an exchange that pulls nothing shows no bar
         }
     }
 }

@@ -63,6 +63,7 @@ public final class RemoteSync {
     private final PulledChanges pulled;
     private final String deviceLabel;
     private volatile Changes changes = Changes.NONE;
+    private volatile Progress watcher = Progress.NONE;
     private RemoteServer server; // kept between exchanges; guarded by this
     private final Object prefetchLock = new Object();
     private ExecutorService prefetcher; // reads the next page while one is applied; guarded by prefetchLock
@@ -78,6 +79,11 @@ public final class RemoteSync {
 
     public void onChanges(Changes listener) {
         this.changes = listener == null ? Changes.NONE : listener;
+    }
+
+    /** Told how every pull comes along, whoever started it (the GUI shows a first sync's progress bar). */
+    public void onProgress(Progress listener) {
+        this.watcher = listener == null ? Progress.NONE : listener;
     }
 
     public boolean configured() {
@@ -109,7 +115,11 @@ public final class RemoteSync {
             int pushed = readOnly == null ? push(s) : 0;
             List<String> branches = new ArrayList<>();
             List<String> refused = new ArrayList<>();
-            int got = pull(s, progress, branches, refused);
+            Progress seen = watcher;
+            int got = pull(s, (done, total) -> {
+                progress.pulled(done, total);
+                seen.pulled(done, total);
+            }, branches, refused);
             if (!branches.isEmpty() && readOnly == null) {
                 pushed += push(s);
             }

@@ -45,6 +45,11 @@ public final class ServerSync implements AutoCloseable {
         this.reports = listener == null ? r -> { } : listener;
     }
 
+    /** How each pull comes along (a new device's first sync takes minutes: the windows show a bar). */
+    public void onProgress(RemoteSync.Progress listener) {
+        remote.onProgress(listener);
+    }
+
     public boolean configured() {
         try {
             return remote.configured();
