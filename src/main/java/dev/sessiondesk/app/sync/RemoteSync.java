@@ -62,13 +62,21 @@ public final class RemoteSync {
     private final SyncLedger ledger;
     private final PulledChanges pulled;
     private final String deviceLabel;
+    private final Workers workers;
     private volatile Changes changes = Changes.NONE;
     private volatile Progress watcher = Progress.NONE;
     private RemoteServer server; // kept between exchanges; guarded by this
     private final Object prefetchLock = new Object();
     private ExecutorService prefetcher; // reads the next page while one is applied; guarded by prefetchLock
 
+    /** With threads of its own (a device in a test). */
     public RemoteSync(Store store, Supplier<Optional<RemoteEndpoint>> endpoint, DeviceClock clock) {
+        this(store, endpoint, clock, Workers.logging());
+    }
+
+    /** @param workers the composition root's: the pull's prefetch thread comes from there */
+    public RemoteSync(Store store, Supplier<Optional<RemoteEndpoint>> endpoint, DeviceClock clock, Workers workers) {
+        this.workers = workers;
         this.store = store;
         this.endpoint = endpoint;
         this.clock = clock;
@@ -255,7 +263,7 @@ public final class RemoteSync {
     private Future<List<SyncedMessage>> prefetch(RemoteServer s, long after) {
         synchronized (prefetchLock) {
             if (prefetcher == null) {
-                prefetcher = Workers.logging().onDemand("sync-prefetch");
+                prefetcher = workers.onDemand("sync-prefetch");
             }
             return prefetcher.submit(() -> s.pullMessages(after, PULL_PAGE));
         }
