@@ -143,7 +143,8 @@ public final class SyncScaleRig {
                     }
                 });
             }
-            String open = dev.store.sessions().list(SessionQuery.firstPage(1)).get(0).id();
+            String open = dev.store.sessions().list(SessionQuery.firstPage(100)).stream()
+                    .max(java.util.Comparator.comparingInt(Session::messageCount)).orElseThrow().id(); // the longest recent one
             List<Long> whole = new ArrayList<>();
             SyncSummary last = null;
             for (int i = 0; i < presses; i++) {
