@@ -104,8 +104,9 @@ final class ApiWhileStreamingBenchmark implements Benchmark {
         double loadP99 = run.number("loadP99Ms");
         double quietMax = run.number("quietMaxMs");
         double loadMax = run.number("loadMaxMs");
-        double quietCpu = fxCpuPerUpdate(run, false);
-        double loadCpu = fxCpuPerUpdate(run, true);
+        double quietCpu = cpuPerUpdate(run, false, "FxCpuMs");
+        double loadCpu = cpuPerUpdate(run, true, "FxCpuMs");
+        double renderRatio = cpuPerUpdate(run, true, "RendererCpuMs") / cpuPerUpdate(run, false, "RendererCpuMs");
         ctx.note(String.format("API while streaming: one GUI process (3 windows of %d messages streaming offline replies at"
                         + " %d ms per word, as in the FX stall row) runs the local API, started by the client from its"
                         + " settings; from the bench JVM, in 4 phases of %d s: %d event streams (%d on each streaming session,"
@@ -128,6 +129,13 @@ final class ApiWhileStreamingBenchmark implements Benchmark {
                 Format.ratio(spread(run, true, "P99Ms")), Format.ratio(spread(run, true, "MaxMs")),
                 perPhase(run, "FxCpuMs", null), perPhase(run, "PageUpdates", null), perPhase(run, "Words", null),
                 perPhase(run, "RendererCpuMs", null), perPhase(run, "GcMs", null)));
+        boolean likeRenderer = loadCpu / quietCpu <= renderRatio * 1.1;
+        ctx.note(String.format("API while streaming, FX-thread CPU per transcript update with the load against without:"
+                        + " %s; the render thread's, which no API code reaches, %s: %s",
+                Format.ratio(loadCpu / quietCpu), Format.ratio(renderRatio), likeRenderer
+                        ? "the FX thread's rises no more than that, so what it shares is the load slowing every thread"
+                                + " (caches, switches on shared cores), not work the API puts on the FX thread."
+                        : "the FX thread's rises more (over 1.1× the render thread's): look for API work on the FX thread."));
         if (CpuHog.requested()) {
             ctx.note("API while streaming: a CPU hog (a shell busy loop, one core) ran the whole time (-Dbench.hog=true).");
         }
@@ -146,12 +154,12 @@ final class ApiWhileStreamingBenchmark implements Benchmark {
                         "without API load " + Format.ms(quietCpu), loadCpu / quietCpu, FX_CPU_TARGET, null));
     }
 
-    /** FX-thread CPU per transcript page update over the counted phases with (or without) load, in ms. */
-    private static double fxCpuPerUpdate(ChildJvm.Run run, boolean loaded) {
+    /** A thread's CPU ({@code key}) per transcript page update over the counted phases with (or without) load, in ms. */
+    private static double cpuPerUpdate(ChildJvm.Run run, boolean loaded, String key) {
         double cpu = 0;
         double updates = 0;
         for (int p : counted(run, loaded)) {
-            cpu += run.number("phase" + p + "FxCpuMs");
+            cpu += run.number("phase" + p + key);
             updates += run.number("phase" + p + "PageUpdates");
         }
         return cpu / Math.max(1, updates);
