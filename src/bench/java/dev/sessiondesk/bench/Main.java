@@ -41,7 +41,8 @@ public final class Main {
                 new WindowHeapBenchmark(),
                 new StreamingStallBenchmark(),
                 new SessionOpenBenchmark(),
-                new ApiLoadBenchmark());
+                new ApiLoadBenchmark(),
+                new ApiWhileStreamingBenchmark());
     }
 
     /**
