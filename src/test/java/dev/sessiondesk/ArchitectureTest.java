@@ -62,13 +62,12 @@ class ArchitectureTest {
 
     /**
      * Classes that still make their own threads, by name (nested classes included): the backup's
-     * quick_check beside its chain scan, and the store's parallel scan (below app, it is to take a
-     * ThreadFactory handed in, as the store writer had). Nothing new joins it; even the CLI's shutdown
-     * hooks are unstarted threads from Workers.
+     * quick_check beside its chain scan. The store's parallel verify scan takes its threads from a
+     * ThreadFactory handed in ({@code Store.Options.scanThreads}). Nothing new joins it; even the CLI's
+     * shutdown hooks are unstarted threads from Workers.
      */
     private static final String OWN_THREADS_YET = String.join("|",
-            "dev\\.sessiondesk\\.app\\.backup\\.BackupVerifier",
-            "dev\\.sessiondesk\\.store\\.StoreScan"); // the store cannot use app.tasks: to take a ThreadFactory
+            "dev\\.sessiondesk\\.app\\.backup\\.BackupVerifier");
 
     /** Workers (app.tasks) is the one place that makes threads, so every thread is named and logs what nothing caught. */
     @ArchTest

@@ -85,8 +85,9 @@ final class VerifyThroughputBenchmark implements Benchmark {
         double verifySecondsPerGb = verify.medianSeconds();
         double rawSecondsPerGb = raw.medianSeconds();
         ctx.note(String.format("Verify: the whole store's chains (%,d messages, %,d MB of canonical JSON) in parts of"
-                        + " sessions, each scanned in (session, seq) order and hashed on the thread reading it (%d threads, pages"
-                        + " memory-mapped, the canonical prefix built by SQLite as bytes); median of %d runs. Raw: one"
+                        + " sessions, each scanned in (session, seq) order and hashed on the thread reading it (%d threads from"
+                        + " Workers, pages memory-mapped, each row five plain values with the content as bytes, the session"
+                        + " boundaries counted from the index); median of %d runs. Raw: one"
                         + " thread's SHA-256 over %,d MB of the same canonical bytes held in memory (%,d messages of"
                         + " %,d sessions), repeated for as long as verify ran (digest %02x…).",
                 storeMessages, storeBytes / 1_000_000, Runtime.getRuntime().availableProcessors(), repeats,
