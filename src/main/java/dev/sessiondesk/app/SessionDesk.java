@@ -91,7 +91,7 @@ public final class SessionDesk implements AutoCloseable {
     private static SessionDesk open(Path dataDir, Store.Options options, Workers workers, boolean ownsWorkers) {
         // A restore killed before its swap leaves a temporary file; the store itself is whole either way.
         RestoreService.recoverInterrupted(dataDir);
-        BackupService backups = new BackupService(dataDir);
+        BackupService backups = new BackupService(dataDir, workers.threads("backup-verify", true));
         Store.MigrationHook callers = options.beforeMigration();
         Store.MigrationHook backupFirst = backups.beforeMigration();
         // Migrations run only after a verified backup of the old version (P7). A whole-store verify hashes

@@ -83,6 +83,21 @@ public final class ChainVerifier {
         }
     }
 
+    /** {@link PageCheck}: every b-tree's pages without FTS5's index-content check, on a connection of its own. */
+    String pageCheckOnFreshConnection() {
+        UiThreadGuard.check("check the store's pages");
+        try (Connection c = Connections.reader(store.dbFile(), 5_000, store.isReadOnly())) {
+            c.setAutoCommit(false); // the checks of every table and the page count read one snapshot
+            try {
+                return PageCheck.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw StoreException.from(e, "check the store's pages", store.dbFile().toString());
+        }
+    }
+
     static String sqliteCheck(Connection c, boolean full) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement s = c.createStatement();

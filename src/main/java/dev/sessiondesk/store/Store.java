@@ -364,6 +364,21 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Drops the full-text index and builds it again from the finished messages, in one transaction: it
+     * is derived data, so a restore whose only problem is FTS5's check of the index's content repairs it
+     * this way (see {@link PageCheck}).
+     */
+    public void rebuildSearchIndex() {
+        writer().write("rebuild the search index", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS messages_fts");
+            }
+            Schema.createSearchIndex(c);
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         if (writer != null) {
