@@ -27,7 +27,7 @@ public record UserText(String area, String key, List<Object> args) {
 
     /** Text that is the same in every language (a name, a path, a message from outside SessionDesk). */
     public static UserText plain(String text) {
-        return new UserText(null, String.valueOf(text), List.of());
+        return new UserText(null, text == null ? "" : text, List.of());
     }
 
     public boolean isPlain() {

@@ -159,6 +159,8 @@ class AppTextsTest {
                 .containsExactly(1, 0, 2);
         assertThat(Wording.english().say(UserText.of("sync", "no-such-key"))).isEqualTo("!sync.no-such-key!");
         assertThat(Wording.of(Locale.GERMANY).say(UserText.plain("as it was"))).isEqualTo("as it was");
+        assertThat(Wording.of(Locale.GERMANY).say(UserText.plain(null))).as("never \"null\" on screen").isEmpty();
+        assertThat(Wording.english().say(UserText.of("import", "reason.unreadable", (Object) null))).isEqualTo("cannot be read (—)");
     }
 
     @Test
