@@ -1,6 +1,9 @@
 package dev.sessiondesk.app.sync;
 
 import dev.sessiondesk.app.tasks.Workers;
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.sync.SyncedMessage;
 import dev.sessiondesk.model.sync.SyncedSession;
 import dev.sessiondesk.store.AppVersion;
@@ -114,7 +117,8 @@ public final class RemoteSync {
     public synchronized SyncReport syncNow(Progress progress) {
         long start = System.nanoTime();
         if (store.isReadOnly()) {
-            return SyncReport.failed("sync is off: " + store.readOnlyReason(), false, 0, took(start), clock.clock().instant());
+            String off = Wording.english().say(UserText.of("sync", "remote.off", StoreWords.readOnly(store.readOnlyReason())));
+            return SyncReport.failed(off, false, 0, took(start), clock.clock().instant());
         }
         ledger.setClockOffset(clock.offsetMillis());
         try {
@@ -313,10 +317,10 @@ public final class RemoteSync {
         Changes c = changes;
         c.sessionsChanged(a.changedSessions());
         int n = what.equals("session") ? a.sessions() : a.messages();
-        c.line("pulled " + n + " " + what + (n == 1 ? "" : "s") + " in " + a.changedSessions().size() + " session"
-                + (a.changedSessions().size() == 1 ? "" : "s"));
-        a.branchesMade().forEach(b -> c.line("branch made: " + b));
-        a.refused().forEach(r -> c.line("refused: " + r));
+        c.line(Wording.english().say(UserText.of("sync", what.equals("session") ? "watch.pulledSessions" : "watch.pulledMessages",
+                n, a.changedSessions().size())));
+        a.branchesMade().forEach(b -> c.line(Wording.english().say(UserText.of("sync", "watch.branch", b))));
+        a.refused().forEach(r -> c.line(Wording.english().say(UserText.of("sync", "watch.refused", r))));
     }
 
     private RemoteServer server() {
@@ -354,8 +358,8 @@ public final class RemoteSync {
     }
 
     static String notConfigured() {
-        return "sync is not set up: set " + SyncSettings.ENV_URL + " (e.g. postgresql://user@host:5432/db?sslmode=verify-full)"
-                + " or choose a server in Preferences → Sync";
+        return Wording.english().say(UserText.of("sync", "remote.notSetUp", SyncSettings.ENV_URL,
+                "postgresql://user@host:5432/db?sslmode=verify-full"));
     }
 
     private static Duration took(long startNanos) {
@@ -368,7 +372,7 @@ public final class RemoteSync {
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
-            host = "this device";
+            host = "this device"; // an id, not a sentence
         }
         try {
             return host + " (" + ledger.deviceId().substring(0, 6) + ")";

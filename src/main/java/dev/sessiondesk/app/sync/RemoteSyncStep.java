@@ -27,8 +27,8 @@ public final class RemoteSyncStep implements SyncStep {
         SyncReport r = sync.syncNow();
         remember(r);
         if (r.failure() != null) {
-            UserText problem = r.offline() ? UserText.of("sync", "server.offline", r.waiting(), r.failure())
-                    : UserText.plain(r.failure());
+            UserText problem = r.offline() ? UserText.of("sync", "server.offline", r.waiting(), r.failureText())
+                    : r.failureText();
             return SyncStepResult.failed(NAME, problem);
         }
         List<UserText> problems = r.refused().stream().map(UserText::plain).toList();

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.text.SyncWords;
 import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.text.Wording;
 import java.time.Duration;
@@ -31,13 +32,18 @@ public record SyncReport(int pushed, int pulled, List<String> branches, List<Str
         return Wording.english().say(summaryText());
     }
 
+    /** Why the server was not reached, in no language yet (the status bar says it in the user's); null when it was. */
+    public UserText failureText() {
+        return failure == null ? null : SyncWords.failure(failure);
+    }
+
     /** That line in no language yet (Sync Now's details say it in the user's). */
     public UserText summaryText() {
         if (failure != null) {
-            return UserText.plain(failure);
+            return failureText();
         }
         return UserText.of("sync", "exchange", pushed, pulled, branches.size(), took.toMillis(),
                 refused.isEmpty() ? UserText.plain("") : UserText.of("sync", "exchange.refused", refused.size(), refused.get(0)),
-                readOnlyReason == null ? "" : "; " + readOnlyReason);
+                readOnlyReason == null ? "" : UserText.of("sync", "exchange.readOnly", SyncWords.failure(readOnlyReason)));
     }
 }

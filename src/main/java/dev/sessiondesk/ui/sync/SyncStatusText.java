@@ -20,7 +20,7 @@ public final class SyncStatusText {
 
     public static String of(SyncReport r, ZoneId zone) {
         if (r.failure() != null) {
-            return r.offline() ? TEXTS.get("status.offline", r.waiting()) : TEXTS.get("status.failed", r.failure());
+            return r.offline() ? TEXTS.get("status.offline", r.waiting()) : TEXTS.get("status.failed", Texts.say(r.failureText()));
         }
         String time = TIME.format(r.finishedAt().atZone(zone));
         if (!r.refused().isEmpty()) {
