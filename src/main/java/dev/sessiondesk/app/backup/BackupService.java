@@ -141,7 +141,8 @@ public final class BackupService {
 
     /** The hook {@link Store.Options#withMigrationHook} runs before a migration touches an existing store. */
     public Store.MigrationHook beforeMigration() {
-        return (db, from, to) -> backupOf(db, "before migrating from schema " + from + " to " + to, Progress.NONE);
+        return (db, from, to) -> backupOf(db, "before migrating from schema " + from + " to " + to, // an id, not a sentence
+                Progress.NONE);
     }
 
     /** Re-verifies an existing backup file on its own (before a restore); the list is empty when it is good. */
@@ -154,13 +155,13 @@ public final class BackupService {
     /** Synchronized: the automatic backup and "Back Up Now" share this instance and take turns. */
     synchronized BackupRecord backupOf(Path liveDb, String reason, Progress progress) throws BackupFailedException {
         if (!Files.isRegularFile(liveDb)) {
-            throw new BackupFailedException("there is no store to back up at " + liveDb, (Path) null);
+            throw new BackupFailedException(UserText.of("backup", "noStore", liveDb), (Path) null);
         }
         Path dir;
         try {
             dir = PrivateFiles.ensureDirectory(catalog.dir());
         } catch (IOException e) {
-            throw new BackupFailedException("cannot create the backup folder " + catalog.dir() + ": " + e.getMessage(), e);
+            throw new BackupFailedException(UserText.of("backup", "noFolder", catalog.dir(), UserText.plain(e.getMessage())), e);
         }
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -173,11 +174,11 @@ public final class BackupService {
             progress.update(1, UserText.of("progress", "backup.verified", made.fileName()));
             return made;
         } catch (OverlappingFileLockException e) {
-            throw new BackupFailedException("another backup of " + dataDir + " is running in this process", e);
+            throw new BackupFailedException(UserText.of("backup", "running", dataDir), e);
         } catch (BackupFailedException e) {
             throw e;
         } catch (IOException e) {
-            throw new BackupFailedException("cannot back up " + liveDb + ": " + e.getMessage(), e);
+            throw new BackupFailedException(UserText.of("backup", "cannot", liveDb, UserText.plain(e.getMessage())), e);
         }
     }
 
@@ -205,14 +206,13 @@ public final class BackupService {
             }
         } catch (StoreException e) {
             Files.deleteIfExists(partial);
-            throw new BackupFailedException("cannot back up " + liveDb + ": " + e.getMessage(), e);
+            throw new BackupFailedException(UserText.of("backup", "cannot", liveDb, UserText.plain(e.getMessage())), e);
         }
         if (!problems.isEmpty()) {
             Path failed = target.resolveSibling(target.getFileName() + FAILED);
             Files.move(partial, failed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.error("backup {} failed verification and was set aside as {}: {}", target, failed, problems);
-            throw new BackupFailedException("the backup failed verification (" + String.join("; ", problems)
-                    + "); it was set aside as " + failed + " and does not count", failed);
+            throw new BackupFailedException(UserText.of("backup", "unverified", String.join("; ", problems), failed), failed);
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         BackupRecord record = new BackupRecord(target, now, Files.size(target), verified.schemaVersion(),

@@ -45,8 +45,8 @@ public final class RestoreService {
         Path incoming = dataDir.toAbsolutePath().resolve(INCOMING);
         try {
             if (Files.deleteIfExists(incoming)) {
-                LOG.warn("a restore was interrupted before it swapped the store; the store was left as it was,"
-                        + " and {} was removed", incoming);
+                LOG.warn("a restore was interrupted before it swapped the store; the store was left as it was and {} was removed",
+                        incoming);
             }
         } catch (IOException e) {
             LOG.warn("cannot remove {} left by an interrupted restore: {}", incoming, e.toString());
@@ -64,13 +64,13 @@ public final class RestoreService {
         Path backup = backupFile.toAbsolutePath().normalize();
         Path db = dataDir.resolve(Store.FILE_NAME);
         if (Files.exists(db) && Files.isSameFile(backup, db)) {
-            throw new BackupFailedException("will not restore " + backup + " onto itself: it is the store", (Path) null);
+            throw new BackupFailedException(UserText.of("backup", "restore.ontoItself", backup), (Path) null);
         }
         progress.update(0, UserText.of("progress", "restore.verifying", String.valueOf(backup.getFileName())));
         var problems = backups.verifyFile(backup, progress.part(0, 0.3));
         if (!problems.isEmpty()) {
-            throw new BackupFailedException("will not restore " + backup + ": it failed verification ("
-                    + String.join("; ", problems) + "); the store was not changed", (Path) null);
+            throw new BackupFailedException(UserText.of("backup", "restore.unverified", backup, String.join("; ", problems)),
+                    (Path) null);
         }
         // Copied before the safety backup, whose rotation could otherwise delete the very file we restore.
         progress.update(0.3, UserText.of("progress", "restore.copying"));
@@ -84,13 +84,12 @@ public final class RestoreService {
         if (Files.isRegularFile(db)) {
             progress.update(0.3, UserText.of("progress", "restore.safety"));
             try {
-                BackupService.SafetyCopy copy = backups.safetyCopy("before restoring " + backup.getFileName(),
-                        progress.part(0.3, 0.6));
+                String why = "before restoring " + backup.getFileName(); // an id, not a sentence (the catalog's reason)
+                BackupService.SafetyCopy copy = backups.safetyCopy(why, progress.part(0.3, 0.6));
                 safety = copy.file();
                 safetyVerified = copy.verified();
             } catch (BackupFailedException e) {
-                throw new BackupFailedException("will not restore: the safety copy of the current store could not"
-                        + " be made (" + e.getMessage() + "); the store was not changed", e);
+                throw new BackupFailedException(UserText.of("backup", "restore.noSafety", e.userText()), e);
             }
         }
         progress.update(0.6, UserText.of("progress", "restore.wal"));
@@ -111,8 +110,8 @@ public final class RestoreService {
                 report = restored.verifier().verifyAll(false);
             }
             if (!report.ok()) {
-                throw new BackupFailedException("the restored store does not verify: " + report.problems()
-                        + "; the previous store is at " + safety, safety);
+                throw new BackupFailedException(UserText.of("backup", "restore.doesNotVerify",
+                        String.valueOf(report.problems()), String.valueOf(safety)), safety);
             }
             progress.update(1, UserText.of("progress", "restore.restored", report.chains().size()));
             return new Result(backup, safety, safetyVerified, report.chains().size(), report.messagesChecked());

@@ -4,6 +4,7 @@ import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.StoreWords;
 import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.SessionTransplant;
@@ -48,10 +49,10 @@ public final class SessionRestore {
     public Result restore(String sessionId, int firstDamagedSeq, Progress progress) throws BackupFailedException {
         progress.update(0, UserText.of("progress", "session.looking"));
         BackupRecord from = source(sessionId, firstDamagedSeq).orElseThrow(() -> new BackupFailedException(
-                "no verified backup has an intact copy of session " + sessionId + "; nothing was changed", (Path) null));
+                UserText.of("backup", "session.noBackup", sessionId), (Path) null));
         progress.update(0.2, UserText.of("progress", "session.safety"));
-        BackupService.SafetyCopy safety = backups.safetyCopy("before restoring session " + sessionId,
-                progress.part(0.2, 0.7));
+        String why = "before restoring session " + sessionId; // an id, not a sentence (the catalog's reason)
+        BackupService.SafetyCopy safety = backups.safetyCopy(why, progress.part(0.2, 0.7));
         progress.update(0.7, UserText.of("progress", "session.bringing", from.fileName()));
         SessionTransplant.Result done;
         try (Store copy = Store.openReadOnly(from.file())) {
@@ -60,8 +61,8 @@ public final class SessionRestore {
         progress.update(0.9, UserText.of("progress", "session.checking"));
         ChainReport chain = store.verifier().verifySession(sessionId);
         if (!chain.ok()) { // the transplant checked inside its transaction; a second look after the commit
-            throw new BackupFailedException("session " + sessionId + " still does not verify after the restore ("
-                    + chain + "); the store as it was is at " + safety.file(), safety.file());
+            throw new BackupFailedException(UserText.of("backup", "session.stillBad", sessionId, StoreWords.chain(chain),
+                    safety.file()), safety.file());
         }
         LOG.info("restored session {} from {} ({} messages; {} later messages kept; store as it was at {})", sessionId,
                 from.file(), done.fromBackup(), done.keptFromStore(), safety.file());

@@ -66,7 +66,7 @@ public final class StartupMaintenance {
             return made.map(b -> UserText.of("startup", "backup.saved", b.fileName(), b.sessionCount(), b.messageCount()));
         } catch (BackupFailedException e) {
             LOG.error("the daily backup failed", e);
-            return Optional.of(UserText.of("startup", BACKUP_FAILED, String.valueOf(e.getMessage())));
+            return Optional.of(UserText.of("startup", BACKUP_FAILED, e.userText()));
         } catch (RuntimeException e) {
             LOG.error("the daily backup failed", e);
             return Optional.of(UserText.of("startup", BACKUP_FAILED, String.valueOf(e)));

@@ -7,7 +7,9 @@ import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.Explained;
 import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.model.WindowBinding;
@@ -43,10 +45,23 @@ public final class PreUpgrade {
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(30);
 
-    /** A check failed; the message is the reason an installer shows. */
-    public static final class Failed extends Exception {
+    /** A check failed; the message is the reason an installer shows ({@link #userText()} a window's). */
+    public static final class Failed extends Exception implements Explained {
+        private final transient UserText text;
+
         public Failed(String message) {
             super(message);
+            this.text = UserText.plain(message);
+        }
+
+        public Failed(UserText text) {
+            super(Wording.english().say(text));
+            this.text = text;
+        }
+
+        @Override
+        public UserText userText() {
+            return text;
         }
     }
 
@@ -69,12 +84,11 @@ public final class PreUpgrade {
         progress.update(0, UserText.of("progress", "upgrade.asking"));
         RunningAppChannel.Outcome outcome = runningApp.askToSaveAndQuit(QUIT_TIMEOUT);
         if (outcome == RunningAppChannel.Outcome.DID_NOT_QUIT) {
-            throw new Failed("the running SessionDesk did not save and quit within " + QUIT_TIMEOUT.toSeconds()
-                    + " s; quit it and run pre-upgrade again");
+            throw new Failed(UserText.of("upgrade", "pre.didNotQuit", QUIT_TIMEOUT.toSeconds()));
         }
         Path db = dataDir.resolve(Store.FILE_NAME);
         if (!Files.isRegularFile(db)) {
-            throw new Failed("there is no store at " + db + " to prepare");
+            throw new Failed(UserText.of("upgrade", "pre.noStore", db));
         }
         // Read-only: pre-upgrade runs with the version being replaced and must not change the store
         // (no migration, no writes); the new version migrates it after its own verified backup.
@@ -88,7 +102,7 @@ public final class PreUpgrade {
             try {
                 backup = new BackupService(dataDir).backup("pre-upgrade", progress.part(0.05, 0.6));
             } catch (BackupFailedException e) {
-                throw new Failed("the backup before the upgrade failed: " + e.getMessage());
+                throw new Failed(UserText.of("upgrade", "pre.backupFailed", e.userText()));
             }
             Path folder = PrivateFiles.ensureDirectory(dataDir.resolve(FOLDER_PREFIX + STAMP.format(clock.instant())));
             progress.update(0.6, UserText.of("progress", "upgrade.exporting", windowSessions.size()));
@@ -100,8 +114,7 @@ public final class PreUpgrade {
             for (Session s : all) {
                 Fingerprint inBackup = backup.sessions().get(s.id());
                 if (!s.fingerprint().equals(inBackup)) {
-                    throw new Failed("session " + s.id() + " changed while preparing (" + s.fingerprint() + " now, "
-                            + inBackup + " in the backup); something is still writing to " + db);
+                    throw new Failed(UserText.of("upgrade", "pre.changed", s.id(), s.fingerprint(), String.valueOf(inBackup), db));
                 }
                 sessions.put(s.id(), s.fingerprint());
             }
@@ -133,17 +146,15 @@ public final class PreUpgrade {
                 continue;
             }
             if (store.sessions().get(w.sessionId()).isEmpty()) {
-                throw new Failed("window " + w.windowId() + " points to session " + w.sessionId()
-                        + ", which does not exist; run `sessiondesk verify --full`");
+                throw new Failed(UserText.of("upgrade", "pre.windowNoSession", w.windowId(), w.sessionId()));
             }
             if (!w.open()) {
                 continue;
             }
             FingerprintCheck.Result check = fingerprints.check(w.sessionId(), w.fingerprint());
             if (!check.showable()) {
-                throw new Failed("window " + w.windowId() + " shows session \"" + check.session().displayTitle()
-                        + "\", which no longer matches what the window showed (" + check.detail()
-                        + "); open SessionDesk and resolve the window's banner, or run `sessiondesk verify --full`");
+                throw new Failed(UserText.of("upgrade", "pre.windowMismatch", w.windowId(), check.session().displayTitle(),
+                        UserText.plain(check.detail())));
             }
             windowSessions.add(w.sessionId());
         }

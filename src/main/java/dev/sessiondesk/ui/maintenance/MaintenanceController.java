@@ -11,6 +11,7 @@ import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.text.Explained;
 import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.ui.i18n.Texts;
@@ -84,7 +85,7 @@ public final class MaintenanceController {
                 .onError(error -> {
                     progress.close();
                     report(owner, T.get("import.title"), T.get("import.nothing", path.toString()), true,
-                            List.of(String.valueOf(error.getMessage())), List.of());
+                            List.of(reason(error)), List.of());
                 })
                 .executeWith(host.tasks());
     }
@@ -104,7 +105,7 @@ public final class MaintenanceController {
         BackgroundTask.supply("list the backups", commands::backups)
                 .onSuccess(backups -> RestoreChooser.choose(owner, backups).ifPresent(b -> restore(owner, b)))
                 .onError(e -> report(owner, T.get("restore.title"), T.get("restore.listFailed"), true,
-                        List.of(String.valueOf(e.getMessage())), List.of()))
+                        List.of(reason(e)), List.of()))
                 .executeWith(host.tasks());
     }
 
@@ -115,7 +116,7 @@ public final class MaintenanceController {
             progress.close();
             if (error != null) {
                 report(null, T.get("restore.title"), T.get("restore.failed"), true,
-                        List.of(String.valueOf(BackgroundTask.unwrap(error).getMessage())), List.of());
+                        List.of(reason(error)), List.of());
             } else {
                 List<String> lines = new ArrayList<>();
                 lines.add(T.get("restore.from", String.valueOf(r.restoredFrom())));
@@ -279,7 +280,7 @@ public final class MaintenanceController {
                 .onError(cause -> {
                     progress.close();
                     LOG.error("{} failed", title, cause);
-                    report(owner, title, T.get("task.failed", title), true, List.of(String.valueOf(cause.getMessage())), List.of());
+                    report(owner, title, T.get("task.failed", title), true, List.of(reason(cause)), List.of());
                 })
                 .executeWith(host.tasks());
     }
@@ -302,6 +303,11 @@ public final class MaintenanceController {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         return chooser.showDialog(owner);
+    }
+
+    /** Why {@code failure} happened, in the user's language when app/ worded it ({@link Explained}). */
+    static String reason(Throwable failure) {
+        return Texts.say(Explained.of(BackgroundTask.unwrap(failure)));
     }
 
     static String size(long bytes) {

@@ -206,7 +206,7 @@ public final class RecoveryOffers {
                 })
                 .onSuccess(none -> window.viewModel().openStoredSession())
                 .onError(e -> window.viewModel().status().report(StatusKind.ERROR,
-                        TEXTS.get("keep.failed", String.valueOf(e.getMessage()))))
+                        TEXTS.get("keep.failed", MaintenanceController.reason(e))))
                 .executeWith(host.tasks());
     }
 

@@ -59,6 +59,14 @@ class AppTextsTest {
             "app/assistant/SseReplyReader.java",
             "app/assistant/SameOriginRedirect.java",
             "app/assistant/ModelCatalog.java",
+            "app/sync/RemoteSync.java",
+            "app/sync/LiveSync.java",
+            "app/backup/BackupFailedException.java",
+            "app/backup/BackupService.java",
+            "app/backup/RestoreService.java",
+            "app/maintenance/SessionRestore.java",
+            "app/upgrade/PreUpgrade.java",
+            "app/text/Explained.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
@@ -73,7 +81,7 @@ class AppTextsTest {
         Map<String, Path> english = bundles().entrySet().stream().filter(e -> !e.getKey().contains("_"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         assertThat(english).as("English bundles in dev/sessiondesk/app/text").containsKeys("import", "sync", "verify",
-                "startup", "store", "upgrade", "assistant", "progress", "export");
+                "startup", "store", "upgrade", "assistant", "progress", "export", "backup");
         List<String> problems = new ArrayList<>();
         for (var area : english.entrySet()) {
             Properties en = load(area.getValue());
@@ -212,6 +220,52 @@ class AppTextsTest {
                 .isEqualTo("nur lesbar geöffnet: /d/x.db");
         ChainReport ok = new ChainReport("s1", 3, true, null, null, "h");
         assertThat(Wording.english().say(StoreWords.chain(ok))).isEqualTo(ok.toString());
+    }
+
+    @Test
+    void theSyncServersFailuresAreSaidInTheUsersLanguageAndTheCliKeepsThem() {
+        List<String> failures = List.of(
+                "the sync server postgresql://h:5432/db as me refused the login: FATAL: password authentication failed",
+                "cannot reach the sync server postgresql://127.0.0.1:1/none as nobody to connect: Connection to 127.0.0.1:1"
+                        + " refused. Check that the hostname and port are correct",
+                "cannot reach the sync server p://h/db to push 3 messages of session s1: An I/O error occurred",
+                "the sync server p://h/db has no such database: FATAL: database \"none\" does not exist",
+                "the sync server p://h/db refused to push session s1: chain check failed",
+                "the sync server p://h/db failed to pull messages: ERROR: boom (SQL state XX000)",
+                "the live sync connection to p://h/db closed",
+                "the pull was interrupted before the server answered",
+                "the sync server's schema was written by a newer SessionDesk (server schema 12345 > 3); this device only"
+                        + " reads from it until SessionDesk is updated",
+                "sync is not set up: set SESSIONDESK_SYNC_URL (e.g. postgresql://user@host:5432/db?sslmode=verify-full) or"
+                        + " choose a server in Preferences → Sync",
+                "sync is off: opened read-only: /d/sessions.db");
+        for (String f : failures) {
+            UserText t = SyncWords.failure(f);
+            assertThat(t.isPlain()).as(f).isFalse();
+            assertThat(Wording.english().say(t)).isEqualTo(f);
+            assertThat(Wording.of(Locale.GERMANY).say(t)).as(f).doesNotContain("sync server", "cannot reach", "sync is");
+        }
+        assertThat(Wording.of(Locale.GERMANY).say(SyncWords.failure(failures.get(1)))).isEqualTo("Der Sync-Server"
+                + " postgresql://127.0.0.1:1/none as nobody ist nicht erreichbar (Verbinden): Connection to 127.0.0.1:1"
+                + " refused. Check that the hostname and port are correct");
+        assertThat(Wording.of(Locale.GERMANY).say(SyncWords.failure(failures.get(8)))).contains("(Server-Schema 12.345 > 3)");
+        assertThat(SyncWords.failure("something else went wrong")).isEqualTo(UserText.plain("something else went wrong"));
+        assertThat(SyncWords.failure("the sync server p://h/db failed to dance: x (SQL state 1)").isPlain())
+                .as("an unknown step is not half-translated").isTrue();
+    }
+
+    @Test
+    void failuresCarryTheirTextAndKeepTheirEnglishMessage() {
+        var failed = new dev.sessiondesk.app.backup.BackupFailedException(
+                UserText.of("backup", "noFolder", Path.of("/d/backups"), UserText.plain("File exists")), (Path) null);
+        assertThat(failed.getMessage()).isEqualTo("cannot create the backup folder /d/backups: File exists");
+        assertThat(Wording.of(Locale.GERMANY).say(Explained.of(failed)))
+                .isEqualTo("Der Sicherungsordner /d/backups kann nicht angelegt werden: File exists");
+        assertThat(Explained.of(new java.io.IOException("disk full"))).isEqualTo(UserText.plain("disk full"));
+        var pre = new dev.sessiondesk.app.upgrade.PreUpgrade.Failed(UserText.of("upgrade", "pre.backupFailed", failed.userText()));
+        assertThat(pre.getMessage()).isEqualTo("the backup before the upgrade failed: " + failed.getMessage());
+        assertThat(Wording.of(Locale.GERMANY).say(pre.userText())).startsWith("Die Sicherung vor dem Upgrade ist fehlgeschlagen:"
+                + " Der Sicherungsordner");
     }
 
     @Test

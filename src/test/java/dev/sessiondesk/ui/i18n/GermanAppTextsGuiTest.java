@@ -21,11 +21,18 @@ import dev.sessiondesk.ui.SessionDeskApp;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.maintenance.MaintenanceController;
 import dev.sessiondesk.ui.maintenance.ReportDialog;
+import dev.sessiondesk.app.client.ClientOptions;
+import dev.sessiondesk.app.instance.LaunchRequest;
+import dev.sessiondesk.app.sync.SyncSettings;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +72,7 @@ class GermanAppTextsGuiTest {
             waitFor("the failed daily backup in German", () -> fxGet(() -> w.status().getText())
                     .startsWith("Die tägliche Sicherung ist fehlgeschlagen: "));
 
+            backUpNowIntoAFile(c, w, data);
             importAFileWithABadLine(c, w);
             verifyATamperedSession(c, w, data, id);
             syncNowWithoutAServer(w);
@@ -101,6 +109,63 @@ class GermanAppTextsGuiTest {
             }
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void aSyncServerThatCannotBeReachedIsSaidInGerman() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String url = "postgresql://nobody@127.0.0.1:" + closed + "/none";
+        DeskClient client = null;
+        try {
+            Path data = tmp.resolve("data");
+            CompletableFuture<DeskClient> started = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                DeskClient d = new DeskClient(ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                        .withSettingsFrom(Map.of(SyncSettings.ENV_URL, url), data.resolve("config"))
+                        .withTimings(GuiFixture.fastTimings()), () -> { });
+                d.start().whenComplete((o, e) -> {
+                    if (e != null) {
+                        started.completeExceptionally(e);
+                    } else {
+                        started.complete(d);
+                    }
+                });
+            });
+            client = started.get(30, TimeUnit.SECONDS);
+            DeskClient c = client;
+            waitFor("a window", () -> fxGet(() -> !c.windows().isEmpty()));
+            ChatWindow w = fxGet(() -> c.windows().get(0));
+            fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new ActionEvent()));
+            waitFor("Sync Now's details", () -> fxGet(w::noticeText) != null && fxGet(w::noticeText).contains("Dauer "));
+            assertThat(fxGet(w::noticeText)).contains("Offline — keine Nachrichten warten (Der Sync-Server postgresql://nobody@127.0.0.1:"
+                    + closed + "/none as nobody ist nicht erreichbar (Verbinden): ").doesNotContain("cannot reach", "to connect");
+            waitFor("the offline status line", () -> fxGet(() -> w.status().getText()).startsWith("Offline"));
+            assertThat(fxGet(() -> w.status().getText())).isEqualTo("Offline — keine Nachrichten warten");
+        } finally {
+            if (client != null) {
+                DeskClient started = client;
+                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
+            }
+            Locale.setDefault(before);
+        }
+    }
+
+    /** The backup folder is a file: Back Up Now's failure dialog says why in German. */
+    private static void backUpNowIntoAFile(DeskClient c, ChatWindow w, Path data) throws Exception {
+        MaintenanceController m = c.maintenanceController();
+        var done = fx(() -> m.backUpNow(w.stage()));
+        waitFor("the failed backup", done::isDone);
+        assertThat(done).isCompletedExceptionally();
+        waitFor("the report", () -> fxGet(m::lastReport) != null);
+        ReportDialog shown = fxGet(m::lastReport);
+        assertThat(shown.text()).contains("Der Sicherungsordner " + data.resolve(BackupCatalog.FOLDER).toAbsolutePath()
+                + " kann nicht angelegt werden: ").doesNotContain("cannot create");
+        fxRun(() -> shown.stage().close());
     }
 
     private static String seed(Path data) throws Exception {
