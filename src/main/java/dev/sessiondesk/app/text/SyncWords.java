@@ -27,7 +27,19 @@ public final class SyncWords {
                     + " (\\d+) > (\\d+)\\); this device only reads from it until SessionDesk is updated"),
             new Phrase("remote.notSetUp", "sync is not set up: set (\\S+) \\(e\\.g\\. (\\S+)\\) or choose a server in"
                     + " Preferences → Sync"),
-            new Phrase("remote.off", "sync is off: (.*)"));
+            new Phrase("remote.off", "sync is off: (.*)"),
+            // SyncSettings' sentences about the server URL and the password file
+            new Phrase("settings.unreadable", "cannot read the sync settings (.+?): (.*)"),
+            new Phrase("settings.passwordShared", "the sync password file (.+) can be read by other users; make it private"
+                    + " with: chmod 600 (.+)"),
+            new Phrase("settings.passwordUnreadable", "cannot read the sync password file (.+?): (.*)"),
+            new Phrase("settings.badScheme", "the sync server URL in (.+) must start with postgresql:// \\(a libpq URI\\)"
+                    + " or jdbc:postgresql: \\(a JDBC URL\\)"),
+            new Phrase("settings.badPort", "the sync server URL in (.+) has a bad port \"(.*)\""));
+    /** Where a bad URL came from (SyncSettings' words); a file's path is said as it is. */
+    private static final List<Phrase> WHERE = List.of(
+            new Phrase("where.env", "the environment variable (\\S+)"),
+            new Phrase("where.entered", "the URL entered()"));
     /** What the server was asked to do when it failed (RemoteServer's and RemoteListener's words). */
     private static final List<Phrase> DOINGS = List.of(
             new Phrase("doing.connect", "connect()"),
@@ -59,6 +71,7 @@ public final class SyncWords {
                         case "remote.unreachable", "remote.refusedTo", "remote.failedTo" -> i == 1 ? doing(g) : g;
                         case "remote.schemaNewer" -> Integer.valueOf(g);
                         case "remote.off" -> StoreWords.readOnly(g);
+                        case "settings.badScheme", "settings.badPort" -> i == 0 ? where(g) : g;
                         default -> g;
                     };
                 }
@@ -68,6 +81,40 @@ public final class SyncWords {
             }
         }
         return UserText.plain(failure);
+    }
+
+    /** What "Test connection" found (RemoteServer.probe's words), in no language yet. */
+    public static UserText probe(String found) {
+        if (found == null) {
+            return UserText.plain("");
+        }
+        for (Phrase p : PROBES) {
+            Matcher m = p.pattern().matcher(found);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                UserText t = UserText.of("sync", p.key(), args);
+                return Wording.english().say(t).equals(found) ? t : UserText.plain(found);
+            }
+        }
+        return UserText.plain(found);
+    }
+
+    private static final List<Phrase> PROBES = List.of(
+            new Phrase("probe.version", "PostgreSQL (\\S+) at (.+), sync schema version (\\d+)"),
+            new Phrase("probe.noSchema", "PostgreSQL (\\S+) at (.+), sync schema not created yet"),
+            new Phrase("probe.noSchemaAt", "PostgreSQL at (.+), sync schema not created yet"));
+
+    private static UserText where(String where) {
+        for (Phrase p : WHERE) {
+            Matcher m = p.pattern().matcher(where);
+            if (m.matches()) {
+                return UserText.of("sync", p.key(), m.group(1));
+            }
+        }
+        return UserText.plain(where);
     }
 
     private static UserText doing(String doing) {

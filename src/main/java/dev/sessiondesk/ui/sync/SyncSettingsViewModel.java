@@ -3,6 +3,7 @@ package dev.sessiondesk.ui.sync;
 import dev.sessiondesk.app.sync.SyncSettings;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.SyncWords;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class SyncSettingsViewModel {
         try {
             url.set(SyncSettings.configuredUrl(env, configDir).orElse(""));
         } catch (IllegalArgumentException e) {
-            show(e.getMessage(), true);
+            show(Texts.say(SyncWords.failure(e.getMessage())), true);
         }
     }
 
@@ -81,8 +82,8 @@ public final class SyncSettingsViewModel {
         busy.set(true);
         show(TEXTS.get("dialog.testing"), false);
         return BackgroundTask.supply("test the sync server", () -> SyncSettings.testConnection(u, p, env, configDir, home))
-                .onSuccess(said -> show(TEXTS.get("dialog.testOk", said), false))
-                .onError(e -> show(BackgroundTask.unwrap(e).getMessage(), true))
+                .onSuccess(said -> show(TEXTS.get("dialog.testOk", Texts.say(SyncWords.probe(said))), false))
+                .onError(e -> show(Texts.say(SyncWords.failure(BackgroundTask.unwrap(e).getMessage())), true))
                 .onFinally(() -> busy.set(false))
                 .executeWith(runner);
     }
@@ -97,7 +98,7 @@ public final class SyncSettingsViewModel {
             SyncSettings.testParse(url.get());
             SyncSettings.save(configDir, url.get(), password.get());
         } catch (IOException | IllegalArgumentException e) {
-            show(TEXTS.get("dialog.error.save", configDir, e.getMessage()), true);
+            show(TEXTS.get("dialog.error.save", configDir, Texts.say(SyncWords.failure(e.getMessage()))), true);
             return false;
         }
         password.set("");

@@ -238,7 +238,13 @@ class AppTextsTest {
                         + " reads from it until SessionDesk is updated",
                 "sync is not set up: set SESSIONDESK_SYNC_URL (e.g. postgresql://user@host:5432/db?sslmode=verify-full) or"
                         + " choose a server in Preferences → Sync",
-                "sync is off: opened read-only: /d/sessions.db");
+                "sync is off: opened read-only: /d/sessions.db",
+                "cannot read the sync settings /c/sync.properties: Permission denied",
+                "the sync password file /c/p can be read by other users; make it private with: chmod 600 /c/p",
+                "cannot read the sync password file /c/p: Permission denied",
+                "the sync server URL in the environment variable SESSIONDESK_SYNC_URL must start with postgresql:// (a libpq"
+                        + " URI) or jdbc:postgresql: (a JDBC URL)",
+                "the sync server URL in the URL entered has a bad port \"x1\"");
         for (String f : failures) {
             UserText t = SyncWords.failure(f);
             assertThat(t.isPlain()).as(f).isFalse();
@@ -249,6 +255,15 @@ class AppTextsTest {
                 + " postgresql://127.0.0.1:1/none as nobody ist nicht erreichbar (Verbinden): Connection to 127.0.0.1:1"
                 + " refused. Check that the hostname and port are correct");
         assertThat(Wording.of(Locale.GERMANY).say(SyncWords.failure(failures.get(8)))).contains("(Server-Schema 12.345 > 3)");
+        assertThat(Wording.of(Locale.GERMANY).say(SyncWords.failure(failures.get(failures.size() - 1))))
+                .isEqualTo("Die Sync-Server-URL in der eingegebenen URL hat einen ungültigen Port „x1“");
+        for (String found : List.of("PostgreSQL 16.4 at p://h/db as me, sync schema version 3",
+                "PostgreSQL 16.4 at p://h/db, sync schema not created yet", "PostgreSQL at p://h/db, sync schema not created yet")) {
+            assertThat(SyncWords.probe(found).isPlain()).as(found).isFalse();
+            assertThat(Wording.english().say(SyncWords.probe(found))).isEqualTo(found);
+        }
+        assertThat(Wording.of(Locale.GERMANY).say(SyncWords.probe("PostgreSQL 16.4 at p://h/db, sync schema version 3")))
+                .isEqualTo("PostgreSQL 16.4 unter p://h/db, Sync-Schema Version 3");
         assertThat(SyncWords.failure("something else went wrong")).isEqualTo(UserText.plain("something else went wrong"));
         assertThat(SyncWords.failure("the sync server p://h/db failed to dance: x (SQL state 1)").isPlain())
                 .as("an unknown step is not half-translated").isTrue();
