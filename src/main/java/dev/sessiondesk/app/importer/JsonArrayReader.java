@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.app.text.Sizes;
 import dev.sessiondesk.app.text.UserText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,8 @@ public final class JsonArrayReader {
                 if (index < sizes.size() && sizes.get(index) > maxBytes) {
                     p.skipChildren();
                     sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, UserText.of("import",
-                            "reason.conversationTooLarge", "$[" + index + "]", SafePaths.megabytes(sizes.get(index)),
-                            SafePaths.megabytes(maxBytes)))));
+                            "reason.conversationTooLarge", "$[" + index + "]", Sizes.megabytes(sizes.get(index)),
+                            Sizes.megabytes(maxBytes)))));
                 } else {
                     each.read(JsonLocations.STREAM_MAPPER.readTree(p), where, index, sink);
                 }
@@ -87,7 +88,7 @@ public final class JsonArrayReader {
         String label = source.label();
         if (source.size() > maxBytes) {
             sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.fileTooLarge",
-                    SafePaths.megabytes(source.size()), SafePaths.megabytes(maxBytes)))));
+                    Sizes.megabytes(source.size()), Sizes.megabytes(maxBytes)))));
             return null;
         }
         try (InputStream in = source.open()) {

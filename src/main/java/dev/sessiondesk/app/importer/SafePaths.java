@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.Sizes;
+import dev.sessiondesk.app.text.Wording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +69,9 @@ public final class SafePaths {
         }
     }
 
+    /** The CLI's English of {@link Sizes#megabytes} ("1.5", "12"). */
     public static String megabytes(long bytes) {
-        double mb = bytes / (1024.0 * 1024.0);
-        return mb >= 10 ? String.valueOf(Math.round(mb)) : String.format(java.util.Locale.ROOT, "%.1f", mb);
+        return Wording.english().say(Sizes.megabytes(bytes));
     }
 
     /** A path the import will not read; the message names it and says why. */

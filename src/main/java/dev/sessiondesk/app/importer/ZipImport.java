@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.Sizes;
 import dev.sessiondesk.app.text.UserText;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class ZipImport {
             }
             total += Math.max(size, 0);
             if (total > MAX_TOTAL) {
-                refused.add(new ImportProblem(zipLabel, UserText.of("import", "zip.tooLarge", SafePaths.megabytes(MAX_TOTAL))));
+                refused.add(new ImportProblem(zipLabel, UserText.of("import", "zip.tooLarge", Sizes.megabytes(MAX_TOTAL))));
                 break;
             }
             long limit = size >= 0 ? size : Math.max(compressed, 1) * MAX_RATIO;

@@ -163,15 +163,15 @@ public final class MessageHtml {
                 + button("more", labels.get("fold.more"), labels.get("fold.more"), false) + "</div>";
     }
 
-    /** A human size for a length in characters: "24 KB", "5.0 MB". */
-    public static String size(long chars) {
+    /** A human size for a length in characters, numbers as the labels' language writes them: "24 KB", "5,0 MB". */
+    private String size(long chars) {
         if (chars < 1_000) {
-            return chars + " B";
+            return labels.get("size.bytes", chars);
         }
         if (chars < 1_000_000) {
-            return (chars / 1_000) + " KB";
+            return labels.get("size.kb", chars / 1_000);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", chars / 1e6);
+        return labels.get("size.mb", chars / 1e6);
     }
 
     private String image(JsonNode item) {

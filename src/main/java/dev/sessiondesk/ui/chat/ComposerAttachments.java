@@ -5,6 +5,7 @@ import dev.sessiondesk.app.chat.AttachmentReader;
 import dev.sessiondesk.app.chat.PngImages;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.Sizes;
 import dev.sessiondesk.model.MessageSize;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.nio.file.Path;
@@ -116,8 +117,8 @@ public final class ComposerAttachments {
 
     private void refused(Throwable e) {
         if (e instanceof AttachmentReader.Refused r) {
-            String size = AttachmentReader.humanSize(r.size());
-            String limit = AttachmentReader.humanSize(r.limit());
+            String size = Texts.say(Sizes.human(r.size()));
+            String limit = Texts.say(Sizes.human(r.limit()));
             problem.set(switch (r.reason()) {
                 case TOO_LARGE_IMAGE -> TEXT.get("imageTooLarge", r.fileName(), size, limit);
                 case TOO_LARGE_TEXT -> TEXT.get("textTooLarge", r.fileName(), size, limit);

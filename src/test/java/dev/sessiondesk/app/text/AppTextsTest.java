@@ -67,6 +67,7 @@ class AppTextsTest {
             "app/maintenance/SessionRestore.java",
             "app/upgrade/PreUpgrade.java",
             "app/text/Explained.java",
+            "app/text/Sizes.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
@@ -81,7 +82,7 @@ class AppTextsTest {
         Map<String, Path> english = bundles().entrySet().stream().filter(e -> !e.getKey().contains("_"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         assertThat(english).as("English bundles in dev/sessiondesk/app/text").containsKeys("import", "sync", "verify",
-                "startup", "store", "upgrade", "assistant", "progress", "export", "backup");
+                "startup", "store", "upgrade", "assistant", "progress", "export", "backup", "size");
         List<String> problems = new ArrayList<>();
         for (var area : english.entrySet()) {
             Properties en = load(area.getValue());
@@ -281,6 +282,27 @@ class AppTextsTest {
         assertThat(pre.getMessage()).isEqualTo("the backup before the upgrade failed: " + failed.getMessage());
         assertThat(Wording.of(Locale.GERMANY).say(pre.userText())).startsWith("Die Sicherung vor dem Upgrade ist fehlgeschlagen:"
                 + " Der Sicherungsordner");
+    }
+
+    @Test
+    void sizesInSentencesUseTheLanguagesDecimalSeparatorAndTheCliKeepsItsEnglish() {
+        long mb = 1024 * 1024;
+        for (long bytes : new long[] {0, 1, 1023, 1024, mb, mb + mb / 2, (long) (1.25 * mb), (long) (1.35 * mb), (long) (9.96 * mb),
+                10 * mb - 1, 10 * mb, (long) (10.5 * mb), 100 * mb, 12345 * mb, 4L * 1024 * mb}) {
+            double m = bytes / (1024.0 * 1024.0);
+            String before = m >= 10 ? String.valueOf(Math.round(m)) : String.format(Locale.ROOT, "%.1f", m);
+            assertThat(dev.sessiondesk.app.importer.SafePaths.megabytes(bytes)).as(bytes + " bytes").isEqualTo(before);
+            String human = bytes >= mb ? String.format(Locale.ROOT, "%.1f MB", m)
+                    : String.format(Locale.ROOT, "%d KB", Math.max(1, (bytes + 1023) / 1024));
+            assertThat(Wording.english().say(Sizes.human(bytes))).as(bytes + " bytes").isEqualTo(human);
+        }
+        assertThat(Wording.of(Locale.GERMANY).say(Sizes.human(mb + mb / 2))).isEqualTo("1,5 MB");
+        assertThat(Wording.of(Locale.US).say(Sizes.human(mb + mb / 2))).isEqualTo("1.5 MB");
+        assertThat(Wording.of(Locale.GERMANY).say(UserText.of("import", "reason.fileTooLarge", Sizes.megabytes(mb + mb / 2),
+                Sizes.megabytes(12345 * mb)))).isEqualTo("abgelehnt, die Datei ist 1,5 MB groß, mehr als die Grenze von"
+                + " 12.345 MB (anheben mit --max-size)");
+        assertThat(Wording.english().say(UserText.of("import", "reason.fileTooLarge", Sizes.megabytes(mb + mb / 2),
+                Sizes.megabytes(100 * mb)))).isEqualTo("refused, the file is 1.5 MB, over the 100 MB limit (raise it with --max-size)");
     }
 
     @Test

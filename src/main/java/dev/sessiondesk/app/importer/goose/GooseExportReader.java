@@ -13,6 +13,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.Sizes;
 import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
@@ -53,7 +54,7 @@ public final class GooseExportReader {
         String label = file.label();
         if (file.size() > options.maxBytes()) {
             sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.fileTooLarge",
-                    SafePaths.megabytes(file.size()), SafePaths.megabytes(options.maxBytes())))));
+                    Sizes.megabytes(file.size()), Sizes.megabytes(options.maxBytes())))));
             return;
         }
         long fileTime = file.modified();
