@@ -1,5 +1,8 @@
 package dev.sessiondesk.app;
 
+import dev.sessiondesk.app.text.Explained;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,17 +26,30 @@ public final class ExportFiles {
     private ExportFiles() {
     }
 
+    /** A target refused before anything was written; {@link #getReason()} is the CLI's English. */
+    public static final class Refused extends FileSystemException implements Explained {
+        private final transient UserText reason;
+
+        Refused(Path file, UserText reason) {
+            super(file.toString(), null, Wording.english().say(reason));
+            this.reason = reason;
+        }
+
+        @Override
+        public UserText userText() {
+            return UserText.of("export", "refused", getFile(), reason);
+        }
+    }
+
     /** Refuses a target that exists and is not a regular file, or exists at all unless {@code replace}. */
     public static void checkTarget(Path target, boolean replace) throws IOException {
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(abs)) {
             if (!Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(abs.toString(), null, "will not write there: it is not a regular file"
-                        + " (a device, pipe, folder or link); for standard output use -o -");
+                throw new Refused(abs, UserText.of("export", "notRegular"));
             }
             if (!replace) {
-                throw new FileAlreadyExistsException(abs.toString(), null,
-                        "already exists; pass --force to replace it (nothing was written)");
+                throw new Refused(abs, UserText.of("export", "exists"));
             }
         }
     }
@@ -61,8 +77,7 @@ public final class ExportFiles {
                 Files.createLink(abs, tmp);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(abs.toString(), null,
-                    "already exists; pass --force to replace it (nothing was written)");
+            throw new Refused(abs, UserText.of("export", "exists"));
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -75,7 +90,7 @@ public final class ExportFiles {
             return abs;
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileSystemException(abs.toString(), null, "is not a folder");
+            throw new Refused(abs, UserText.of("export", "notFolder"));
         }
         if (abs.getParent() != null) {
             createMissingFolders(abs.getParent());

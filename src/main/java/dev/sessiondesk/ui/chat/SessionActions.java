@@ -4,6 +4,7 @@ import dev.sessiondesk.app.SessionExporter;
 import dev.sessiondesk.app.chat.SessionEditing;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.Explained;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -76,7 +77,7 @@ public final class SessionActions {
         BackgroundTask.run("export session " + sid + " to " + file, () -> exporter.exportTo(sid, format, file))
                 .onSuccess(v -> status.report(StatusKind.SAVED, T.get("session.exported", file.toString())))
                 .onError(e -> status.report(StatusKind.ERROR,
-                        T.get("session.notExported", file.toString(), String.valueOf(e.getMessage()))))
+                        T.get("session.notExported", file.toString(), Texts.say(Explained.of(BackgroundTask.unwrap(e))))))
                 .executeWith(runner);
     }
 

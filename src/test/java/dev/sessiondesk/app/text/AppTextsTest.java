@@ -1,6 +1,7 @@
 package dev.sessiondesk.app.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.store.ChainReport;
@@ -68,6 +69,7 @@ class AppTextsTest {
             "app/upgrade/PreUpgrade.java",
             "app/text/Explained.java",
             "app/text/Sizes.java",
+            "app/ExportFiles.java",
             "app/text/UserText.java",
             "app/text/Wording.java");
     private static final Path MAIN = Path.of("src/main/java/dev/sessiondesk");
@@ -271,13 +273,25 @@ class AppTextsTest {
     }
 
     @Test
-    void failuresCarryTheirTextAndKeepTheirEnglishMessage() {
+    void failuresCarryTheirTextAndKeepTheirEnglishMessage() throws IOException {
         var failed = new dev.sessiondesk.app.backup.BackupFailedException(
                 UserText.of("backup", "noFolder", Path.of("/d/backups"), UserText.plain("File exists")), (Path) null);
         assertThat(failed.getMessage()).isEqualTo("cannot create the backup folder /d/backups: File exists");
         assertThat(Wording.of(Locale.GERMANY).say(Explained.of(failed)))
                 .isEqualTo("Der Sicherungsordner /d/backups kann nicht angelegt werden: File exists");
         assertThat(Explained.of(new java.io.IOException("disk full"))).isEqualTo(UserText.plain("disk full"));
+        Path taken = Files.createTempFile("taken", ".md");
+        try {
+            assertThatThrownBy(() -> dev.sessiondesk.app.ExportFiles.write(taken, new byte[0], false))
+                    .isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> {
+                        assertThat(e.getReason()).isEqualTo("already exists; pass --force to replace it (nothing was written)");
+                        assertThat(e.getMessage()).isEqualTo(taken.toAbsolutePath() + ": " + e.getReason());
+                        assertThat(Wording.of(Locale.GERMANY).say(Explained.of(e))).isEqualTo(taken.toAbsolutePath()
+                                + ": existiert bereits; mit --force ersetzen (nichts wurde geschrieben)");
+                    });
+        } finally {
+            Files.deleteIfExists(taken);
+        }
         var pre = new dev.sessiondesk.app.upgrade.PreUpgrade.Failed(UserText.of("upgrade", "pre.backupFailed", failed.userText()));
         assertThat(pre.getMessage()).isEqualTo("the backup before the upgrade failed: " + failed.getMessage());
         assertThat(Wording.of(Locale.GERMANY).say(pre.userText())).startsWith("Die Sicherung vor dem Upgrade ist fehlgeschlagen:"
