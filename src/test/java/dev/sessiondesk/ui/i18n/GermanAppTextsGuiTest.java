@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sentences app/ produces (import summary and problems, Verify Store's report, Sync Now's details,
- * the start-up backup notice, an assistant's refusal) reach a real window (Monocle) under the German
- * locale in German.
+ * the start-up backup notice, Back Up Now's failure, an assistant's refusal, why the sync server was not
+ * reached) reach a real window (Monocle) under the German locale in German.
  */
 class GermanAppTextsGuiTest {
     @TempDir
@@ -122,21 +122,7 @@ class GermanAppTextsGuiTest {
         String url = "postgresql://nobody@127.0.0.1:" + closed + "/none";
         DeskClient client = null;
         try {
-            Path data = tmp.resolve("data");
-            CompletableFuture<DeskClient> started = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                DeskClient d = new DeskClient(ClientOptions.of(data, LaunchRequest.parse(List.of()))
-                        .withSettingsFrom(Map.of(SyncSettings.ENV_URL, url), data.resolve("config"))
-                        .withTimings(GuiFixture.fastTimings()), () -> { });
-                d.start().whenComplete((o, e) -> {
-                    if (e != null) {
-                        started.completeExceptionally(e);
-                    } else {
-                        started.complete(d);
-                    }
-                });
-            });
-            client = started.get(30, TimeUnit.SECONDS);
+            client = startSyncingWith(tmp.resolve("data"), url);
             DeskClient c = client;
             waitFor("a window", () -> fxGet(() -> !c.windows().isEmpty()));
             ChatWindow w = fxGet(() -> c.windows().get(0));
@@ -153,6 +139,47 @@ class GermanAppTextsGuiTest {
             }
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void aSyncServerWithoutTheDatabaseIsSaidInGermanInTheStatusLine() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        DeskClient client = null;
+        try {
+            String url = "postgresql://root@127.0.0.1:5432/sessiondesk_no_such_database";
+            client = startSyncingWith(tmp.resolve("data"), url);
+            DeskClient c = client;
+            waitFor("a window", () -> fxGet(() -> !c.windows().isEmpty()));
+            ChatWindow w = fxGet(() -> c.windows().get(0));
+            fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new ActionEvent()));
+            waitFor("the failed sync in the status line", () -> fxGet(() -> w.status().getText()).startsWith("Sync: "));
+            assertThat(fxGet(() -> w.status().getText())).startsWith("Sync: Der Sync-Server " + url
+                    + " as root hat keine solche Datenbank: ").doesNotContain("no such database");
+        } finally {
+            if (client != null) {
+                DeskClient started = client;
+                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
+            }
+            Locale.setDefault(before);
+        }
+    }
+
+    private static DeskClient startSyncingWith(Path data, String url) throws Exception {
+        CompletableFuture<DeskClient> started = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            DeskClient d = new DeskClient(ClientOptions.of(data, LaunchRequest.parse(List.of()))
+                    .withSettingsFrom(Map.of(SyncSettings.ENV_URL, url), data.resolve("config"))
+                    .withTimings(GuiFixture.fastTimings()), () -> { });
+            d.start().whenComplete((o, e) -> {
+                if (e != null) {
+                    started.completeExceptionally(e);
+                } else {
+                    started.complete(d);
+                }
+            });
+        });
+        return started.get(30, TimeUnit.SECONDS);
     }
 
     /** The backup folder is a file: Back Up Now's failure dialog says why in German. */
