@@ -163,7 +163,10 @@ public final class GuiProbe {
     }
 
     private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis) throws Exception {
-        Thread.sleep(1_000); // let restore's own follow-up work (focus, list refresh) finish
+        // Let restore's own follow-up work (focus, list refresh) finish, and the focused composer's caret
+        // stop blinking (CaretBlink, 10 s after it got the focus): the idle baseline is the app at rest.
+        Thread.sleep((long) dev.sessiondesk.ui.chat.CaretBlink.TIMEOUT.toMillis() + 1_000);
+        report("cachedBackgrounds", onFx(() -> RegionCensus.describe(RegionCensus.cachedBackgrounds(), 12)));
         RenderCost cost = new RenderCost(windows);
         RenderCost.Snapshot idleStart = cost.now();
         StallDetector.Result idle = StallDetector.measure(Duration.ofSeconds(seconds), () -> { });

@@ -66,6 +66,8 @@ final class StreamingStallBenchmark implements Benchmark {
                 run.number("streamRendererCpuMs") / words, run.require("streamPageUpdates"),
                 words / Math.max(1, run.number("streamPageUpdates")), seconds, run.number("idleFxCpuMs"),
                 run.number("idleRendererCpuMs")));
+        ctx.note("FX stall, chrome: backgrounds Prism draws from its region cache (more than one fill), largest first: "
+                + run.reports().getOrDefault("cachedBackgrounds", "not reported") + ".");
         ctx.note(stuck
                 ? String.format("FX stall, afterwards: the FX thread did not run anything for a further 20 s after the"
                         + " streaming stopped (the store held %,d messages in those sessions); the child was stopped.", stored)
