@@ -91,7 +91,14 @@ public final class GuiProbe {
             case "coldstart" -> { }
             case "heap" -> heap(windows, heapBeforeClient);
             case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "open" -> open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "open" -> {
+                open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                // What the first screen waited for: the same store read again, now (warm caches).
+                long r = System.nanoTime();
+                int n = client.services().desk().store().messages().list(args[2]).size();
+                report("storeReadAgainMs", (System.nanoTime() - r) / 1e6);
+                report("storeReadAgainMessages", n);
+            }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         // No clean shutdown: the data folder is thrown away, and a client that is out of heap would hang
@@ -110,10 +117,16 @@ public final class GuiProbe {
         String shown = "(function(){var l=document.getElementById('transcript').lastElementChild;"
                 + "return !!l && l.dataset.seq !== undefined && parseInt(l.dataset.seq) > " + (lastSeq - 20) + ";})()";
         long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        long listed = 0;
         while (!Boolean.TRUE.equals(onFx(() -> w.transcript().script(shown))) && System.nanoTime() < deadline) {
+            if (listed == 0 && onFx(() -> w.viewModel().messages().size()) >= lastSeq / 2) {
+                listed = System.nanoTime(); // the store read is done and the window holds the session
+            }
             Thread.sleep(1);
         }
-        report("firstScreenMs", (System.nanoTime() - start) / 1e6);
+        long firstScreen = System.nanoTime();
+        report("firstScreenMs", (firstScreen - start) / 1e6);
+        report("listFilledMs", ((listed == 0 ? firstScreen : listed) - start) / 1e6);
         report("renderedAtFirstScreen", onFx(() -> w.transcript().script("T.count()")));
         AtomicBoolean top = new AtomicBoolean();
         AtomicInteger scrolls = new AtomicInteger();
@@ -160,6 +173,7 @@ public final class GuiProbe {
         settled.get(60, TimeUnit.SECONDS);
         report("heapBeforeClient", heapBeforeClient);
         report("heapUsed", usedHeapAfterGc());
+        report("rssKb", residentKb()); // the whole process: heap, WebKit's native memory, Prism's buffers
     }
 
     private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis) throws Exception {
@@ -283,6 +297,20 @@ public final class GuiProbe {
                 }
             }
         }.start();
+    }
+
+    /** This process's resident set (VmRSS in /proc/self/status), in kB; -1 where there is no /proc. */
+    static long residentKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

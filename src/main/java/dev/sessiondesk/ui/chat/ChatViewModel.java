@@ -327,6 +327,11 @@ public final class ChatViewModel {
         return composer;
     }
 
+    /** Where this window's background work runs (the transcript renders older pages there too). */
+    public TaskRunner tasks() {
+        return runner;
+    }
+
     public ReplyBar replyBar() {
         return replyBar;
     }
