@@ -61,11 +61,15 @@ final class StreamingStallBenchmark implements Benchmark {
         double words = Math.max(1, run.number("deltas"));
         ctx.note(String.format("FX stall, CPU time (independent of the machine's other load): while streaming the FX thread"
                         + " used %.0f ms and the render thread %.0f ms, i.e. %.2f ms and %.2f ms per streamed word, for %s"
-                        + " transcript page updates (%.1f words per update); idle, the same %d s: FX %.0f ms, render %.0f ms.",
+                        + " transcript page updates (%.1f words per update; %.1f ms FX and %.1f ms render per update: a window"
+                        + " that falls behind updates less often, so compare these too); idle, the same %d s: FX %.0f ms,"
+                        + " render %.0f ms.",
                 run.number("streamFxCpuMs"), run.number("streamRendererCpuMs"), run.number("streamFxCpuMs") / words,
                 run.number("streamRendererCpuMs") / words, run.require("streamPageUpdates"),
-                words / Math.max(1, run.number("streamPageUpdates")), seconds, run.number("idleFxCpuMs"),
-                run.number("idleRendererCpuMs")));
+                words / Math.max(1, run.number("streamPageUpdates")),
+                run.number("streamFxCpuMs") / Math.max(1, run.number("streamPageUpdates")),
+                run.number("streamRendererCpuMs") / Math.max(1, run.number("streamPageUpdates")), seconds,
+                run.number("idleFxCpuMs"), run.number("idleRendererCpuMs")));
         ctx.note("FX stall, chrome: backgrounds Prism draws from its region cache (more than one fill), largest first: "
                 + run.reports().getOrDefault("cachedBackgrounds", "not reported") + ".");
         ctx.note(stuck
