@@ -43,7 +43,7 @@ final class SyncCommand extends StoreCommand implements Callable<Integer> {
         try (SessionDesk desk = root.openWritable()) {
             var locations = root.locations();
             RemoteSync sync = new RemoteSync(desk.store(), SyncSettings.live(locations.environment(),
-                    locations.configDir(), Path.of(System.getProperty("user.home"))), DeviceClock.system());
+                    locations.configDir(), Path.of(System.getProperty("user.home"))), DeviceClock.system(), desk.workers());
             try {
                 if (!sync.configured()) {
                     throw new CliFailure("sync is not set up: set " + SyncSettings.ENV_URL

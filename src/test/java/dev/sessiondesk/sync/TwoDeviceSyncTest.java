@@ -3,6 +3,7 @@ package dev.sessiondesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondesk.app.sync.SyncReport;
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,5 +129,63 @@ class TwoDeviceSyncTest {
             assertThat(b.store.verifier().verifySession(fork.id()).ok()).isTrue();
             assertThat(b.store.verifier().verifySession(parent.id()).ok()).isTrue();
         }
+    }
+
+    @Test
+    void aPullNobodyAskedAboutStillTellsTheProgressListenerHowFarItCame() throws Exception {
+        try (SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url());
+             SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url())) {
+            Session s = a.store.sessions().create(NewSession.titled("Long", null));
+            List<NewMessage> many = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                many.add(NewMessage.text(i % 2 == 0 ? Role.USER : Role.ASSISTANT, "message " + i));
+            }
+            a.store.messages().appendAll(s.id(), many);
+            a.syncOk();
+
+            // The GUI listens once; live sync's exchanges (which pass no progress of their own) report to it.
+            List<long[]> seen = new ArrayList<>();
+            b.sync.onProgress((done, total) -> seen.add(new long[] {done, total}));
+            assertThat(b.syncOk().pulled()).isEqualTo(5_000);
+            assertThat(seen).hasSizeGreaterThanOrEqualTo(3); // pages of 2,000
+            assertThat(seen).allSatisfy(p -> assertThat(p[1]).isEqualTo(5_000));
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i)[0]).isGreaterThan(seen.get(i - 1)[0]);
+            }
+            assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(5_000);
+
+            seen.clear();
+            assertThat(b.syncOk().pulled()).isZero();
+            assertThat(seen).isEmpty(); // an exchange that pulls nothing shows no bar
+        }
+    }
+
+    @Test
+    void devicesSharingTheRootsWorkersStillPrefetchAfterOneOfThemClosed() throws Exception {
+        try (Workers root = Workers.logging(); SyncDevice a = new SyncDevice(tmp.resolve("a"), pg.url())) {
+            Session s = a.store.sessions().create(NewSession.titled("Long", null));
+            a.store.messages().appendAll(s.id(), texts(0, 4_500));
+            a.syncOk();
+            // b's first RemoteSync pulls in pages (the prefetch runs on a thread from root), then closes, as a
+            // restore or new sync settings close the open store's; a second one on the same Workers pulls again.
+            try (SyncDevice other = new SyncDevice(tmp.resolve("other"), pg.url(), root)) {
+                assertThat(other.syncOk().pulled()).isEqualTo(4_500);
+            }
+            a.store.messages().appendAll(s.id(), texts(4_500, 4_500));
+            a.syncOk();
+            try (SyncDevice b = new SyncDevice(tmp.resolve("b"), pg.url(), root)) {
+                assertThat(b.syncOk().pulled()).isEqualTo(9_000);
+                assertThat(b.store.sessions().require(s.id()).messageCount()).isEqualTo(9_000);
+                assertThat(b.store.verifier().verifySession(s.id()).ok()).isTrue();
+            }
+        }
+    }
+
+    private static List<NewMessage> texts(int from, int n) {
+        List<NewMessage> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(NewMessage.text(i % 2 == 0 ? Role.USER : Role.ASSISTANT, "message " + i));
+        }
+        return out;
     }
 }

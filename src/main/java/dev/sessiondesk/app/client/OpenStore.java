@@ -72,7 +72,7 @@ public final class OpenStore implements AutoCloseable {
             // Sync with the PostgreSQL server: a step of Sync Now, and live sync once started.
             ServerSync serverSync = new ServerSync(desk.store(), services.sync(), services.changes()::changed,
                     options.environment(), options.configDir(), Path.of(System.getProperty("user.home")),
-                    desk.workers().threads("live-sync", true));
+                    desk.workers());
             // The local API shares the windows' change feed: a phone's message shows in its window at once.
             LocalApi api = new LocalApi(desk, services.changes(), options.configDir());
             return new OpenStore(desk, services, maintenance, commands, notice, maintenance.upgradeProblems(), serverSync, api);

@@ -62,12 +62,21 @@ public final class RemoteSync {
     private final SyncLedger ledger;
     private final PulledChanges pulled;
     private final String deviceLabel;
+    private final Workers workers;
     private volatile Changes changes = Changes.NONE;
+    private volatile Progress watcher = Progress.NONE;
     private RemoteServer server; // kept between exchanges; guarded by this
     private final Object prefetchLock = new Object();
     private ExecutorService prefetcher; // reads the next page while one is applied; guarded by prefetchLock
 
+    /** With threads of its own (a device in a test). */
     public RemoteSync(Store store, Supplier<Optional<RemoteEndpoint>> endpoint, DeviceClock clock) {
+        this(store, endpoint, clock, Workers.logging());
+    }
+
+    /** @param workers the composition root's: the pull's prefetch thread comes from there */
+    public RemoteSync(Store store, Supplier<Optional<RemoteEndpoint>> endpoint, DeviceClock clock, Workers workers) {
+        this.workers = workers;
         this.store = store;
         this.endpoint = endpoint;
         this.clock = clock;
@@ -78,6 +87,11 @@ public final class RemoteSync {
 
     public void onChanges(Changes listener) {
         this.changes = listener == null ? Changes.NONE : listener;
+    }
+
+    /** Told how every pull comes along, whoever started it (the GUI shows a first sync's progress bar). */
+    public void onProgress(Progress listener) {
+        this.watcher = listener == null ? Progress.NONE : listener;
     }
 
     public boolean configured() {
@@ -109,7 +123,11 @@ public final class RemoteSync {
             int pushed = readOnly == null ? push(s) : 0;
             List<String> branches = new ArrayList<>();
             List<String> refused = new ArrayList<>();
-            int got = pull(s, progress, branches, refused);
+            Progress seen = watcher;
+            int got = pull(s, (done, total) -> {
+                progress.pulled(done, total);
+                seen.pulled(done, total);
+            }, branches, refused);
             if (!branches.isEmpty() && readOnly == null) {
                 pushed += push(s);
             }
@@ -245,7 +263,7 @@ public final class RemoteSync {
     private Future<List<SyncedMessage>> prefetch(RemoteServer s, long after) {
         synchronized (prefetchLock) {
             if (prefetcher == null) {
-                prefetcher = Workers.logging().onDemand("sync-prefetch");
+                prefetcher = workers.onDemand("sync-prefetch");
             }
             return prefetcher.submit(() -> s.pullMessages(after, PULL_PAGE));
         }

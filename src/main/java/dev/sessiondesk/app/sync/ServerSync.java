@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,10 @@ public final class ServerSync implements AutoCloseable {
     private final ThreadFactory threads;
 
     public ServerSync(Store store, SyncService sync, Consumer<String> sessionChanged,
-                      Map<String, String> env, Path configDir, Path home, ThreadFactory threads) {
+                      Map<String, String> env, Path configDir, Path home, Workers workers) {
         this.store = store;
-        this.threads = threads;
-        this.remote = new RemoteSync(store, SyncSettings.live(env, configDir, home), DeviceClock.system());
+        this.threads = workers.threads("live-sync", true);
+        this.remote = new RemoteSync(store, SyncSettings.live(env, configDir, home), DeviceClock.system(), workers);
         this.step = new RemoteSyncStep(remote);
         sync.addStep(step);
         remote.onChanges(new RemoteSync.Changes() {
@@ -43,6 +44,11 @@ public final class ServerSync implements AutoCloseable {
     /** Where live sync's outcomes go (the windows' status bars). */
     public void onReport(Consumer<SyncReport> listener) {
         this.reports = listener == null ? r -> { } : listener;
+    }
+
+    /** How each pull comes along (a new device's first sync takes minutes: the windows show a bar). */
+    public void onProgress(RemoteSync.Progress listener) {
+        remote.onProgress(listener);
     }
 
     public boolean configured() {

@@ -1,7 +1,6 @@
 package dev.sessiondesk.store.remote;
 
 import dev.sessiondesk.model.sync.SyncedMessage;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +28,18 @@ final class MessageRows {
         }
     }
 
-    static void insert(Connection c, List<SyncedMessage> run) throws SQLException {
+    /** Inserts a run of one session's messages; parameters bound by {@link #bindInsert}. */
+    static final String INSERT = "INSERT INTO sessiondesk.messages(session_id, seq, message_id, role,"
+            + " created, content, canonical, hash, prev_hash, device_id, user_visible, agent_visible)"
+            + " SELECT ?, u.seq, j->>'id', j->>'role', (j->>'created')::bigint, j->'content', u.canonical, u.hash,"
+            + " u.prev_hash, ?, coalesce((j->'metadata'->>'userVisible')::boolean, true),"
+            + " coalesce((j->'metadata'->>'agentVisible')::boolean, true)"
+            + " FROM unnest(?::integer[], ?::text[], ?::text[], ?::text[]) AS u(seq, canonical, prev_hash, hash),"
+            + " LATERAL (SELECT u.canonical::jsonb AS j) parsed ORDER BY u.seq"
+            + " ON CONFLICT (session_id, seq) DO NOTHING";
+
+    /** Binds {@link #INSERT}'s parameters (the first six of {@code ps}); returns the index of the last one. */
+    static int bindInsert(Connection c, PreparedStatement ps, List<SyncedMessage> run) throws SQLException {
         Integer[] seqs = new Integer[run.size()];
         String[] canonical = new String[run.size()];
         String[] prev = new String[run.size()];
@@ -41,26 +51,13 @@ final class MessageRows {
             prev[i] = m.prevHash();
             hash[i] = m.hash();
         }
-        Array a1 = c.createArrayOf("integer", seqs);
-        Array a2 = c.createArrayOf("text", canonical);
-        Array a3 = c.createArrayOf("text", prev);
-        Array a4 = c.createArrayOf("text", hash);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessiondesk.messages(session_id, seq, message_id, role,"
-                + " created, content, canonical, hash, prev_hash, device_id, user_visible, agent_visible)"
-                + " SELECT ?, u.seq, j->>'id', j->>'role', (j->>'created')::bigint, j->'content', u.canonical, u.hash,"
-                + " u.prev_hash, ?, coalesce((j->'metadata'->>'userVisible')::boolean, true),"
-                + " coalesce((j->'metadata'->>'agentVisible')::boolean, true)"
-                + " FROM unnest(?::integer[], ?::text[], ?::text[], ?::text[]) AS u(seq, canonical, prev_hash, hash),"
-                + " LATERAL (SELECT u.canonical::jsonb AS j) parsed ORDER BY u.seq"
-                + " ON CONFLICT (session_id, seq) DO NOTHING")) {
-            ps.setString(1, run.get(0).sessionId());
-            ps.setString(2, run.get(0).deviceId());
-            ps.setArray(3, a1);
-            ps.setArray(4, a2);
-            ps.setArray(5, a3);
-            ps.setArray(6, a4);
-            ps.executeUpdate();
-        }
+        ps.setString(1, run.get(0).sessionId());
+        ps.setString(2, run.get(0).deviceId());
+        ps.setArray(3, c.createArrayOf("integer", seqs));
+        ps.setArray(4, c.createArrayOf("text", canonical));
+        ps.setArray(5, c.createArrayOf("text", prev));
+        ps.setArray(6, c.createArrayOf("text", hash));
+        return 6;
     }
 
     static List<SyncedMessage> after(Connection c, long afterChange, int limit) throws SQLException {

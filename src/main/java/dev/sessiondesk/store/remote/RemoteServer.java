@@ -126,13 +126,20 @@ public final class RemoteServer implements AutoCloseable {
      * seq − 1, nothing more is sent and {@code conflictAt} names that seq.
      */
     public Pushed pushMessages(String sessionId, List<SyncedMessage> batch) {
-        return inTransaction("push " + batch.size() + " messages of session " + sessionId, () -> {
+        return inTransaction("push " + batch.size() + " messages of session " + sessionId, false, () -> {
             int head;
             String headHash;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT head_seq, head_hash FROM sessiondesk.sessions WHERE id = ? FOR UPDATE")) {
-                ps.setString(1, sessionId);
-                try (ResultSet rs = ps.executeQuery()) {
+            // The server-wide lock and the session's row in one round trip: every push holds the lock until it
+            // commits, so each round trip inside it is paid by every device waiting to push.
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?);"
+                    + " SELECT head_seq, head_hash FROM sessiondesk.sessions WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, PUSH_LOCK);
+                ps.setString(2, sessionId);
+                ps.execute();
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("the server did not answer the session head query");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
                     if (!rs.next()) {
                         return new Pushed(0, 0, null, true);
                     }
@@ -161,32 +168,35 @@ public final class RemoteServer implements AutoCloseable {
                 return new Pushed(known, head, first.seq(), false);
             }
             SyncedMessage last = fresh.get(fresh.size() - 1);
-            MessageRows.insert(c, fresh);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessiondesk.sessions SET head_seq = ?, head_hash = ?,"
+            // The rows, the session's new head and the notification: one round trip (a failing row fails it all).
+            try (PreparedStatement ps = c.prepareStatement(MessageRows.INSERT + ";"
+                    + " UPDATE sessiondesk.sessions SET head_seq = ?, head_hash = ?,"
                     + " last_activity = greatest(last_activity, ?), change_no = nextval('sessiondesk.session_changes'),"
-                    + " updated_at = now() WHERE id = ?")) {
-                ps.setInt(1, last.seq());
-                ps.setString(2, last.hash());
-                ps.setLong(3, System.currentTimeMillis());
-                ps.setString(4, sessionId);
-                ps.executeUpdate();
+                    + " updated_at = now() WHERE id = ?; SELECT pg_notify(?, ?)")) {
+                int i = MessageRows.bindInsert(c, ps, fresh);
+                ps.setInt(++i, last.seq());
+                ps.setString(++i, last.hash());
+                ps.setLong(++i, System.currentTimeMillis());
+                ps.setString(++i, sessionId);
+                ps.setString(++i, CHANNEL);
+                ps.setString(++i, first.deviceId() == null ? "" : first.deviceId());
+                ps.execute();
             }
-            notifyChange(first.deviceId());
             return new Pushed(known + fresh.size(), last.seq(), null, false);
         });
     }
 
     public List<SyncedSession> pullSessions(long afterChange, int limit) {
-        return inTransaction("pull sessions", () -> SessionRows.after(c, afterChange, limit));
+        return read("pull sessions", () -> SessionRows.after(c, afterChange, limit));
     }
 
     public List<SyncedMessage> pullMessages(long afterChange, int limit) {
-        return inTransaction("pull messages", () -> MessageRows.after(c, afterChange, limit));
+        return read("pull messages", () -> MessageRows.after(c, afterChange, limit));
     }
 
     /** How many messages the server holds in all (for a first sync's progress bar). */
     public long messagesAfter(long afterChange) {
-        return inTransaction("count messages to pull", () -> {
+        return read("count messages to pull", () -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sessiondesk.messages WHERE change_no > ?")) {
                 ps.setLong(1, afterChange);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -216,10 +226,27 @@ public final class RemoteServer implements AutoCloseable {
     }
 
     private <T> T inTransaction(String doing, Work<T> work) {
+        return inTransaction(doing, doing.startsWith("push"), work);
+    }
+
+    /**
+     * A read of one statement, without a transaction around it (no BEGIN and COMMIT: one round trip,
+     * and live sync pulls many times a second on every device).
+     */
+    private <T> T read(String doing, Work<T> work) {
+        try {
+            c.setAutoCommit(true);
+            return work.run();
+        } catch (SQLException e) {
+            throw PgErrors.from(e, doing, endpoint);
+        }
+    }
+
+    private <T> T inTransaction(String doing, boolean pushLock, Work<T> work) {
         try {
             c.setAutoCommit(false);
             try {
-                if (doing.startsWith("push")) {
+                if (pushLock) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                         ps.setLong(1, PUSH_LOCK);
                         ps.execute();

@@ -28,6 +28,7 @@ public final class SyncLedger {
     public static final String MESSAGES_CURSOR = "pull_cursor_messages";
 
     private final Store store;
+    private volatile Long offsetSet; // the offset this ledger last wrote (each exchange would otherwise queue a write)
 
     public SyncLedger(Store store) {
         this.store = store;
@@ -52,6 +53,10 @@ public final class SyncLedger {
      * system time + offset. An injected {@link java.time.Clock} (tests skew devices by minutes) lands here.
      */
     public void setClockOffset(long offsetMillis) {
+        Long before = offsetSet;
+        if (before != null && before == offsetMillis) {
+            return;
+        }
         store.writer().write("set the sync clock offset", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sync_clock SET offset_ms = ? WHERE id = 1 AND offset_ms <> ?")) {
                 ps.setLong(1, offsetMillis);
@@ -60,6 +65,7 @@ public final class SyncLedger {
             }
             return null;
         });
+        offsetSet = offsetMillis;
     }
 
     /** The outbox, parents before their forks (a fork's row on the server refers to its parent's). */
