@@ -74,6 +74,9 @@ class SidebarGuiTest {
     private static void select(ChatWindow w, String sessionId) throws Exception {
         waitFor("session " + sessionId + " in the sidebar", () -> fxGet(() -> w.sidebar().listView().getItems().stream()
                 .anyMatch(r -> r.session().id().equals(sessionId))));
+        // ... and laid out in a cell (the list updates its cells in the next pulse; a loaded machine may not have had it)
+        waitFor("a cell showing session " + sessionId, () -> fxGet(() -> w.sidebar().listView().lookupAll(".list-cell").stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarRow r && r.session().id().equals(sessionId))));
         fxRun(() -> {
             var items = w.sidebar().listView().getItems();
             for (int i = 0; i < items.size(); i++) {
