@@ -60,21 +60,10 @@ class ArchitectureTest {
             .and().haveNameNotMatching(".*\\.GooseDbReader(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..");
 
-    /**
-     * Classes that still make their own threads, by name (nested classes included): the backup's
-     * quick_check beside its chain scan, and the store's parallel scan (below app, it is to take a
-     * ThreadFactory handed in, as the store writer had). Nothing new joins it; even the CLI's shutdown
-     * hooks are unstarted threads from Workers.
-     */
-    private static final String OWN_THREADS_YET = String.join("|",
-            "dev\\.sessiondesk\\.app\\.backup\\.BackupVerifier",
-            "dev\\.sessiondesk\\.store\\.StoreScan"); // the store cannot use app.tasks: to take a ThreadFactory
-
     /** Workers (app.tasks) is the one place that makes threads, so every thread is named and logs what nothing caught. */
     @ArchTest
     static final ArchRule onlyWorkersCreatesThreads = noClasses()
             .that().resideOutsideOfPackage("dev.sessiondesk.app.tasks..")
-            .and().haveNameNotMatching("(" + OWN_THREADS_YET + ")(\\$.*)?")
             .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
             .orShould().callMethodWhere(target(owner(type(Executors.class))).and(target(nameStartingWith("new"))));
 }

@@ -46,12 +46,8 @@ final class AppendLatencyBenchmark implements Benchmark {
     public List<Figure> run(BenchContext ctx) throws Exception {
         Series idle = measure(ctx, "idle");
         Series hogged;
-        Process hog = new ProcessBuilder("sh", "-c", "while :; do :; done").redirectErrorStream(true).start();
-        try {
+        try (CpuHog hog = CpuHog.start()) {
             hogged = measure(ctx, "hog");
-        } finally {
-            hog.destroyForcibly();
-            hog.waitFor();
         }
         ctx.note(String.format("Append with a CPU hog (a shell busy loop, one core) running the whole pass: append p50 %s"
                         + " / p99 %s; bare INSERT+COMMIT p50 %s / p99 %s; append's SQL from raw JDBC p50 %s / p99 %s.",

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A verified backup of the large store (the app's own {@link BackupService}: a consistent snapshot,
- * forced to disk, opened read-only and checked: {@code quick_check}, every hash chain, the comparison
- * with the live store) against a plain file copy of it, forced to disk too.
+ * forced to disk, opened read-only and checked: every page ({@code quick_check} of each table), every
+ * hash chain, the comparison with the live store) against a plain file copy of it, forced to disk too.
  */
 final class BackupStandInBenchmark implements Benchmark {
     private static final String ROW = "verified backup (`BackupService`: `VACUUM INTO` + fsync + quick_check + every chain"
@@ -72,7 +72,8 @@ final class BackupStandInBenchmark implements Benchmark {
                 throw new IllegalStateException("the backup holds no sessions");
             }
         }
-        ctx.note(String.format("Verified backup: the app's own BackupService (VACUUM INTO, fsync, read-only quick_check,"
+        ctx.note(String.format("Verified backup: the app's own BackupService (VACUUM INTO, fsync, a read-only page check"
+                        + " of every table (quick_check(t); FTS5's content check is left to a restore),"
                         + " every chain in one parallel scan, comparison with the live store) of a %s MB store, median of %d,"
                         + " alternating with a plain file copy + fsync. Steps of the last backup that took ≥ 20 ms (named by"
                         + " the step that began them): %s.", Format.number(Files.size(source) / 1e6), cfg.backupRepeats(),

@@ -3,6 +3,7 @@ package dev.sessiondesk.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,28 @@ final class ChildJvm {
      */
     static Run run(BenchContext ctx, Path workDir, String label, String heap, boolean gui, List<String> jvmOptions,
                    Class<?> main, List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(ctx, workDir, label, heap, gui, jvmOptions, main, args, timeoutSeconds, null);
+    }
+
+    /**
+     * What the parent does while a child runs: hears each report as it comes and may answer on the
+     * child's stdin (e.g. "go" once the load the child is to measure is in place).
+     */
+    @FunctionalInterface
+    interface Conversation {
+        void heard(String key, String value, PrintStream toChild) throws Exception;
+    }
+
+    /** The same, talking with the child while it runs (see {@link Conversation}). */
+    static Run converse(BenchContext ctx, Path workDir, String label, String heap, boolean gui, Class<?> main,
+                        List<String> args, long timeoutSeconds, Conversation conversation)
+            throws IOException, InterruptedException {
+        return run(ctx, workDir, label, heap, gui, List.of(), main, args, timeoutSeconds, conversation);
+    }
+
+    private static Run run(BenchContext ctx, Path workDir, String label, String heap, boolean gui, List<String> jvmOptions,
+                           Class<?> main, List<String> args, long timeoutSeconds, Conversation conversation)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
@@ -82,14 +105,26 @@ final class ChildJvm {
         long started = System.currentTimeMillis();
         Process p = pb.start();
         Map<String, String> reports = new LinkedHashMap<>();
+        PrintStream toChild = new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 int space = line.indexOf(' ');
                 if (space > 0) {
-                    reports.put(line.substring(0, space), line.substring(space + 1).strip());
+                    String key = line.substring(0, space);
+                    String value = line.substring(space + 1).strip();
+                    reports.put(key, value);
+                    if (conversation != null) {
+                        conversation.heard(key, value, toChild);
+                    }
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            p.destroyForcibly();
+            throw e;
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IllegalStateException(label + ": " + e.getMessage(), e);
         }
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();

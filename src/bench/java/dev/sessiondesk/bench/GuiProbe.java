@@ -37,7 +37,9 @@ import javafx.application.Platform;
  *   <li>{@code stall SECONDS TOKEN_MS}: the FX thread's worst delay (see {@link StallDetector}) for
  *       SECONDS idle, then for SECONDS while every window's session receives replies from the
  *       offline assistant through {@link ReplyService}, one after another, windows told through the
- *       client's session-change announcements.</li>
+ *       client's session-change announcements. With a fifth argument {@code api} the client runs the
+ *       local API (the parent turned it on in the settings) and the streaming goes on through phases
+ *       with and without the parent's API load (see {@link ApiLoadPhases}).</li>
  * </ul>
  *   <li>{@code open SESSION LAST_SEQ SECONDS}: the first window opens SESSION; milliseconds until its
  *       transcript shows message LAST_SEQ (the first screen), then the FX thread's worst delay while
@@ -90,7 +92,8 @@ public final class GuiProbe {
         switch (mode) {
             case "coldstart" -> { }
             case "heap" -> heap(windows, heapBeforeClient);
-            case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 && args[4].equals("api"));
             case "open" -> {
                 open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
                 // What the first screen waited for: the same store read again, now (warm caches).
@@ -176,7 +179,11 @@ public final class GuiProbe {
         report("rssKb", residentKb()); // the whole process: heap, WebKit's native memory, Prism's buffers
     }
 
-    private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis) throws Exception {
+    private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis, boolean api)
+            throws Exception {
+        if (api) {
+            ApiLoadPhases.reportApi(client);
+        }
         // Let restore's own follow-up work (focus, list refresh) finish, and the focused composer's caret
         // stop blinking (CaretBlink, 10 s after it got the focus): the idle baseline is the app at rest.
         Thread.sleep((long) dev.sessiondesk.ui.chat.CaretBlink.TIMEOUT.toMillis() + 1_000);
@@ -245,8 +252,11 @@ public final class GuiProbe {
                 driver.execute(r);
             }
         });
-        streaming.set(false);
         RenderCost.Snapshot streamCost = cost.now().minus(streamStart);
+        if (api) {
+            ApiLoadPhases.measure(seconds, cost, streamingResult, streamCost, deltas::get, deltas.get());
+        }
+        streaming.set(false);
         report("streamFxCpuMs", streamCost.fxCpuNanos() / 1e6);
         report("streamRendererCpuMs", streamCost.rendererCpuNanos() / 1e6);
         report("streamPageUpdates", streamCost.pageUpdates());
@@ -333,7 +343,7 @@ public final class GuiProbe {
         return f.get(60, TimeUnit.SECONDS);
     }
 
-    private static void report(String key, Object value) {
+    static void report(String key, Object value) {
         System.out.println(key + " " + value);
         System.out.flush();
     }

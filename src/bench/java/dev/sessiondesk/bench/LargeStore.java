@@ -1,5 +1,6 @@
 package dev.sessiondesk.bench;
 
+import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public final class LargeStore implements AutoCloseable {
                 List.of(cfg.longSession(), SHORT_SESSION));
         Path dir = ctx.workDir("large");
         ctx.log("seeding the large store: " + shape);
-        Store store = Store.open(dir);
+        // As the app opens it: a verify hashes on threads from Workers beside the calling one.
+        Store store = Store.open(dir, Store.Options.defaults().withScanThreads(Workers.logging().threads("verify-scan", true)));
         CorpusSeeder.SeededCorpus corpus = new CorpusSeeder(cfg.seed()).seed(store, shape, ctx::log);
         double seconds = corpus.elapsedNanos() / 1e9;
         long bytes = Files.size(store.dbFile());

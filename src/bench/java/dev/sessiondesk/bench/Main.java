@@ -41,7 +41,8 @@ public final class Main {
                 new WindowHeapBenchmark(),
                 new StreamingStallBenchmark(),
                 new SessionOpenBenchmark(),
-                new ApiLoadBenchmark());
+                new ApiLoadBenchmark(),
+                new ApiWhileStreamingBenchmark());
     }
 
     /**
@@ -71,13 +72,6 @@ public final class Main {
         BenchContext ctx = new BenchContext(cfg, out);
         List<Figure> figures = new ArrayList<>();
         boolean broken = false;
-        // -Dbench.hog=true: a CPU hog (a shell busy loop, one core) spins for the whole run, so the GUI rows
-        // show what the user sees while a build runs on the other core.
-        Process hog = Boolean.parseBoolean(System.getProperty("bench.hog", "false"))
-                ? new ProcessBuilder("sh", "-c", "while :; do :; done").redirectErrorStream(true).start() : null;
-        if (hog != null) {
-            ctx.note("CPU hog: a shell busy loop (one core) ran during the whole run (-Dbench.hog=true).");
-        }
         try {
             for (Benchmark b : selected(benchmarks())) {
                 ctx.log("== " + b.name());
@@ -95,10 +89,6 @@ public final class Main {
                 ctx.log(String.format("   done in %.0f s", (System.nanoTime() - t) / 1e9));
             }
         } finally {
-            if (hog != null) {
-                hog.destroyForcibly();
-                hog.waitFor();
-            }
             ctx.closeShared();
             if (jfr != null) {
                 jfr.stop();

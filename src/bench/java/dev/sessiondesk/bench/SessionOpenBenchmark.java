@@ -44,8 +44,14 @@ final class SessionOpenBenchmark implements Benchmark {
             length = byLength.get(0).messageCount();
             WindowRestoreSetup.openWindowsOn(store, List.of(byLength.get(1).id()));
         }
-        ChildJvm.Run run = ChildJvm.run(ctx, dir, "open", "1g", true, GuiProbe.class,
-                List.of("open", data.toString(), big, Integer.toString(length), Integer.toString(seconds)), 300);
+        ChildJvm.Run run;
+        try (CpuHog hog = CpuHog.requested() ? CpuHog.start() : null) { // -Dbench.hog=true: the other core busy
+            run = ChildJvm.run(ctx, dir, "open", "1g", true, GuiProbe.class,
+                    List.of("open", data.toString(), big, Integer.toString(length), Integer.toString(seconds)), 300);
+        }
+        if (CpuHog.requested()) {
+            ctx.note("Open: a CPU hog (a shell busy loop, one core) ran the whole time (-Dbench.hog=true).");
+        }
         double first = run.number("firstScreenMs");
         double worst = run.number("scrollMaxMs");
         boolean top = "true".equals(run.require("reachedTop"));

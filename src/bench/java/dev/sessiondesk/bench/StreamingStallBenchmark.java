@@ -38,8 +38,14 @@ final class StreamingStallBenchmark implements Benchmark {
                     .seed(store, new CorpusShape(3, 3L * length, List.of(length, length, length)), s -> { });
             WindowRestoreSetup.openWindowsOn(store, corpus.sessions().stream().map(CorpusSeeder.SeededSession::id).toList());
         }
-        ChildJvm.Run run = ChildJvm.run(ctx, dir, "stall", "1g", true, GuiProbe.class,
-                List.of("stall", data.toString(), Integer.toString(seconds), Integer.toString(TOKEN_MILLIS)), 300);
+        ChildJvm.Run run;
+        try (CpuHog hog = CpuHog.requested() ? CpuHog.start() : null) { // -Dbench.hog=true: the other core busy
+            run = ChildJvm.run(ctx, dir, "stall", "1g", true, GuiProbe.class,
+                    List.of("stall", data.toString(), Integer.toString(seconds), Integer.toString(TOKEN_MILLIS)), 300);
+        }
+        if (CpuHog.requested()) {
+            ctx.note("FX stall: a CPU hog (a shell busy loop, one core) ran the whole time (-Dbench.hog=true).");
+        }
         boolean stuck = run.reports().containsKey("fxThreadStuckAfterStreaming");
         if (run.millis("windows") != 3 || run.millis("repliesFinished") < 3
                 || (!stuck && run.millis("messagesAddedInWindows") < 6)) {

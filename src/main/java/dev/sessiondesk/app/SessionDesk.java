@@ -91,11 +91,14 @@ public final class SessionDesk implements AutoCloseable {
     private static SessionDesk open(Path dataDir, Store.Options options, Workers workers, boolean ownsWorkers) {
         // A restore killed before its swap leaves a temporary file; the store itself is whole either way.
         RestoreService.recoverInterrupted(dataDir);
-        BackupService backups = new BackupService(dataDir);
+        BackupService backups = new BackupService(dataDir, workers.threads("backup-verify", true));
         Store.MigrationHook callers = options.beforeMigration();
         Store.MigrationHook backupFirst = backups.beforeMigration();
-        // Migrations run only after a verified backup of the old version (P7).
-        Store store = Store.open(dataDir, options.withMigrationHook((db, from, to) -> {
+        // Migrations run only after a verified backup of the old version (P7). A whole-store verify hashes
+        // on threads from the desk's Workers (the store makes none of its own).
+        Store.Options withThreads = options.scanThreads() != null ? options
+                : options.withScanThreads(workers.threads("verify-scan", true));
+        Store store = Store.open(dataDir, withThreads.withMigrationHook((db, from, to) -> {
             backupFirst.beforeMigration(db, from, to);
             callers.beforeMigration(db, from, to);
         }));

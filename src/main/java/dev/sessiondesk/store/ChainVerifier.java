@@ -40,12 +40,12 @@ public final class ChainVerifier {
 
     /**
      * SQLite's {@code quick_check} (or the slower {@code integrity_check}) and every session's chain, the
-     * sessions split into parts read and hashed side by side on the cores (see {@link StoreScan}).
+     * sessions split into parts read and hashed side by side on the cores when the store was opened with
+     * {@link Store.Options#scanThreads} (see {@link StoreScan}).
      */
     public StoreReport verifyAll(boolean fullIntegrityCheck) {
         String check = sqliteCheckOnFreshConnection(fullIntegrityCheck);
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return StoreScan.run(store.reader(), check, threads, "ok".equals(check));
+        return StoreScan.run(store.reader(), check, store.scanThreads(), cores(), "ok".equals(check));
     }
 
     /** Every session's chain in parallel scans, without SQLite's page check (its report says "not run"). */
@@ -59,8 +59,11 @@ public final class ChainVerifier {
      * mapped read is a SIGBUS that ends the process, a plain one an error the report names.
      */
     public StoreReport verifyChains(boolean pagesChecked) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return StoreScan.run(store.reader(), "not run", threads, pagesChecked);
+        return StoreScan.run(store.reader(), "not run", store.scanThreads(), cores(), pagesChecked);
+    }
+
+    private static int cores() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -77,6 +80,21 @@ public final class ChainVerifier {
             return sqliteCheck(c, full);
         } catch (SQLException e) {
             throw StoreException.from(e, "check the store", store.dbFile().toString());
+        }
+    }
+
+    /** {@link PageCheck}: every b-tree's pages without FTS5's index-content check, on a connection of its own. */
+    String pageCheckOnFreshConnection() {
+        UiThreadGuard.check("check the store's pages");
+        try (Connection c = Connections.reader(store.dbFile(), 5_000, store.isReadOnly())) {
+            c.setAutoCommit(false); // the checks of every table and the page count read one snapshot
+            try {
+                return PageCheck.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw StoreException.from(e, "check the store's pages", store.dbFile().toString());
         }
     }
 

@@ -37,6 +37,14 @@ public final class ReferenceChecks {
         return store.verifier().sqliteCheckOnFreshConnection(false);
     }
 
+    /**
+     * SQLite's page check of every b-tree without FTS5's check of its index's content (a backup's
+     * check: the search index is derived data; see {@link PageCheck}), as one line ("ok" when clean).
+     */
+    public String pageCheck() {
+        return store.verifier().pageCheckOnFreshConnection();
+    }
+
     public List<String> windowProblems() {
         List<String[]> windows = store.reader().read("read the windows", c -> {
             List<String[]> out = new ArrayList<>();

@@ -137,6 +137,12 @@ public final class Schema {
     }
 
     private static Void v2(Connection c) throws SQLException {
+        createSearchIndex(c);
+        return null;
+    }
+
+    /** The full-text index, filled from the finished messages (schema 2; and a rebuild of a damaged one). */
+    static void createSearchIndex(Connection c) throws SQLException {
         exec(c, "CREATE VIRTUAL TABLE messages_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
         // Existing finished messages are indexed here; from now on the store indexes each one in the
         // transaction that finishes it. The text is extracted in Java (content items are JSON).
@@ -150,7 +156,6 @@ public final class Schema {
                 ins.executeUpdate();
             }
         }
-        return null;
     }
 
     /**

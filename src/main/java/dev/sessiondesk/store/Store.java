@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +27,36 @@ public final class Store implements AutoCloseable {
         void beforeMigration(Path db, int fromVersion, int toVersion) throws IOException;
     }
 
-    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration) {
+    /**
+     * How a store is opened. {@code scanThreads} makes the threads a whole-store verify hashes on beside
+     * the calling one (the store cannot make threads of its own: they come from the caller's
+     * {@code Workers}); null: a verify scans on the calling thread alone.
+     */
+    public record Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration, ThreadFactory scanThreads) {
+        public Options(int busyTimeoutMs, String appVersion, MigrationHook beforeMigration) {
+            this(busyTimeoutMs, appVersion, beforeMigration, null);
+        }
+
         public static Options defaults() {
             return new Options(5_000, AppVersion.current(), (db, from, to) -> { });
         }
 
         public Options withBusyTimeout(int ms) {
-            return new Options(ms, appVersion, beforeMigration);
+            return new Options(ms, appVersion, beforeMigration, scanThreads);
         }
 
         public Options withMigrationHook(MigrationHook hook) {
-            return new Options(busyTimeoutMs, appVersion, hook);
+            return new Options(busyTimeoutMs, appVersion, hook, scanThreads);
+        }
+
+        public Options withScanThreads(ThreadFactory threads) {
+            return new Options(busyTimeoutMs, appVersion, beforeMigration, threads);
         }
     }
 
     private final Path dataDir;
     private final Path dbFile;
+    private final ThreadFactory scanThreads;
     private final int schemaVersion;
     private final String readOnlyReason;
     private final StoreWriter writer;
@@ -61,9 +76,10 @@ public final class Store implements AutoCloseable {
     private final String streamToken = StreamOwner.openToken(); // this open store, as the owner of its replies
 
     private Store(Path dataDir, Path dbFile, int schemaVersion, String readOnlyReason,
-                  StoreWriter writer, StoreReader reader) {
+                  StoreWriter writer, StoreReader reader, ThreadFactory scanThreads) {
         this.dataDir = dataDir;
         this.dbFile = dbFile;
+        this.scanThreads = scanThreads;
         this.schemaVersion = schemaVersion;
         this.readOnlyReason = readOnlyReason;
         this.writer = writer;
@@ -109,7 +125,8 @@ public final class Store implements AutoCloseable {
             String reason = "this store was written by a newer SessionDesk (schema " + version + " > " + Schema.CURRENT
                     + "); it is open read-only and nothing was changed: " + db;
             LOG.warn(reason);
-            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
+            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true),
+                    options.scanThreads());
         }
         if (!writableDir || !Files.isWritable(db)) {
             String reason = !writableDir
@@ -117,7 +134,8 @@ public final class Store implements AutoCloseable {
                     + " nothing can be saved until the folder is writable again"
                     : "the store " + db + " is read-only (file or folder permissions); nothing can be saved";
             LOG.warn(reason);
-            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true));
+            return new Store(dir, db, version, reason, null, new StoreReader(db, options.busyTimeoutMs(), true),
+                    options.scanThreads());
         }
         StoreWriter writer;
         StoreClaim claim;
@@ -162,7 +180,8 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreException(StoreException.Kind.IO, "cannot secure the store files: " + describe((IOException) e), e);
         }
-        Store store = new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false));
+        Store store = new Store(dir, db, version, null, writer, new StoreReader(db, options.busyTimeoutMs(), false),
+                options.scanThreads());
         store.claim = claim;
         return store;
     }
@@ -173,6 +192,11 @@ public final class Store implements AutoCloseable {
      * figures from outside the running app's writer.
      */
     public static Store openReadOnly(Path dbFile) {
+        return openReadOnly(dbFile, null);
+    }
+
+    /** As {@link #openReadOnly(Path)}; a whole-store verify also hashes on threads from {@code scanThreads}. */
+    public static Store openReadOnly(Path dbFile, ThreadFactory scanThreads) {
         Path db = dbFile.toAbsolutePath();
         if (!Files.isRegularFile(db)) {
             throw new StoreException(StoreException.Kind.NOT_FOUND, "no store file at " + db);
@@ -180,7 +204,7 @@ public final class Store implements AutoCloseable {
         int busyTimeoutMs = Options.defaults().busyTimeoutMs();
         int version = probe(db, busyTimeoutMs);
         return new Store(db.getParent(), db, version, "opened read-only: " + db, null,
-                new StoreReader(db, busyTimeoutMs, true));
+                new StoreReader(db, busyTimeoutMs, true), scanThreads);
     }
 
     /**
@@ -305,6 +329,11 @@ public final class Store implements AutoCloseable {
         return instance;
     }
 
+    /** Where a whole-store verify takes its extra threads (null: it scans on the calling thread alone). */
+    ThreadFactory scanThreads() {
+        return scanThreads;
+    }
+
     public StoreReader reader() {
         return reader;
     }
@@ -331,6 +360,21 @@ public final class Store implements AutoCloseable {
                             "cannot checkpoint " + dbFile + ": a reader is still using the log; try again");
                 }
             }
+            return null;
+        });
+    }
+
+    /**
+     * Drops the full-text index and builds it again from the finished messages, in one transaction: it
+     * is derived data, so a restore whose only problem is FTS5's check of the index's content repairs it
+     * this way (see {@link PageCheck}).
+     */
+    public void rebuildSearchIndex() {
+        writer().write("rebuild the search index", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS messages_fts");
+            }
+            Schema.createSearchIndex(c);
             return null;
         });
     }

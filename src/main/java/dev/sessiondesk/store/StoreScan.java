@@ -1,70 +1,50 @@
 package dev.sessiondesk.store;
 
-import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.Fingerprint;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.sessiondesk.store.ScannedChain.SessionRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every chain of the store (verify): the sessions are split by id into parts of about equal message
  * count, and each part is one scan of {@code messages} in (session, seq) order on a reader connection
- * of its own, hashed on the thread that reads it (two cores read and hash at once; no hand-off, no
- * rows held). SQLite hands each row over in few columns: the canonical prefix
- * {@code {"content":…,"created":…} } built by SQLite as bytes (no text decoding, no JSON parse), the
- * flags as one integer and the stored hash as its 32 bytes; the digest and the canonical suffix are
- * reused, so a row costs its copy and its SHA-256. Each part is one read transaction that reads its
- * sessions' records and their messages together, so a session's chain and its record always come from
- * one snapshot (parts may be a few milliseconds apart). Each stored row is hashed once: a fork's chain
- * starts from its parent's stored hash at the fork point, and a fork whose parent's prefix is damaged
- * there is reported damaged at the same message.
+ * of its own, hashed on the thread that reads it (the parts run side by side on the cores; no
+ * hand-off, no rows held). The per-row cost is the driver's, so SQLite hands each row over in five
+ * plain values and builds nothing: the sequence number and flags as one integer, {@code created}, and
+ * the message id, stored hash and content as their bytes (a cast to BLOB: no text decoding, no JSON
+ * parse, no concatenation copying the content). Which session a row belongs to comes from a count per
+ * session read first from the (session, seq) index in the same read transaction, so the rows carry no
+ * session id either. Each part is one read transaction that reads its sessions' records, their counts
+ * and their messages together, so a session's chain and its record always come from one snapshot
+ * (parts may be a few milliseconds apart). Each stored row is hashed once: a fork's chain starts from
+ * its parent's stored hash at the fork point, and a fork whose parent's prefix is damaged there is
+ * reported damaged at the same message. The threads are the caller's ({@link Store.Options#scanThreads});
+ * without them the parts are scanned one after another on the calling thread.
  */
 final class StoreScan {
-    private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] ID = ",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
-    /** The canonical bytes after the id, by flags: agentVisible 4, userVisible 2, assistant 1. */
-    private static final byte[][] SUFFIX = new byte[8][];
-    private static final int ASSISTANT = 1;
-    private static final int USER_VISIBLE = 2;
-    private static final int AGENT_VISIBLE = 4;
-    private static final int STREAMING = 8;
-    private static final int UNKNOWN_ROLE = 16;
     /** Parts per hashing thread, so a thread the machine slows down does not hold up the others for long. */
     private static final int PARTS_PER_THREAD = 4;
     /** The memory map a verify scan reads pages through (no read call and no copy per page). */
     private static final long SCAN_MMAP_BYTES = 1L << 30;
-    private static final String SCAN = "SELECT session_id, seq,"
-            + " CAST('{\"content\":' || ifnull(content_json, '') || ',\"created\":' || CAST(created AS INTEGER) AS BLOB),"
-            + " CAST(message_id AS BLOB),"
-            + " (CASE role WHEN 'user' THEN 0 WHEN 'assistant' THEN 1 ELSE 16 END) | (CASE WHEN user_visible != 0 THEN 2"
-            + " ELSE 0 END) | (CASE WHEN agent_visible != 0 THEN 4 ELSE 0 END) | (CASE WHEN state = 'streaming' THEN 8"
-            + " ELSE 0 END),"
-            + " CASE WHEN length(hash) = 64 AND hash = lower(hash) THEN unhex(hash) END"
-            + " FROM messages WHERE session_id >= ?";
-
-    static {
-        for (int f = 0; f < SUFFIX.length; f++) {
-            SUFFIX[f] = (",\"metadata\":{\"agentVisible\":" + ((f & AGENT_VISIBLE) != 0) + ",\"userVisible\":"
-                    + ((f & USER_VISIBLE) != 0) + "},\"role\":\"" + ((f & ASSISTANT) != 0 ? "assistant" : "user") + "\"}")
-                    .getBytes(StandardCharsets.US_ASCII);
-        }
-    }
-
-    private record SessionRow(String id, int count, String head, String parent, int base) {
-    }
+    private static final String ROWS = " FROM messages WHERE session_id >= ?";
+    /** Each row's seq and flags as {@code seq * 32 + flags} (see {@link ScannedChain}), then four plain values. */
+    private static final String SCAN = "SELECT seq * " + ScannedChain.FLAG_SPAN
+            + " + (CASE role WHEN 'user' THEN 0 WHEN 'assistant' THEN " + ScannedChain.ASSISTANT + " ELSE "
+            + ScannedChain.UNKNOWN_ROLE + " END)"
+            + " + (CASE WHEN user_visible != 0 THEN " + ScannedChain.USER_VISIBLE + " ELSE 0 END)"
+            + " + (CASE WHEN agent_visible != 0 THEN " + ScannedChain.AGENT_VISIBLE + " ELSE 0 END)"
+            + " + (CASE WHEN state = 'streaming' THEN " + ScannedChain.STREAMING + " ELSE 0 END),"
+            + " created, CAST(message_id AS BLOB), CAST(hash AS BLOB), CAST(content_json AS BLOB)" + ROWS;
 
     /** Sessions with ids from {@code from} (inclusive) to {@code to} (exclusive; null: no end). */
     private record Part(String from, String to) {
@@ -82,144 +62,50 @@ final class StoreScan {
     }
 
     /** One part's sessions, their chains and the canonical bytes it hashed. */
-    private record PartResult(Map<String, SessionRow> sessions, Map<String, Chain> chains, long bytes) {
-    }
-
-    /** One session's own chain as its rows arrive, on the one thread that scans its part. */
-    private static final class Chain {
-        final SessionRow s;
-        byte[] head;
-        int expectedSeq;
-        int checked;
-        Integer badSeq;
-        String problem;
-
-        Chain(SessionRow s, String startHead) {
-            this.s = s;
-            this.head = startHead == null ? null : HEX.parseHex(startHead);
-            this.expectedSeq = s.base() + 1;
-            this.checked = s.base();
-            if (startHead == null) {
-                fail(s.base(), "the parent session " + s.parent() + " has no finished message " + s.base()
-                        + " to continue from");
-            }
-        }
-
-        void fail(int seq, String why) {
-            if (problem == null) {
-                badSeq = seq;
-                problem = why;
-            }
-        }
-
-        /** Takes the next stored row; the digest is the part's own, {@code out} its 32-byte scratch. */
-        long take(int seq, byte[] prefix, byte[] messageId, int flags, byte[] stored, MessageDigest sha, byte[] out)
-                throws java.security.DigestException {
-            if (problem != null) {
-                return 0;
-            }
-            if (seq != expectedSeq) {
-                fail(seq > expectedSeq ? expectedSeq : seq, seq > expectedSeq
-                        ? "message " + expectedSeq + " is missing (the next stored one is " + seq + ")"
-                        : "message " + seq + " is stored twice or out of order");
-                return 0;
-            }
-            expectedSeq++;
-            if ((flags & STREAMING) != 0) {
-                if (seq != s.count() + 1) {
-                    fail(seq, "a streaming reply is not the last message");
-                }
-                return 0;
-            }
-            if ((flags & UNKNOWN_ROLE) != 0) {
-                fail(seq, "the message's role is neither user nor assistant (changed or damaged)");
-                return 0;
-            }
-            sha.update(head);
-            sha.update(prefix);
-            long n = prefix.length;
-            if (messageId != null) {
-                byte[] quoted = jsonStringBody(messageId);
-                sha.update(ID);
-                sha.update(quoted);
-                n += ID.length + quoted.length;
-            }
-            byte[] suffix = SUFFIX[flags & 7];
-            sha.update(suffix);
-            sha.digest(out, 0, out.length);
-            if (stored == null || !Arrays.equals(out, stored)) {
-                fail(seq, "content does not match its hash (changed, reordered or damaged)");
-                return n + suffix.length;
-            }
-            head = out.clone();
-            checked++;
-            return n + suffix.length;
-        }
-
-        ChainReport report() {
-            String hex = head == null ? null : HEX.formatHex(head);
-            if (problem != null) {
-                return new ChainReport(s.id(), checked, false, badSeq, problem, hex);
-            }
-            if (checked != s.count() || !hex.equals(s.head())) {
-                return new ChainReport(s.id(), checked, false, Math.min(checked, s.count()) + 1, "the session record says "
-                        + s.count() + " messages ending in " + abbrev(s.head()) + ", the chain has " + checked
-                        + " ending in " + abbrev(hex), hex);
-            }
-            return new ChainReport(s.id(), checked, true, null, null, hex);
-        }
+    private record PartResult(Map<String, SessionRow> sessions, Map<String, ScannedChain> chains, long bytes) {
     }
 
     private StoreScan() {
     }
 
     /**
-     * The message id as canonical JSON writes it, without the opening quote (the {@link #ID} piece has
-     * it) but with the closing one: printable ASCII without quote or backslash as it is, anything else
-     * through {@link CanonicalJson} (escapes and all), so the bytes are those of
-     * {@link dev.sessiondesk.model.GooseMessages#canonicalBytesOfStored}.
+     * Every session's report (in id order) and the canonical bytes hashed, scanned by the calling thread
+     * and {@code threads - 1} more from {@code threadFactory} (null: the calling thread alone), each
+     * taking the next part until none is left. {@code mapped}: SQLite reads the pages through a memory
+     * map (two to three times faster here), only when the file is not suspect — a read error in a map
+     * stops the process instead of failing the read, so a store whose page check did not pass is read
+     * the ordinary way.
      */
-    private static byte[] jsonStringBody(byte[] id) {
-        for (byte b : id) {
-            if (b < 0x20 || b > 0x7e || b == '"' || b == '\\') {
-                String json = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                        new String(id, StandardCharsets.UTF_8)));
-                return json.substring(1).getBytes(StandardCharsets.UTF_8);
+    static StoreReport run(StoreReader reader, String sqliteCheck, ThreadFactory threadFactory, int threads,
+                           boolean mapped) {
+        int helpers = threadFactory == null ? 0 : Math.max(0, threads - 1);
+        List<Part> parts = reader.read("plan the verify", c -> parts(c, (helpers + 1) * PARTS_PER_THREAD));
+        PartResult[] results = new PartResult[parts.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < results.length && failure.get() == null; i = next.getAndIncrement()) {
+                Part p = parts.get(i);
+                try {
+                    results[i] = reader.read("verify the hash chains", c -> scan(c, p, mapped));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
             }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < helpers && i + 1 < results.length; i++) {
+            Thread t = threadFactory.newThread(worker);
+            t.start();
+            started.add(t);
         }
-        byte[] out = Arrays.copyOf(id, id.length + 1);
-        out[id.length] = '"';
-        return out;
-    }
-
-    /**
-     * Every session's report (in id order) and the canonical bytes hashed, scanned on {@code threads}
-     * threads. {@code mapped}: SQLite reads the pages through a memory map (two to three times faster
-     * here), only when the file is not suspect — a read error in a map stops the process instead of
-     * failing the read, so a store whose page check did not pass is read the ordinary way.
-     */
-    static StoreReport run(StoreReader reader, String sqliteCheck, int threads, boolean mapped) {
-        List<Part> parts = reader.read("plan the verify", c -> parts(c, threads * PARTS_PER_THREAD));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "verify-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        List<PartResult> results = new ArrayList<>();
-        try {
-            List<CompletableFuture<PartResult>> running = new ArrayList<>();
-            for (Part p : parts) {
-                running.add(CompletableFuture.supplyAsync(() -> reader.read("verify the hash chains", c -> scan(c, p, mapped)),
-                        pool));
-            }
-            for (CompletableFuture<PartResult> f : running) {
-                results.add(join(f));
-            }
-        } finally {
-            pool.shutdownNow();
+        worker.run();
+        joinAll(started);
+        if (failure.get() != null) {
+            throw failure.get();
         }
         Map<String, SessionRow> sessions = new HashMap<>();
-        Map<String, Chain> chains = new HashMap<>();
+        Map<String, ScannedChain> chains = new HashMap<>();
         long hashed = 0;
         for (PartResult r : results) {
             sessions.putAll(r.sessions());
@@ -229,11 +115,16 @@ final class StoreScan {
         return new StoreReport(sqliteCheck, inheritDamage(sessions, chains), hashed);
     }
 
-    private static PartResult join(CompletableFuture<PartResult> f) {
+    /** Waits for the helpers; an interrupted verify stops them (each ends after its current part) and says so. */
+    private static void joinAll(List<Thread> threads) {
         try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.IO, "the verify was interrupted");
         }
     }
 
@@ -265,16 +156,30 @@ final class StoreScan {
         return parts;
     }
 
-    /** One part in one read transaction: its sessions' records, then their rows in (session, seq) order. */
+    /**
+     * One part in one read transaction: its sessions' records, how many rows each session id has (from
+     * the index alone), then the rows in (session, seq) order, counted off session by session.
+     */
     private static PartResult scan(Connection c, Part p, boolean mapped) throws SQLException {
         Map<String, SessionRow> sessions = sessions(c, p);
-        Map<String, Chain> chains = new HashMap<>();
+        Map<String, ScannedChain> chains = new HashMap<>();
         for (SessionRow s : sessions.values()) {
             String start = s.base() == 0 ? Fingerprint.GENESIS : parentHashOrNull(c, s);
-            chains.put(s.id(), new Chain(s, start));
+            chains.put(s.id(), new ScannedChain(s, start));
         }
-        MessageDigest sha = HashChain.sha256();
-        byte[] out = new byte[sha.getDigestLength()];
+        List<String> ids = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT session_id, count(*)" + ROWS + p.upTo("session_id")
+                + " GROUP BY session_id ORDER BY session_id")) {
+            p.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                    counts.add(rs.getLong(2));
+                }
+            }
+        }
+        ScannedChain.Hasher hasher = new ScannedChain.Hasher();
         long bytes = 0;
         if (mapped) {
             mmap(c, SCAN_MMAP_BYTES);
@@ -283,18 +188,22 @@ final class StoreScan {
             ps.setFetchSize(1024);
             p.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                String current = null;
-                Chain chain = null;
+                int session = -1;
+                long left = 0;
+                ScannedChain chain = null;
                 while (rs.next()) {
-                    String sid = rs.getString(1);
-                    if (!sid.equals(current)) {
-                        current = sid;
-                        chain = chains.get(sid);
+                    while (left == 0 && ++session < ids.size()) {
+                        left = counts.get(session);
+                        chain = chains.get(ids.get(session));
                     }
+                    if (session >= ids.size()) {
+                        throw new IllegalStateException("more rows than the index counted within one read transaction");
+                    }
+                    left--;
                     if (chain == null) {
                         continue; // rows of a session that does not exist: the search index check and integrity_check report them
                     }
-                    bytes += chain.take(rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getInt(5), rs.getBytes(6), sha, out);
+                    bytes += chain.take(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), hasher);
                 }
             }
         } catch (java.security.DigestException e) {
@@ -314,7 +223,7 @@ final class StoreScan {
     }
 
     /** A fork is damaged where an ancestor's chain is damaged within the prefix it shares. */
-    private static List<ChainReport> inheritDamage(Map<String, SessionRow> sessions, Map<String, Chain> chains) {
+    private static List<ChainReport> inheritDamage(Map<String, SessionRow> sessions, Map<String, ScannedChain> chains) {
         Map<String, ChainReport> own = new HashMap<>();
         chains.forEach((id, ch) -> own.put(id, ch.report()));
         List<ChainReport> out = new ArrayList<>();
@@ -368,9 +277,5 @@ final class StoreScan {
         } catch (StoreException brokenLineage) {
             return null;
         }
-    }
-
-    private static String abbrev(String hash) {
-        return hash == null ? "nothing" : hash.substring(0, Math.min(12, hash.length()));
     }
 }

@@ -9,6 +9,7 @@ import dev.sessiondesk.model.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +42,21 @@ class StoreScanAgreementTest {
                 "DELETE FROM messages WHERE session_id = '" + ids.get(1) + "' AND seq = 15",
                 "UPDATE messages SET hash = 'ab' WHERE session_id = '" + ids.get(4) + "' AND seq = 20",
                 "UPDATE sessions SET head_hash = '00' WHERE id = '" + ids.get(5) + "'");
+        AtomicInteger made = new AtomicInteger();
+        Store.Options threaded = Store.Options.defaults().withScanThreads(r -> {
+            made.incrementAndGet();
+            Thread t = new Thread(r, "test-verify-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ChainReport> onTheCallingThread;
         try (Store store = Store.open(dir)) {
+            onTheCallingThread = store.verifier().verifyAll(false).chains();
+        }
+        try (Store store = Store.open(dir, threaded)) {
             StoreReport all = store.verifier().verifyAll(false);
+            assertThat(made.get()).as("the scan hashes on the threads handed in").isPositive();
+            assertThat(all.chains()).isEqualTo(onTheCallingThread);
             assertThat(all.ok()).isFalse();
             List<String> bad = new ArrayList<>();
             for (ChainReport r : all.chains()) {

@@ -55,14 +55,14 @@ public final class ApiServer implements AutoCloseable {
         this.goose = new GooseRoutes(desk, hub, replies, options, list);
         this.v1 = new V1Routes(desk, replies, new LiveFacts(desk, Clock.systemUTC()), options);
         this.watcher = new StoreChangeWatcher(desk.store(), () -> {
-            list.invalidate();
+            list.changedElsewhere();
             hub.storeChanged();
         }, options.watchEvery(), desk.workers());
         this.listener = new HttpListener(bind, options.port(), certificate == null ? null : certificate.context(),
                 this::handle, options.limits(), desk.workers());
         changes.listen(id -> {
             if (!closed) {
-                list.invalidate();
+                list.changedElsewhere();
                 hub.changed(id);
             }
         });

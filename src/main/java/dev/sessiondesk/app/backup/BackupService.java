@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +46,35 @@ public final class BackupService {
     private final BackupCatalog catalog;
     private final RotationPolicy rotation;
     private final Clock clock;
+    private final ThreadFactory threads;
 
-    public BackupService(Path dataDir, RotationPolicy rotation, Clock clock) {
+    /**
+     * @param threads where a verification takes the threads it checks pages and hashes chains on beside
+     *                the calling one (the caller's {@code Workers}); null: all on the calling thread
+     */
+    public BackupService(Path dataDir, RotationPolicy rotation, Clock clock, ThreadFactory threads) {
         this.dataDir = dataDir.toAbsolutePath();
         this.catalog = new BackupCatalog(this.dataDir);
         this.rotation = rotation;
         this.clock = clock;
+        this.threads = threads;
+    }
+
+    public BackupService(Path dataDir, RotationPolicy rotation, Clock clock) {
+        this(dataDir, rotation, clock, null);
+    }
+
+    public BackupService(Path dataDir, ThreadFactory threads) {
+        this(dataDir, RotationPolicy.DEFAULT, Clock.systemUTC(), threads);
     }
 
     public BackupService(Path dataDir) {
-        this(dataDir, RotationPolicy.DEFAULT, Clock.systemUTC());
+        this(dataDir, null);
+    }
+
+    /** The threads verifications run on beside the calling one (null: none). */
+    ThreadFactory threads() {
+        return threads;
     }
 
     public BackupCatalog catalog() {
@@ -126,7 +146,7 @@ public final class BackupService {
     /** Re-verifies an existing backup file on its own (before a restore); the list is empty when it is good. */
     public List<String> verifyFile(Path backupFile, Progress progress) {
         List<String> problems = new ArrayList<>();
-        BackupVerifier.verify(backupFile, progress, problems);
+        BackupVerifier.verify(backupFile, progress, problems, threads);
         return problems;
     }
 
@@ -177,7 +197,7 @@ public final class BackupService {
             PrivateFiles.restrict(partial);
             force(partial);
             progress.update(0.4, "copied " + Files.size(partial) / 1024 + " KiB; verifying the copy");
-            verified = BackupVerifier.verify(partial, progress.part(0.4, 0.9), problems);
+            verified = BackupVerifier.verify(partial, progress.part(0.4, 0.9), problems, threads);
             if (problems.isEmpty()) {
                 progress.update(0.9, "comparing the copy with the live store");
                 BackupVerifier.compareWithLive(verified.sessions(), before, live, problems);

@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Proves a backup file is a good copy: it opens as a SessionDesk store (read-only), SQLite's
- * {@code quick_check} is clean, every session's hash chain recomputes to its recorded head, and —
- * when compared with the live store — it holds every session the live store had when the copy
- * started, with at least the messages it had then, and each of its heads is the live chain's hash
+ * Proves a backup file is a good copy: it opens as a SessionDesk store (read-only), every page of every
+ * b-tree checks out ({@link ReferenceChecks#pageCheck}: SQLite's {@code quick_check} of each table, FTS5's
+ * shadow tables included, but not FTS5's re-reading of the whole search index — derived data, rebuilt
+ * from the messages if a restore finds it wrong), every session's hash chain recomputes to its recorded
+ * head, and — when compared with the live store — it holds every session the live store had when the
+ * copy started, with at least the messages it had then, and each of its heads is the live chain's hash
  * at that position (the copy is a prefix of the live conversation, never a different one).
  */
 final class BackupVerifier {
@@ -24,24 +27,44 @@ final class BackupVerifier {
     record Verified(int schemaVersion, Map<String, Fingerprint> sessions) {
     }
 
-    /** Verifies the file on its own; the problems list is empty when it is good. */
-    static Verified verify(Path file, Progress progress, List<String> problems) {
-        try (Store copy = Store.openReadOnly(file)) {
+    /**
+     * Verifies the file on its own; the problems list is empty when it is good. With {@code threads}
+     * the page check runs on one of them beside the chain scan (which takes more): side by side they
+     * take about as long as the slower one, not the sum.
+     */
+    static Verified verify(Path file, Progress progress, List<String> problems, ThreadFactory threads) {
+        try (Store copy = Store.openReadOnly(file, threads)) {
             progress.update(0, "checking the copy's pages and its hash chains");
-            // SQLite's page check and the chain scan read the same file on connections of their own:
-            // side by side they take about as long as the slower one, not the sum.
-            CompletableFuture<String> pages = CompletableFuture.supplyAsync(() -> new ReferenceChecks(copy).quickCheck(),
-                    runnable -> {
-                        Thread t = new Thread(runnable, "backup-quick-check");
-                        t.setDaemon(true);
-                        t.start();
-                    });
-            StoreFigures figures = StoreFigures.of(copy);
-            List<ChainReport> bad = copy.verifier().verifyChains().problems();
+            CompletableFuture<String> pages = new CompletableFuture<>();
+            Runnable pageCheck = () -> {
+                try {
+                    pages.complete(new ReferenceChecks(copy).pageCheck());
+                } catch (RuntimeException | Error e) {
+                    pages.completeExceptionally(e);
+                }
+            };
+            if (threads != null) {
+                threads.newThread(pageCheck).start();
+            }
+            StoreFigures figures = null;
+            List<ChainReport> bad = List.of();
+            StoreException unreadable = null;
+            try {
+                figures = StoreFigures.of(copy);
+                bad = copy.verifier().verifyChains().problems();
+            } catch (StoreException e) {
+                unreadable = e; // a damaged page the scan ran into: the page check names it
+            }
+            if (threads == null) {
+                pageCheck.run();
+            }
             String check = join(pages);
             if (!"ok".equals(check)) {
                 problems.add("SQLite quick_check of the copy: " + check);
                 return new Verified(copy.schemaVersion(), Map.of());
+            }
+            if (unreadable != null) {
+                throw unreadable;
             }
             for (ChainReport r : bad) {
                 problems.add("in the copy, " + r);

@@ -94,7 +94,9 @@ public final class OpenStore implements AutoCloseable {
     public static RestoreAttempt closeAndRestore(OpenStore current, Path dataDir, Path backup, Progress progress) {
         try {
             current.close();
-            return new RestoreAttempt(new RestoreService(dataDir, new BackupService(dataDir)).restore(backup, progress), null);
+            // Verifying the backup and the restored store hashes on the GUI's threads (its Workers outlive the desk).
+            BackupService backups = new BackupService(dataDir, current.desk().workers().threads("backup-verify", true));
+            return new RestoreAttempt(new RestoreService(dataDir, backups).restore(backup, progress), null);
         } catch (IOException | RuntimeException e) {
             LOG.error("restore of {} failed", backup, e);
             return new RestoreAttempt(null, e);
