@@ -48,6 +48,7 @@ final class TranscriptSync {
     private String sessionId;
     private long generation; // counts resets: an older page rendered for an earlier page is dropped
     private boolean pagingIn;
+    private boolean pageHasOlder; // what the page was told last: whether to ask for older messages
 
     TranscriptSync(List<Message> list, MessageHtml html, IntFunction<int[]> branches, PageOps ops) {
         this(list, html, branches, ops, TaskRunner.sameThread());
@@ -74,6 +75,7 @@ final class TranscriptSync {
         sessionId = list.isEmpty() ? null : list.get(0).sessionId();
         int end = list.size();
         int start = startOfPage(end);
+        pageHasOlder = start > 0;
         ops.reset(render(start, end), start > 0);
     }
 
@@ -86,6 +88,10 @@ final class TranscriptSync {
             return;
         }
         int from = indexAtLeast(rendered.firstKey());
+        if (from > 0 && !pageHasOlder) {
+            pageHasOlder = true; // older messages came into the list (a session opened newest first)
+            ops.prepend("", true);
+        }
         int lastShown = rendered.lastKey();
         Set<Integer> seen = new HashSet<>();
         Set<Integer> changed = new LinkedHashSet<>();
@@ -151,6 +157,7 @@ final class TranscriptSync {
         }
         int end = indexAtLeast(rendered.firstKey());
         if (end <= 0) {
+            pageHasOlder = false;
             ops.prepend("", false);
             return false;
         }
@@ -182,18 +189,21 @@ final class TranscriptSync {
                     }
                     pagingIn = false;
                     if (rendered.isEmpty() || rendered.firstKey() != firstShown) {
-                        ops.prepend("", indexAtLeast(rendered.isEmpty() ? 0 : rendered.firstKey()) > 0); // ask again
+                        pageHasOlder = indexAtLeast(rendered.isEmpty() ? 0 : rendered.firstKey()) > 0;
+                        ops.prepend("", pageHasOlder); // ask again
                         return;
                     }
                     for (int i = start - from; i < end - from; i++) {
                         rendered.put(slice.get(i).seq(), slice.get(i)); // a message changed meanwhile differs: sync() renews it
                     }
+                    pageHasOlder = start > 0;
                     ops.prepend(page, start > 0);
                 })
                 .onError(e -> {
                     if (pageGeneration == generation) {
                         pagingIn = false;
                         LOG.warn("cannot render older messages: {}", e.getMessage());
+                        pageHasOlder = false;
                         ops.prepend("", false);
                     }
                 })
@@ -215,6 +225,7 @@ final class TranscriptSync {
             return false;
         }
         int start = Math.max(0, index - 2);
+        pageHasOlder = start > 0;
         ops.prepend(render(start, end), start > 0);
         return true;
     }

@@ -75,6 +75,24 @@ class TranscriptPagingTest {
         assertThat(calls.stream().filter(c -> c.contains("id=\"m-1\"")).count()).isEqualTo(1);
     }
 
+    @Test
+    void olderMessagesPutInFrontOfTheListLaterMakeThePageAskAgain() {
+        List<Message> older = new ArrayList<>(list.subList(0, 100));
+        list.subList(0, 100).clear(); // the window shows the newest 100 first (a session opened newest first)
+        sync.reset();
+        while (sync.loadOlder()) {
+            background.poll().run();
+        }
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("prepend false "); // the page stops asking
+        calls.clear();
+        list.addAll(0, older);
+        sync.sync();
+        assertThat(calls).containsExactly("prepend true ");
+        assertThat(sync.loadOlder()).isTrue();
+        background.poll().run();
+        assertThat(calls.get(1)).contains("id=\"m-100\"");
+    }
+
     private final class Recorder implements PageOps {
         @Override
         public void reset(String html, boolean hasOlder) {
