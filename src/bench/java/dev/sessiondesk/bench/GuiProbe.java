@@ -122,8 +122,8 @@ public final class GuiProbe {
         long deadline = start + TimeUnit.SECONDS.toNanos(60);
         long listed = 0;
         while (!Boolean.TRUE.equals(onFx(() -> w.transcript().script(shown))) && System.nanoTime() < deadline) {
-            if (listed == 0 && onFx(() -> w.viewModel().messages().size()) >= lastSeq / 2) {
-                listed = System.nanoTime(); // the store read is done and the window holds the session
+            if (listed == 0 && onFx(() -> sessionId.equals(w.viewModel().sessionId()) && !w.viewModel().messages().isEmpty())) {
+                listed = System.nanoTime(); // the (first) store read is done and the window holds its messages
             }
             Thread.sleep(1);
         }

@@ -61,9 +61,9 @@ final class SessionOpenBenchmark implements Benchmark {
                         + " worst %.1f ms, p99 %.1f ms.", length, first, run.require("renderedAtFirstScreen"),
                 top ? "message 1 reached" : "message 1 NOT reached", run.number("scrollToTopMs"),
                 run.require("renderedAtTop"), StallDetector.PERIOD_MILLIS, worst, run.number("scrollP99Ms")));
-        ctx.note(String.format("Open, what the first screen waited for: the window's message list held the session"
-                        + " after %.0f ms (the store read, then the list set on the FX thread), the page showed its end %.0f ms"
-                        + " later; the same store read of %s messages again afterwards, caches warm: %.0f ms.",
+        ctx.note(String.format("Open, what the first screen waited for: the window's message list held the session's"
+                        + " (newest) messages after %.0f ms (the store read, then the list set on the FX thread), the page"
+                        + " showed its end %.0f ms later; a read of all %s messages afterwards, caches warm: %.0f ms.",
                 run.number("listFilledMs"), first - run.number("listFilledMs"), run.require("storeReadAgainMessages"),
                 run.number("storeReadAgainMs")));
         String suffix = length == 10_000 ? "" : " [sessions of " + String.format("%,d", length) + "]";

@@ -39,7 +39,10 @@ final class NewestFirst {
         }
         String sid = newest.session().id();
         int firstSeq = first.get(0).seq();
-        BackgroundTask.supply("read the older messages of session " + sid, () -> reading.readBefore(sid, firstSeq))
+        // Queued behind the transcript's own update of the newest messages, so the big read does not
+        // compete with the first screen for the CPU.
+        runner.callbacks().execute(() -> BackgroundTask.supply("read the older messages of session " + sid,
+                        () -> reading.readBefore(sid, firstSeq))
                 .onSuccess(older -> {
                     // Only into the same list: not after the window moved on or showed the session anew.
                     if (sid.equals(vm.sessionId()) && !shown.isEmpty() && shown.get(0).seq() == firstSeq) {
@@ -47,6 +50,6 @@ final class NewestFirst {
                     }
                 })
                 .onError(e -> LOG.warn("cannot read the older messages of session {}: {}", sid, e.getMessage()))
-                .executeWith(runner);
+                .executeWith(runner));
     }
 }
