@@ -1,6 +1,7 @@
 package dev.sessiondesk.app;
 
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.UserText;
 
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.app.ExportFiles;
@@ -72,7 +73,7 @@ public final class AllSessionsExporter {
                     .append(s.deletedAt() != null ? " · in the trash" : "").append('\n');
             n++;
             progress.update((double) n / Math.max(1, sessionIds.size()),
-                    "exported " + n + " of " + sessionIds.size() + " sessions");
+                    UserText.of("progress", "export.exported", n, sessionIds.size()));
         }
         ExportFiles.write(out.resolve("index.md"), index.toString().getBytes(StandardCharsets.UTF_8), replace);
         return new Summary(out, n, files + 1);

@@ -2,8 +2,12 @@ package dev.sessiondesk.ui;
 
 import dev.sessiondesk.app.client.OpenStore;
 import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
+import dev.sessiondesk.app.maintenance.StartupMaintenance;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.ui.chat.ChatWindow;
 import dev.sessiondesk.ui.chat.StatusKind;
 import java.util.List;
@@ -34,7 +38,8 @@ final class StartupChores {
      */
     void start(CompletableFuture<?> after, OpenStore opened, TaskRunner tasks, BooleanSupplier stillOpen,
                Consumer<GooseSessionsFinder.Finding> offer, Supplier<List<ChatWindow>> windows) {
-        for (String notice : new String[] {opened.assistantNotice(), opened.readOnly() ? opened.readOnlyReason() : null}) {
+        String readOnly = opened.readOnly() ? Wording.current().say(StoreWords.readOnly(opened.readOnlyReason())) : null;
+        for (String notice : new String[] {opened.assistantNotice(), readOnly}) {
             if (notice != null) {
                 windows.get().forEach(w -> w.viewModel().status().report(StatusKind.ERROR, notice));
             }
@@ -59,12 +64,12 @@ final class StartupChores {
     }
 
     /** A backup that worked is routine: it goes to the log, not into the user's first words. */
-    private static void report(List<String> notes, List<ChatWindow> windows) {
-        String line = String.join(" · ", notes);
-        if (notes.stream().anyMatch(n -> n.contains("failed") || n.contains("cannot"))) {
+    private static void report(List<UserText> notes, List<ChatWindow> windows) {
+        if (notes.stream().anyMatch(StartupMaintenance::isProblem)) {
+            String line = String.join(" · ", Wording.current().say(notes));
             windows.forEach(w -> w.viewModel().status().report(StatusKind.ERROR, line));
         } else {
-            LOG.info("start-up maintenance: {}", line);
+            LOG.info("start-up maintenance: {}", String.join(" · ", Wording.english().say(notes)));
         }
     }
 

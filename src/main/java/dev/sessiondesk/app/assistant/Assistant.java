@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.text.UserText;
 import java.util.List;
 
 /**
@@ -26,6 +27,11 @@ public interface Assistant {
 
     /** Who answers, for people: "the offline demo assistant", "the assistant at http://…". Never holds a key. */
     String describe();
+
+    /** {@link #describe()} in no language yet, for a window. */
+    default UserText describeText() {
+        return UserText.plain(describe());
+    }
 
     /** Whether it can write real titles; the offline one cannot, so titles come from the first user message. */
     default boolean writesTitles() {

@@ -1,5 +1,8 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
+
 /**
  * An assistant could not produce (the rest of) a reply. The message is for people: it names the
  * endpoint and what to do, and never contains an API key.
@@ -28,19 +31,34 @@ public final class AssistantException extends Exception {
     }
 
     private final Kind kind;
+    /** The message in no language yet; {@link #getMessage()} is its English. */
+    private final UserText text;
 
     public AssistantException(Kind kind, String message) {
         super(message);
         this.kind = kind;
+        this.text = UserText.plain(message);
     }
 
     public AssistantException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.text = UserText.plain(message);
+    }
+
+    public AssistantException(Kind kind, UserText text, Throwable cause) {
+        super(Wording.english().say(text), cause);
+        this.kind = kind;
+        this.text = text;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The message for a window, which says it in the user's language. */
+    public UserText text() {
+        return text;
     }
 
     /** Whether trying again later can help without changing settings. */

@@ -3,6 +3,7 @@ package dev.sessiondesk.app.assistant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -38,7 +39,7 @@ public final class ModelCatalog {
         if (settings.isOffline()) {
             throw new IllegalArgumentException("the offline demo assistant has no models to list");
         }
-        String who = "The assistant at " + OpenAiCompatibleAssistant.shownAddress(settings.endpoint());
+        UserText who = UserText.of("assistant", "who", OpenAiCompatibleAssistant.shownAddress(settings.endpoint()));
         URI uri = modelsUri(settings.endpoint());
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -54,37 +55,35 @@ public final class ModelCatalog {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new AssistantException(Kind.TIMEOUT, who + " did not list its models in time", e);
+            throw new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "models.timeout", who), e);
         } catch (ConnectException e) {
-            throw new AssistantException(Kind.REFUSED, who + " refused the connection (is the server running?)", e);
+            throw new AssistantException(Kind.REFUSED, UserText.of("assistant", "models.refused", who), e);
         } catch (IOException e) {
-            throw new AssistantException(Kind.IO, who + " cannot be reached (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new AssistantException(Kind.IO, UserText.of("assistant", "models.unreachable", who, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssistantException(Kind.IO, "listing the models of " + who + " was interrupted", e);
+            throw new AssistantException(Kind.IO, UserText.of("assistant", "models.interrupted", who), e);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new AssistantException(Kind.UNAUTHORIZED, who + " rejected the API key when asked for its models"
-                    + " (HTTP " + status + ")");
+            throw new AssistantException(Kind.UNAUTHORIZED, UserText.of("assistant", "models.unauthorized", who, status), null);
         }
         if (status / 100 != 2) {
-            throw new AssistantException(Kind.HTTP_ERROR, who + " answered HTTP " + status + " to " + uri.getPath()
-                    + " (it may not list models; type the model name in Preferences instead)");
+            throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "models.http", who, status, uri.getPath()), null);
         }
-        return parse(response.body(), who + " sent a model list SessionDesk cannot read");
+        return parse(response.body(), UserText.of("assistant", "models.unreadable", who));
     }
 
-    static List<String> parse(String body, String problem) throws AssistantException {
+    static List<String> parse(String body, UserText problem) throws AssistantException {
         JsonNode data;
         try {
             data = CanonicalJson.MAPPER.readTree(body).path("data");
         } catch (JsonProcessingException e) {
-            throw new AssistantException(Kind.MALFORMED, problem + " (not JSON: " + e.getOriginalMessage() + ")");
+            throw new AssistantException(Kind.MALFORMED, UserText.of("assistant", "models.notJson", problem, e.getOriginalMessage()), null);
         }
         if (!data.isArray()) {
-            throw new AssistantException(Kind.MALFORMED, problem + " (no \"data\" array)");
+            throw new AssistantException(Kind.MALFORMED, UserText.of("assistant", "models.noData", problem), null);
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode model : data) {

@@ -3,6 +3,8 @@ package dev.sessiondesk.app.assistant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.CanonicalJson;
 import java.net.ConnectException;
 import java.net.URI;
@@ -105,11 +107,17 @@ public final class OpenAiCompatibleAssistant implements Assistant {
 
     @Override
     public String describe() {
-        return "the assistant at " + shownAddress + (model.isBlank() ? "" : " (model " + model + ")");
+        return Wording.english().say(describeText());
     }
 
-    private String who() {
-        return "The assistant at " + shownAddress;
+    @Override
+    public UserText describeText() {
+        return model.isBlank() ? UserText.of("assistant", "describe", shownAddress)
+                : UserText.of("assistant", "describe.model", shownAddress, model);
+    }
+
+    private UserText who() {
+        return UserText.of("assistant", "who", shownAddress);
     }
 
     @Override
@@ -122,8 +130,7 @@ public final class OpenAiCompatibleAssistant implements Assistant {
                 return;
             }
             if (hop >= MAX_REDIRECTS) {
-                throw new AssistantException(Kind.HTTP_ERROR, who() + " redirected more than " + MAX_REDIRECTS
-                        + " times; stopped");
+                throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "redirect.tooMany", who(), MAX_REDIRECTS), null);
             }
             target = next;
         }
@@ -163,7 +170,8 @@ public final class OpenAiCompatibleAssistant implements Assistant {
     private URI read(URI target, ResponseLines response, DeltaSink sink) throws AssistantException, InterruptedException {
         ResponseLines.Event first = response.next(firstByteTimeout);
         if (first == null) {
-            throw new AssistantException(Kind.TIMEOUT, who() + " did not start answering within " + seconds(firstByteTimeout));
+            throw new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "firstByte.timeout", who(),
+                    seconds(firstByteTimeout)), null);
         }
         if (first instanceof ResponseLines.Cancelled) {
             return null;
@@ -184,8 +192,8 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         if (contentType.startsWith("application/json")) {
             String whole = collect(response, limits.maxLineChars()); // a server that ignores "stream": true
             if (whole == null || whole.length() >= limits.maxLineChars()) {
-                throw new AssistantException(Kind.TOO_LONG, who() + " sent a JSON reply longer than "
-                        + StreamLimits.size(limits.maxLineChars()) + ", SessionDesk's limit for one reply; stopped");
+                throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "json.tooLong", who(),
+                        StreamLimits.size(limits.maxLineChars())), null);
             }
             if (!response.cancelled()) {
                 readWholeReply(whole, sink);
@@ -222,37 +230,37 @@ public final class OpenAiCompatibleAssistant implements Assistant {
 
     private AssistantException connectionError(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new AssistantException(Kind.TIMEOUT, who() + " did not accept a connection within "
-                    + seconds(http.connectTimeout().orElse(Duration.ZERO)), cause);
+            return new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "connect.timeout", shownAddress,
+                    seconds(http.connectTimeout().orElse(Duration.ZERO))), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new AssistantException(Kind.TIMEOUT, who() + " did not answer in time", cause);
+            return new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "answer.timeout", shownAddress), cause);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return new AssistantException(Kind.UNREACHABLE, who() + " cannot be found (unknown host "
-                        + endpoint.getHost() + ")", cause);
+                return new AssistantException(Kind.UNREACHABLE, UserText.of("assistant", "unknownHost", shownAddress,
+                        endpoint.getHost()), cause);
             }
         }
         if (cause instanceof ConnectException) {
-            return new AssistantException(Kind.REFUSED, who() + " refused the connection (is the server running?)",
-                    cause);
+            return new AssistantException(Kind.REFUSED, UserText.of("assistant", "refused", shownAddress), cause);
         }
-        return new AssistantException(Kind.IO, who() + " cannot be reached (" + describe(cause) + ")", cause);
+        return new AssistantException(Kind.IO, UserText.of("assistant", "unreachable", shownAddress, describe(cause)), cause);
     }
 
     private AssistantException statusError(int status, HttpResponse.ResponseInfo response, String body) {
         String detail = serverMessage(body);
         String suffix = detail.isEmpty() ? "" : ": " + detail;
         return switch (status) {
-            case 401, 403 -> new AssistantException(Kind.UNAUTHORIZED, who() + " rejected the API key (HTTP " + status
-                    + ")" + suffix + ". Check SESSIONDESK_API_KEY or the key in Preferences.");
-            case 429 -> new AssistantException(Kind.RATE_LIMITED, who() + " is limiting requests (HTTP 429"
-                    + response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + " s").orElse("")
-                    + ")" + suffix + ". Try again later.");
-            case 404 -> new AssistantException(Kind.HTTP_ERROR, who() + " has no chat-completions endpoint at "
-                    + shownAddress(endpoint.toString()) + " (HTTP 404)" + suffix + ". Check the address and model.");
-            default -> new AssistantException(Kind.HTTP_ERROR, who() + " answered HTTP " + status + suffix);
+            case 401, 403 -> new AssistantException(Kind.UNAUTHORIZED,
+                    UserText.of("assistant", "http.unauthorized", shownAddress, status, suffix), null);
+            case 429 -> new AssistantException(Kind.RATE_LIMITED, UserText.of("assistant", "http.rateLimited", shownAddress,
+                    response.headers().firstValue("Retry-After").map(s -> UserText.of("assistant", "http.retryAfter", s))
+                            .orElse(UserText.plain("")), suffix), null);
+            case 404 -> new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "http.notFound", shownAddress,
+                    shownAddress(endpoint.toString()), suffix), null);
+            default -> new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "http.other", shownAddress, status,
+                    suffix), null);
         };
     }
 
@@ -283,15 +291,15 @@ public final class OpenAiCompatibleAssistant implements Assistant {
         try {
             JsonNode content = CanonicalJson.MAPPER.readTree(text).path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
-                throw malformed(1, "the JSON reply has no choices[0].message.content");
+                throw malformed(1, UserText.of("assistant", "json.noContent"));
             }
             sink.delta(content.asText());
         } catch (JsonProcessingException e) {
-            throw malformed(1, "the reply is not JSON (" + e.getOriginalMessage() + ")");
+            throw malformed(1, UserText.of("assistant", "json.notJson", e.getOriginalMessage()));
         }
     }
 
-    private AssistantException malformed(int lineNo, String what) {
+    private AssistantException malformed(int lineNo, UserText what) {
         return SseReplyReader.malformed(who(), lineNo, what);
     }
 

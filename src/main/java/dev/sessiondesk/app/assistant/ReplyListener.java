@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.AppendResult;
 
 /**
@@ -22,6 +24,11 @@ public interface ReplyListener {
 
     /** A message for the user (names the endpoint or the store problem); {@link #finished} follows. */
     default void failed(String message) {
+    }
+
+    /** The same message in no language yet: a window says it in the user's, the default English. */
+    default void failed(UserText message) {
+        failed(Wording.english().say(message));
     }
 
     /** Always called last, once. */

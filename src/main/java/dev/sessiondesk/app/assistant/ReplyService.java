@@ -1,6 +1,8 @@
 package dev.sessiondesk.app.assistant;
 
 import dev.sessiondesk.app.tasks.Workers;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.AppendResult;
 import dev.sessiondesk.model.Message;
 import dev.sessiondesk.model.MessageState;
@@ -54,8 +56,7 @@ public final class ReplyService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(250);
 
-    private static final String SUPERSEDED =
-            "the reply was interrupted: another message was added to the session while it streamed";
+    private static final UserText SUPERSEDED = UserText.of("assistant", "reply.superseded");
 
     private enum Mode { SEND, RETRY, CONTINUE }
 
@@ -156,9 +157,9 @@ public final class ReplyService implements AutoCloseable {
                 outcome = run(handle, assistant, mode, text, safe);
             } catch (RuntimeException e) {
                 LOG.error("reply in session {} failed unexpectedly", sessionId, e);
-                outcome = new ReplyOutcome(sessionId, ReplyState.FAILED, null, null, "",
-                        "the reply could not be saved: " + e.getMessage(), null);
-                safe.failed(outcome.error());
+                UserText why = UserText.of("assistant", "reply.notSaved", String.valueOf(e.getMessage()));
+                outcome = new ReplyOutcome(sessionId, ReplyState.FAILED, null, null, "", Wording.english().say(why), null);
+                safe.failed(why);
             } finally {
                 active.remove(sessionId, handle);
             }
@@ -208,7 +209,7 @@ public final class ReplyService implements AutoCloseable {
                                 AppendResult userMessage, List<ChatTurn> conversation, SafeListener listener) {
         String sessionId = handle.sessionId();
         Cancellation cancellation = handle.cancellation();
-        String error = null;
+        UserText error = null;
         AssistantException.Kind errorKind = null;
         StoreException storeError = null;
         try {
@@ -228,7 +229,7 @@ public final class ReplyService implements AutoCloseable {
                 listener.delta(delta);
             }, cancellation);
         } catch (AssistantException e) {
-            error = e.getMessage();
+            error = e.text();
             errorKind = e.kind();
             LOG.info("reply in session {} failed: {}", sessionId, e.getMessage());
         } catch (StoreException e) {
@@ -241,7 +242,7 @@ public final class ReplyService implements AutoCloseable {
         if (storeError != null) {
             state = ReplyState.FAILED;
             end = MessageState.INTERRUPTED;
-            error = "the reply could not be saved: " + storeError.getMessage();
+            error = UserText.of("assistant", "reply.notSaved", String.valueOf(storeError.getMessage()));
         } else if (error != null) {
             state = ReplyState.FAILED;
             end = MessageState.INTERRUPTED;
@@ -252,7 +253,7 @@ public final class ReplyService implements AutoCloseable {
         } else if (handle.closing()) {
             state = ReplyState.FAILED;
             end = MessageState.INTERRUPTED;
-            error = "the reply was interrupted because SessionDesk closed";
+            error = UserText.of("assistant", "reply.closed");
         } else if (cancellation.isCancelled()) {
             state = ReplyState.STOPPED;
             end = MessageState.STOPPED;
@@ -265,7 +266,7 @@ public final class ReplyService implements AutoCloseable {
             reply = finishWithRetry(writer, end);
         } catch (StoreException e) {
             // The row stays "streaming" with its last checkpoint; the next start marks it interrupted.
-            error = "the end of the reply could not be saved (" + e.getMessage() + "); its last checkpoint is kept";
+            error = UserText.of("assistant", "reply.endNotSaved", String.valueOf(e.getMessage()));
             state = ReplyState.FAILED;
             reply = null;
         }
@@ -277,7 +278,8 @@ public final class ReplyService implements AutoCloseable {
         if (error != null) {
             listener.failed(error);
         }
-        return new ReplyOutcome(sessionId, state, userMessage, reply, writer.snapshot(), error, errorKind);
+        return new ReplyOutcome(sessionId, state, userMessage, reply, writer.snapshot(),
+                error == null ? null : Wording.english().say(error), errorKind);
     }
 
     private static AppendResult finishWithRetry(StreamingReplyWriter writer, MessageState end) {

@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.AppendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ final class SafeListener implements ReplyListener {
 
     @Override
     public void failed(String message) {
+        guard("failed", () -> inner.failed(message));
+    }
+
+    @Override
+    public void failed(UserText message) {
         guard("failed", () -> inner.failed(message));
     }
 

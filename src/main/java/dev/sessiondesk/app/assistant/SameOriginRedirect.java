@@ -1,6 +1,7 @@
 package dev.sessiondesk.app.assistant;
 
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.app.text.UserText;
 import java.net.URI;
 import java.util.Locale;
 
@@ -14,20 +15,18 @@ final class SameOriginRedirect {
     private SameOriginRedirect() {
     }
 
-    static URI target(String who, URI from, String location, int status) throws AssistantException {
+    static URI target(UserText who, URI from, String location, int status) throws AssistantException {
         if (location == null || location.isBlank()) {
-            throw new AssistantException(Kind.HTTP_ERROR, who + " answered " + status + " (redirect) without a Location");
+            throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "redirect.noLocation", who, status), null);
         }
         URI to;
         try {
             to = from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-            throw new AssistantException(Kind.HTTP_ERROR, who + " redirected to an invalid address", e);
+            throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "redirect.invalid", who), e);
         }
         if (!origin(to).equals(origin(from))) {
-            throw new AssistantException(Kind.HTTP_ERROR, who + " redirected (" + status + ") to another address, "
-                    + origin(to) + "; not followed, so your API key and conversation were not sent there. Set the"
-                    + " endpoint to that address yourself if you trust it");
+            throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "redirect.otherOrigin", who, status, origin(to)), null);
         }
         return to;
     }

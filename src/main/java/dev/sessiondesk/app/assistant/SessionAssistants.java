@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.assistant;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.SessionSettings;
 import dev.sessiondesk.store.SessionSettingsStore;
 import java.util.List;
@@ -70,6 +71,11 @@ public final class SessionAssistants {
     /** Who answers, for the window ("the assistant at http://…"). */
     public String describe() {
         return selection.current().describe();
+    }
+
+    /** Who answers, in no language yet. */
+    public UserText describeText() {
+        return selection.current().describeText();
     }
 
     /** The endpoint's models (blocks on the network; off the FX thread). */

@@ -3,6 +3,7 @@ package dev.sessiondesk.app.assistant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessiondesk.app.assistant.AssistantException.Kind;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,14 +18,14 @@ import java.util.function.UnaryOperator;
 final class SseReplyReader {
     private static final String DONE = "[DONE]";
 
-    private final String who;
+    private final UserText who;
     private final Duration idleTimeout;
     private final StreamLimits limits;
     private final UnaryOperator<String> serverMessage;
     private long replyChars;
 
     /** @param serverMessage the server's error text from an error chunk, shortened and without the key */
-    SseReplyReader(String who, Duration idleTimeout, StreamLimits limits, UnaryOperator<String> serverMessage) {
+    SseReplyReader(UserText who, Duration idleTimeout, StreamLimits limits, UnaryOperator<String> serverMessage) {
         this.who = who;
         this.idleTimeout = idleTimeout;
         this.limits = limits;
@@ -41,13 +42,10 @@ final class SseReplyReader {
             long left = deadline - System.nanoTime();
             ResponseLines.Event e = left <= 0 ? null : response.next(idleTimeout.toNanos() < left ? idleTimeout : Duration.ofNanos(left));
             if (e == null && System.nanoTime() - deadline >= 0) {
-                throw new AssistantException(Kind.TOO_LONG, who + " was still sending after "
-                        + StreamLimits.minutes(limits.maxReplyTime()) + ", SessionDesk's limit for one reply; stopped."
-                        + " The text so far is kept");
+                throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "sse.tooSlow", who, StreamLimits.minutes(limits.maxReplyTime())), null);
             }
             if (e == null) {
-                throw new AssistantException(Kind.TIMEOUT, who + " stopped sending in the middle of the reply"
-                        + " (nothing for " + seconds(idleTimeout) + ")");
+                throw new AssistantException(Kind.TIMEOUT, UserText.of("assistant", "sse.stalled", who, seconds(idleTimeout)), null);
             }
             if (e instanceof ResponseLines.Cancelled) {
                 return;
@@ -57,12 +55,9 @@ final class SseReplyReader {
                     return;
                 }
                 if (failed.cause() instanceof SseLines.LineTooLong tooLong) {
-                    throw new AssistantException(Kind.TOO_LONG, who + " sent a stream line longer than "
-                            + StreamLimits.size(tooLong.limit()) + " (line " + (lineNo + 1) + "), SessionDesk's limit"
-                            + " for one line; stopped. The text so far is kept");
+                    throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "sse.lineTooLong", who, StreamLimits.size(tooLong.limit()), lineNo + 1), null);
                 }
-                throw new AssistantException(Kind.IO, who + " broke off the reply (" + describe(failed.cause()) + ")",
-                        failed.cause());
+                throw new AssistantException(Kind.IO, UserText.of("assistant", "sse.brokeOff", who, describe(failed.cause())), failed.cause());
             }
             if (e instanceof ResponseLines.End) {
                 break;
@@ -82,21 +77,18 @@ final class SseReplyReader {
                 }
                 data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
                 if (data.length() > limits.maxLineChars()) { // many data lines of one event
-                    throw new AssistantException(Kind.TOO_LONG, who + " sent an event longer than "
-                            + StreamLimits.size(limits.maxLineChars()) + " (from line " + eventLine + "); stopped."
-                            + " The text so far is kept");
+                    throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "sse.eventTooLong", who, StreamLimits.size(limits.maxLineChars()), eventLine), null);
                 }
             } else if (!line.startsWith(":") && !line.startsWith("event:") && !line.startsWith("id:")
                     && !line.startsWith("retry:")) {
-                throw malformed(lineNo, "expected a \"data:\" line, got \"" + shorten(line) + "\"");
+                throw malformed(lineNo, UserText.of("assistant", "sse.notData", shorten(line)));
             }
         }
         if (data.length() > 0 && handleEvent(data.toString(), eventLine, sink, sawFinishReason)) {
             return;
         }
         if (!sawFinishReason[0]) {
-            throw new AssistantException(Kind.MALFORMED, who + " closed the stream before the reply was finished"
-                    + " (no [DONE] after " + lineNo + " lines)");
+            throw new AssistantException(Kind.MALFORMED, UserText.of("assistant", "sse.closedEarly", who, lineNo), null);
         }
     }
 
@@ -110,15 +102,15 @@ final class SseReplyReader {
         try {
             chunk = CanonicalJson.MAPPER.readTree(data);
         } catch (JsonProcessingException e) {
-            throw malformed(lineNo, "the data is not JSON (" + e.getOriginalMessage() + ")");
+            throw malformed(lineNo, UserText.of("assistant", "sse.notJson", e.getOriginalMessage()));
         }
         if (chunk.has("error")) {
-            throw new AssistantException(Kind.HTTP_ERROR, who + " reported an error mid-reply: "
-                    + serverMessage.apply(chunk.toString()));
+            throw new AssistantException(Kind.HTTP_ERROR, UserText.of("assistant", "sse.errorMidReply", who,
+                    serverMessage.apply(chunk.toString())), null);
         }
         JsonNode choices = chunk.path("choices");
         if (!choices.isArray()) {
-            throw malformed(lineNo, "the chunk has no \"choices\" array");
+            throw malformed(lineNo, UserText.of("assistant", "sse.noChoices"));
         }
         for (JsonNode choice : choices) {
             JsonNode content = choice.path("delta").path("content");
@@ -144,17 +136,15 @@ final class SseReplyReader {
             sink.delta(delta.substring(0, (int) room));
         }
         replyChars = limits.maxReplyChars();
-        throw new AssistantException(Kind.TOO_LONG, who + " sent more than " + StreamLimits.size(limits.maxReplyChars())
-                + " of text, SessionDesk's limit for one reply; stopped. The text so far is kept");
+        throw new AssistantException(Kind.TOO_LONG, UserText.of("assistant", "sse.replyTooLong", who, StreamLimits.size(limits.maxReplyChars())), null);
     }
 
-    private AssistantException malformed(int lineNo, String what) {
+    private AssistantException malformed(int lineNo, UserText what) {
         return malformed(who, lineNo, what);
     }
 
-    static AssistantException malformed(String who, int lineNo, String what) {
-        return new AssistantException(Kind.MALFORMED, who + " sent a reply SessionDesk cannot read (stream line "
-                + lineNo + ": " + what + ")");
+    static AssistantException malformed(UserText who, int lineNo, UserText what) {
+        return new AssistantException(Kind.MALFORMED, UserText.of("assistant", "sse.malformed", who, lineNo, what), null);
     }
 
     private static String shorten(String s) {

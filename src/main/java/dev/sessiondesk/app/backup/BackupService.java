@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.store.AppVersion;
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.Store;
@@ -169,7 +170,7 @@ public final class BackupService {
             removeLeftovers(dir);
             BackupRecord made = copyAndVerify(liveDb, dir, reason, progress);
             rotate();
-            progress.update(1, "backup verified: " + made.fileName());
+            progress.update(1, UserText.of("progress", "backup.verified", made.fileName()));
             return made;
         } catch (OverlappingFileLockException e) {
             throw new BackupFailedException("another backup of " + dataDir + " is running in this process", e);
@@ -187,19 +188,19 @@ public final class BackupService {
         List<String> problems = new ArrayList<>();
         BackupVerifier.Verified verified;
         try (Store live = Store.openReadOnly(liveDb)) {
-            progress.update(0.02, "reading the store's figures");
+            progress.update(0.02, UserText.of("progress", "backup.figures"));
             StoreFigures before = StoreFigures.of(live);
-            progress.update(0.05, "copying " + before.sessions().size() + " sessions, " + before.messageCount() + " messages");
+            progress.update(0.05, UserText.of("progress", "backup.copying", before.sessions().size(), before.messageCount()));
             // Created empty and 0600 first: SQLite gives the copy's rollback journal the copy's mode, so a
             // backup killed mid-copy no longer leaves a 0644 "-journal" beside it (issue 18 item 7).
             PrivateFiles.ensureFile(partial);
             live.vacuumInto(partial);
             PrivateFiles.restrict(partial);
             force(partial);
-            progress.update(0.4, "copied " + Files.size(partial) / 1024 + " KiB; verifying the copy");
+            progress.update(0.4, UserText.of("progress", "backup.copied", Files.size(partial) / 1024));
             verified = BackupVerifier.verify(partial, progress.part(0.4, 0.9), problems, threads);
             if (problems.isEmpty()) {
-                progress.update(0.9, "comparing the copy with the live store");
+                progress.update(0.9, UserText.of("progress", "backup.comparing"));
                 BackupVerifier.compareWithLive(verified.sessions(), before, live, problems);
             }
         } catch (StoreException e) {

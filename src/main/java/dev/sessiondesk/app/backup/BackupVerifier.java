@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.ReferenceChecks;
@@ -34,7 +35,7 @@ final class BackupVerifier {
      */
     static Verified verify(Path file, Progress progress, List<String> problems, ThreadFactory threads) {
         try (Store copy = Store.openReadOnly(file, threads)) {
-            progress.update(0, "checking the copy's pages and its hash chains");
+            progress.update(0, UserText.of("progress", "backup.checkingCopy"));
             CompletableFuture<String> pages = new CompletableFuture<>();
             Runnable pageCheck = () -> {
                 try {
@@ -69,7 +70,7 @@ final class BackupVerifier {
             for (ChainReport r : bad) {
                 problems.add("in the copy, " + r);
             }
-            progress.update(1, "verified " + figures.sessions().size() + " sessions");
+            progress.update(1, UserText.of("progress", "verify.verified", figures.sessions().size()));
             return new Verified(copy.schemaVersion(), figures.sessions());
         } catch (StoreException e) {
             problems.add("the copy cannot be read: " + e.getMessage());

@@ -1,5 +1,8 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.ReferenceChecks;
 import dev.sessiondesk.store.Store;
@@ -21,9 +24,13 @@ public final class FullVerifier {
     /** A damaged session and the newest verified backup that still has it intact (if any). */
     public record ChainProblem(ChainReport report, Optional<BackupRecord> wayBack) {
         public String describe() {
-            return report + wayBack.map(b -> "; restore " + b.fileName() + " (" + b.createdAt() + ", "
-                    + b.sessions().get(report.sessionId()).messageCount() + " messages of it)")
-                    .orElse("; no verified backup has it: export what is intact");
+            return Wording.english().say(text());
+        }
+
+        public UserText text() {
+            return UserText.of("verify", "chain", StoreWords.chain(report), wayBack.map(b -> UserText.of("verify",
+                    "chain.wayBack", b.fileName(), b.createdAt(), b.sessions().get(report.sessionId()).messageCount()))
+                    .orElse(UserText.of("verify", "chain.noWayBack")));
         }
     }
 
@@ -34,14 +41,19 @@ public final class FullVerifier {
             return "ok".equals(integrityCheck) && chains.isEmpty() && windows.isEmpty() && searchIndex.isEmpty();
         }
 
+        /** The report in the CLI's English. */
         public List<String> lines() {
-            List<String> out = new ArrayList<>();
-            out.add("sqlite integrity_check: " + integrityCheck);
-            chains.forEach(p -> out.add(p.describe()));
-            windows.forEach(out::add);
-            searchIndex.forEach(out::add);
-            out.add(sessions + " sessions, " + messages + " messages checked; " + chains.size() + " damaged sessions, "
-                    + windows.size() + " window problems, " + searchIndex.size() + " search index problems");
+            return Wording.english().say(texts());
+        }
+
+        /** The report in no language yet (the CLI says it in English, Help → Verify Store in the user's language). */
+        public List<UserText> texts() {
+            List<UserText> out = new ArrayList<>();
+            out.add(UserText.of("verify", "integrity", integrityCheck));
+            chains.forEach(p -> out.add(p.text()));
+            windows.forEach(w -> out.add(StoreWords.finding(w)));
+            searchIndex.forEach(f -> out.add(StoreWords.finding(f)));
+            out.add(UserText.of("verify", "figures", sessions, messages, chains.size(), windows.size(), searchIndex.size()));
             return out;
         }
     }
@@ -56,9 +68,9 @@ public final class FullVerifier {
 
     public Report verify(Progress progress) {
         ReferenceChecks checks = new ReferenceChecks(store);
-        progress.update(0, "SQLite integrity_check");
+        progress.update(0, UserText.of("progress", "verify.integrity"));
         String integrity = checks.integrityCheck();
-        progress.update(0.1, "verifying every hash chain");
+        progress.update(0.1, UserText.of("progress", "verify.chains"));
         // One scan of the whole store, hashing spread over the cores (each stored row once, forks included).
         List<ChainReport> reports = store.verifier().verifyChains("ok".equals(integrity)).chains();
         List<ChainProblem> chains = new ArrayList<>();
@@ -70,12 +82,12 @@ public final class FullVerifier {
             }
         }
         int sessions = reports.size();
-        progress.update(0.8, "verified " + sessions + " sessions");
-        progress.update(0.85, "checking the windows");
+        progress.update(0.8, UserText.of("progress", "verify.verified", sessions));
+        progress.update(0.85, UserText.of("progress", "verify.windows"));
         List<String> windows = checks.windowProblems();
-        progress.update(0.9, "checking the search index");
+        progress.update(0.9, UserText.of("progress", "verify.searchIndex"));
         List<String> fts = checks.searchIndexProblems();
-        progress.update(1, "verified");
+        progress.update(1, UserText.of("progress", "verify.done"));
         return new Report(integrity, sessions, messages, chains, windows, fts);
     }
 

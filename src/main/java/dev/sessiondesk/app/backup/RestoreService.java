@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.backup;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.store.PrivateFiles;
 import dev.sessiondesk.store.ReferenceChecks;
 import dev.sessiondesk.store.Store;
@@ -65,14 +66,14 @@ public final class RestoreService {
         if (Files.exists(db) && Files.isSameFile(backup, db)) {
             throw new BackupFailedException("will not restore " + backup + " onto itself: it is the store", (Path) null);
         }
-        progress.update(0, "verifying " + backup.getFileName());
+        progress.update(0, UserText.of("progress", "restore.verifying", String.valueOf(backup.getFileName())));
         var problems = backups.verifyFile(backup, progress.part(0, 0.3));
         if (!problems.isEmpty()) {
             throw new BackupFailedException("will not restore " + backup + ": it failed verification ("
                     + String.join("; ", problems) + "); the store was not changed", (Path) null);
         }
         // Copied before the safety backup, whose rotation could otherwise delete the very file we restore.
-        progress.update(0.3, "copying the backup beside the store");
+        progress.update(0.3, UserText.of("progress", "restore.copying"));
         Path incoming = dataDir.resolve(INCOMING);
         Files.deleteIfExists(incoming);
         Files.copy(backup, incoming);
@@ -81,7 +82,7 @@ public final class RestoreService {
         Path safety = null;
         boolean safetyVerified = false;
         if (Files.isRegularFile(db)) {
-            progress.update(0.3, "saving the current store first");
+            progress.update(0.3, UserText.of("progress", "restore.safety"));
             try {
                 BackupService.SafetyCopy copy = backups.safetyCopy("before restoring " + backup.getFileName(),
                         progress.part(0.3, 0.6));
@@ -92,13 +93,13 @@ public final class RestoreService {
                         + " be made (" + e.getMessage() + "); the store was not changed", e);
             }
         }
-        progress.update(0.6, "folding in the current store's log");
+        progress.update(0.6, UserText.of("progress", "restore.wal"));
         foldInWriteAheadLog(db);
-        progress.update(0.8, "swapping the store");
+        progress.update(0.8, UserText.of("progress", "restore.swapping"));
         Files.move(incoming, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(dataDir);
         LOG.info("restored {} from {} (previous store saved at {})", db, backup, safety);
-        progress.update(0.85, "checking the restored store");
+        progress.update(0.85, UserText.of("progress", "restore.checking"));
         try (Store restored = Store.open(dataDir, Store.Options.defaults().withScanThreads(backups.threads()))) {
             StoreReport report = restored.verifier().verifyAll(false);
             if (!report.ok() && searchIndexAloneIsWrong(restored, report)) {
@@ -113,7 +114,7 @@ public final class RestoreService {
                 throw new BackupFailedException("the restored store does not verify: " + report.problems()
                         + "; the previous store is at " + safety, safety);
             }
-            progress.update(1, "restored " + report.chains().size() + " sessions");
+            progress.update(1, UserText.of("progress", "restore.restored", report.chains().size()));
             return new Result(backup, safety, safetyVerified, report.chains().size(), report.messagesChecked());
         }
     }

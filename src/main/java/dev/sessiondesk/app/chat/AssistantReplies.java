@@ -5,6 +5,7 @@ import dev.sessiondesk.app.assistant.ReplyListener;
 import dev.sessiondesk.app.assistant.ReplyOutcome;
 import dev.sessiondesk.app.assistant.ReplyService;
 import dev.sessiondesk.app.assistant.ReplyState;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.AppendResult;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class AssistantReplies implements ReplyStarter {
 
     private final ReplyService replies;
     private final SessionChanges changes;
-    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final Map<String, UserText> problems = new ConcurrentHashMap<>();
 
     public AssistantReplies(ReplyService replies, SessionChanges changes) {
         this.replies = replies;
@@ -58,7 +59,7 @@ public final class AssistantReplies implements ReplyStarter {
     }
 
     @Override
-    public Optional<String> problem(String sessionId) {
+    public Optional<UserText> problem(String sessionId) {
         return Optional.ofNullable(problems.get(sessionId));
     }
 
@@ -80,6 +81,11 @@ public final class AssistantReplies implements ReplyStarter {
 
             @Override
             public void failed(String message) {
+                problems.put(sessionId, UserText.plain(message));
+            }
+
+            @Override
+            public void failed(UserText message) {
                 problems.put(sessionId, message);
             }
 

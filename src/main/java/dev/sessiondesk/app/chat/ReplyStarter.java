@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.chat;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.AppendResult;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public interface ReplyStarter {
     }
 
     /** The last reply problem for the session (names the endpoint), until the next reply starts. */
-    default Optional<String> problem(String sessionId) {
+    default Optional<UserText> problem(String sessionId) {
         return Optional.empty();
     }
 }

@@ -91,7 +91,7 @@ public final class ClientServices implements AutoCloseable {
             public dev.sessiondesk.app.sync.SyncStepResult run(dev.sessiondesk.app.sync.SyncContext context) {
                 int n = desk.replies().checkpointStreaming();
                 return dev.sessiondesk.app.sync.SyncStepResult.done(STREAMING_STEP, n,
-                        n == 0 ? "no reply streaming" : n + " streaming repl" + (n == 1 ? "y" : "ies") + " saved");
+                        dev.sessiondesk.app.text.UserText.of("sync", "streaming", n));
             }
 
             @Override

@@ -17,6 +17,7 @@ import dev.sessiondesk.app.maintenance.SessionRestore;
 import dev.sessiondesk.app.windows.Finding;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.app.upgrade.RunningAppChannel;
+import dev.sessiondesk.app.text.UserText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class MaintenanceCommands {
 
     /** Drafts, layout and the write-ahead log on disk, then backup, export and manifest. */
     public PreUpgrade.Result prepareForUpgrade(Progress progress) throws PreUpgrade.Failed, IOException {
-        progress.update(0, "saving drafts and windows");
+        progress.update(0, UserText.of("progress", "backup.flushing"));
         flushPending();
         desk.store().checkpoint();
         // This app is the one being prepared: there is no other app to ask to quit.

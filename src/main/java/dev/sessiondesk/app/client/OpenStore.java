@@ -9,6 +9,7 @@ import dev.sessiondesk.app.maintenance.StartupMaintenance;
 import dev.sessiondesk.app.maintenance.StoreHealthCheck;
 import dev.sessiondesk.app.tasks.Workers;
 import dev.sessiondesk.app.sync.ServerSync;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.windows.FingerprintCheck;
 import dev.sessiondesk.model.Message;
@@ -123,13 +124,13 @@ public final class OpenStore implements AutoCloseable {
      * The background part of the start: the daily backup and following the agent projects. Returns
      * the sentences for the status bar (empty when there is nothing to say). Never throws.
      */
-    public List<String> runStartMaintenance() {
-        List<String> notes = new ArrayList<>();
+    public List<UserText> runStartMaintenance() {
+        List<UserText> notes = new ArrayList<>();
         maintenance.dailyBackup(Progress.NONE).ifPresent(notes::add);
         maintenance.startAgentWatcher().ifPresent(notes::add);
         LocalApi.Status apiStatus = api.startIfEnabled(); // only when the user turned it on in Preferences
         if (apiStatus.problem() != null) {
-            notes.add("The local API did not start: " + apiStatus.problem());
+            notes.add(UserText.of("startup", "api.notStarted", apiStatus.problem()));
         }
         return notes;
     }

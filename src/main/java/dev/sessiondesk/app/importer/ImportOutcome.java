@@ -1,7 +1,9 @@
 package dev.sessiondesk.app.importer;
 
-/** What importing one source session did (or, in a dry run, would do). */
-public record ImportOutcome(Kind kind, String label, String sessionId, int messagesAdded, String detail) {
+import dev.sessiondesk.app.text.UserText;
+
+/** What importing one source session did (or, in a dry run, would do); {@code detail} may be null. */
+public record ImportOutcome(Kind kind, String label, String sessionId, int messagesAdded, UserText detail) {
 
     public enum Kind {
         /** A new session with all its messages. */

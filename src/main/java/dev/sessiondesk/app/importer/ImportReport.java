@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,22 +28,25 @@ public record ImportReport(
         return !skipped.isEmpty();
     }
 
-    /** The summary the CLI prints and the UI shows. */
+    /** The summary the CLI prints (English, as it always was). */
     public List<String> summaryLines() {
-        List<String> out = new ArrayList<>();
-        String verb = dryRun ? "would be " : "";
-        out.add((dryRun ? "Dry run, nothing was written. " : "") + imported + " session(s) " + verb + "imported, "
-                + alreadyPresent + " already present, " + appendedTo + " " + verb + "appended to, "
-                + importedAsCopies + " " + verb + "imported as separate copies, " + skippedSessions + " skipped"
-                + " (" + messagesAdded + " message(s) " + verb + "added).");
+        return Wording.english().say(summaryTexts());
+    }
+
+    /** The summary in no language yet: the CLI says it in English, the GUI in the user's. */
+    public List<UserText> summaryTexts() {
+        List<UserText> out = new ArrayList<>();
+        String dry = dryRun ? ".dryRun" : "";
+        out.add(UserText.of("import", "summary" + dry, imported, alreadyPresent, appendedTo, importedAsCopies,
+                skippedSessions, messagesAdded));
         if (partial > 0) {
-            out.add(partial + " session(s) " + verb + "imported in part (marked \"partial import\").");
+            out.add(UserText.of("import", "partial" + dry, partial));
         }
         for (ImportProblem p : notes) {
-            out.add("note: " + p);
+            out.add(UserText.of("import", "note", p.text()));
         }
         for (ImportProblem p : skipped) {
-            out.add("skipped: " + p);
+            out.add(UserText.of("import", "skipped", p.text()));
         }
         return out;
     }
@@ -71,8 +76,8 @@ public record ImportReport(
                 case ALREADY_PRESENT -> alreadyPresent++;
                 case APPENDED -> {
                     appendedTo++;
-                    note(new ImportProblem(o.label(), (dryRun ? "would append " : "appended ") + o.messagesAdded()
-                            + " new message(s) to session " + o.sessionId()));
+                    note(new ImportProblem(o.label(), UserText.of("import", dryRun ? "appended.dryRun" : "appended",
+                            o.messagesAdded(), o.sessionId())));
                 }
                 case IMPORTED_AS_COPY -> {
                     copies++;
@@ -131,11 +136,11 @@ public record ImportReport(
         public ImportReport build() {
             List<ImportProblem> s = new ArrayList<>(skipped);
             if (droppedSkipped > 0) {
-                s.add(new ImportProblem("", "… and " + droppedSkipped + " more"));
+                s.add(new ImportProblem("", UserText.of("import", "more", droppedSkipped)));
             }
             List<ImportProblem> n = new ArrayList<>(notes);
             if (droppedNotes > 0) {
-                n.add(new ImportProblem("", "… and " + droppedNotes + " more notes"));
+                n.add(new ImportProblem("", UserText.of("import", "moreNotes", droppedNotes)));
             }
             return new ImportReport(dryRun, imported, alreadyPresent, appendedTo, copies, partial, skippedSessions, messages,
                     List.copyOf(s), List.copyOf(n));

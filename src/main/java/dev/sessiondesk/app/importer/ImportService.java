@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.store.Store;
 import dev.sessiondesk.store.StoreException;
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class ImportService {
             }
             // A reader bug must not lose the report of what was already imported.
             LOG.error("reading {} failed unexpectedly", job.path(), e);
-            report.failed(List.of(new ImportProblem(sourceLabel, "cannot be read (" + e + ")")));
+            report.failed(List.of(new ImportProblem(sourceLabel, UserText.of("import", "reason.unreadable", String.valueOf(e)))));
             sink.flush(); // what was read whole before the failure still imports
         }
         sink.linkPendingParents();
@@ -197,7 +198,7 @@ public final class ImportService {
                 return writer.write(s, options.dryRun());
             } catch (StoreException e) {
                 if (isPerSession(e)) {
-                    return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), null, 0, e.getMessage());
+                    return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), null, 0, UserText.plain(e.getMessage()));
                 }
                 throw e;
             }

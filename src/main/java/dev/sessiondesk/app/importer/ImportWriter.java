@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Session;
@@ -94,8 +95,7 @@ final class ImportWriter {
                 return again;
             }
         }
-        String why = "its messages differ from the session imported before (" + existing.id()
-                + "), so it was imported as a separate session";
+        UserText why = UserText.of("import", "outcome.copy", existing.id());
         String id = dryRun ? null : insert(c, s, copyRef);
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED_AS_COPY, s.label(), id, s.messages().size(), why);
     }
@@ -140,11 +140,11 @@ final class ImportWriter {
         }
         if (n <= e.count()) {
             return new ImportOutcome(ImportOutcome.Kind.ALREADY_PRESENT, s.label(), e.id(), 0,
-                    e.deletedAt() != null ? "the stored copy is in the trash" : null);
+                    e.deletedAt() != null ? UserText.of("import", "outcome.inTrash") : null);
         }
         if (e.deletedAt() != null) {
-            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id(), 0, "it has " + (n - e.count())
-                    + " new messages but the stored copy " + e.id() + " is in the trash; restore it and import again");
+            return new ImportOutcome(ImportOutcome.Kind.SKIPPED, s.label(), e.id(), 0,
+                    UserText.of("import", "outcome.newButInTrash", n - e.count(), e.id()));
         }
         if (!dryRun) {
             rows.appendAll(c, e.id(), s.messages().subList(e.count(), n), System.currentTimeMillis());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessiondesk.app.text.UserText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,21 +31,21 @@ public final class JsonArrayReader {
         int index = 0;
         try (InputStream in = source.open(); JsonParser p = JsonLocations.STREAM_MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), "$: " + what + " is a JSON array of conversations")));
+                sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "rule.conversations", what))));
                 return;
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t == null) {
                     sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, p),
-                            "unexpected end of the file; the conversations before it were read")));
+                            UserText.of("import", "reason.endOfFile"))));
                     return;
                 }
                 String where = JsonLocations.at(label, p);
                 if (index < sizes.size() && sizes.get(index) > maxBytes) {
                     p.skipChildren();
-                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, "$[" + index
-                            + "]: refused, the conversation is " + SafePaths.megabytes(sizes.get(index)) + " MB, over the "
-                            + SafePaths.megabytes(maxBytes) + " MB limit (raise it with --max-size)")));
+                    sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(where, UserText.of("import",
+                            "reason.conversationTooLarge", "$[" + index + "]", SafePaths.megabytes(sizes.get(index)),
+                            SafePaths.megabytes(maxBytes)))));
                 } else {
                     each.read(JsonLocations.STREAM_MAPPER.readTree(p), where, index, sink);
                 }
@@ -53,7 +54,7 @@ public final class JsonArrayReader {
             }
         } catch (JsonProcessingException e) {
             sink.failed(label + " $[" + index + "]", List.of(new ImportProblem(JsonLocations.at(label, e),
-                    "$[" + index + "]: not valid JSON (" + JsonLocations.reason(e) + ")")));
+                    UserText.of("import", "reason.notJsonAt", "$[" + index + "]", JsonLocations.reason(e)))));
         }
     }
 
@@ -85,18 +86,18 @@ public final class JsonArrayReader {
     public static JsonNode readWhole(ImportSource source, long maxBytes, SessionSink sink) throws IOException {
         String label = source.label();
         if (source.size() > maxBytes) {
-            sink.failed(label, List.of(new ImportProblem(label, "refused, the file is " + SafePaths.megabytes(source.size())
-                    + " MB, over the " + SafePaths.megabytes(maxBytes) + " MB limit (raise it with --max-size)")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.fileTooLarge",
+                    SafePaths.megabytes(source.size()), SafePaths.megabytes(maxBytes)))));
             return null;
         }
         try (InputStream in = source.open()) {
             JsonNode root = JsonLocations.STREAM_MAPPER.readTree(in);
             if (root == null) {
-                sink.failed(label, List.of(new ImportProblem(label, "empty file: no JSON in it")));
+                sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.emptyJson"))));
             }
             return root;
         } catch (JsonProcessingException e) {
-            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")")));
+            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e)))));
             return null;
         }
     }

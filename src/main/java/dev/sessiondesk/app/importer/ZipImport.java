@@ -1,5 +1,6 @@
 package dev.sessiondesk.app.importer;
 
+import dev.sessiondesk.app.text.UserText;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class ZipImport {
                 continue;
             }
             if (escapes(name)) {
-                refused.add(new ImportProblem(label, "refused: the entry's name leads outside the archive"));
+                refused.add(new ImportProblem(label, UserText.of("import", "zip.outside")));
                 continue;
             }
             if (!name.endsWith(".json")) {
@@ -66,14 +67,12 @@ final class ZipImport {
             long size = e.getSize();
             long compressed = e.getCompressedSize();
             if (size > 1024 * 1024 && compressed > 0 && size / compressed > MAX_RATIO) {
-                refused.add(new ImportProblem(label, "refused: it would expand " + size / compressed + "× (more than "
-                        + MAX_RATIO + "×), like a zip bomb"));
+                refused.add(new ImportProblem(label, UserText.of("import", "zip.bomb", size / compressed, MAX_RATIO)));
                 continue;
             }
             total += Math.max(size, 0);
             if (total > MAX_TOTAL) {
-                refused.add(new ImportProblem(zipLabel, "refused the rest of the archive: its entries add up to more than "
-                        + SafePaths.megabytes(MAX_TOTAL) + " MB"));
+                refused.add(new ImportProblem(zipLabel, UserText.of("import", "zip.tooLarge", SafePaths.megabytes(MAX_TOTAL))));
                 break;
             }
             long limit = size >= 0 ? size : Math.max(compressed, 1) * MAX_RATIO;

@@ -4,6 +4,7 @@ import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.store.ChainReport;
 import dev.sessiondesk.store.SessionTransplant;
 import dev.sessiondesk.store.Store;
@@ -45,18 +46,18 @@ public final class SessionRestore {
      * @throws BackupFailedException when no backup has the session intact or no safety copy could be made
      */
     public Result restore(String sessionId, int firstDamagedSeq, Progress progress) throws BackupFailedException {
-        progress.update(0, "looking for the session in the backups");
+        progress.update(0, UserText.of("progress", "session.looking"));
         BackupRecord from = source(sessionId, firstDamagedSeq).orElseThrow(() -> new BackupFailedException(
                 "no verified backup has an intact copy of session " + sessionId + "; nothing was changed", (Path) null));
-        progress.update(0.2, "saving the store as it is first");
+        progress.update(0.2, UserText.of("progress", "session.safety"));
         BackupService.SafetyCopy safety = backups.safetyCopy("before restoring session " + sessionId,
                 progress.part(0.2, 0.7));
-        progress.update(0.7, "bringing the session back from " + from.fileName());
+        progress.update(0.7, UserText.of("progress", "session.bringing", from.fileName()));
         SessionTransplant.Result done;
         try (Store copy = Store.openReadOnly(from.file())) {
             done = SessionTransplant.replace(store, copy, sessionId);
         }
-        progress.update(0.9, "checking the session");
+        progress.update(0.9, UserText.of("progress", "session.checking"));
         ChainReport chain = store.verifier().verifySession(sessionId);
         if (!chain.ok()) { // the transplant checked inside its transaction; a second look after the commit
             throw new BackupFailedException("session " + sessionId + " still does not verify after the restore ("
@@ -64,7 +65,7 @@ public final class SessionRestore {
         }
         LOG.info("restored session {} from {} ({} messages; {} later messages kept; store as it was at {})", sessionId,
                 from.file(), done.fromBackup(), done.keptFromStore(), safety.file());
-        progress.update(1, "restored");
+        progress.update(1, UserText.of("progress", "session.restored"));
         return new Result(sessionId, from, safety.file(), safety.verified(), done.fromBackup(), done.keptFromStore(), chain);
     }
 }

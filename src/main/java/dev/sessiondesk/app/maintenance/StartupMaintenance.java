@@ -8,6 +8,7 @@ import dev.sessiondesk.app.importer.agent.AgentSyncReport;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncStep;
 import dev.sessiondesk.app.sync.SyncStepResult;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class StartupMaintenance {
     private static final Logger LOG = LoggerFactory.getLogger(StartupMaintenance.class);
     /** The name of the Sync Now step that rescans the watched agent projects. */
-    public static final String AGENT_STEP = "agent projects";
+    public static final String AGENT_STEP = "agent projects"; // an id, not a sentence
+    private static final String BACKUP_FAILED = "backup.failed";
 
     private final SessionDesk desk;
     private final Clock clock;
@@ -50,30 +52,29 @@ public final class StartupMaintenance {
         } catch (IOException e) {
             LOG.error("the upgrade check could not run", e);
             return Optional.of(new UpgradeCheck.Report(null, "?", 0, 0,
-                    List.of("the upgrade manifest cannot be read: " + e.getMessage())));
+                    List.of(UserText.of("upgrade", "manifestUnreadable", String.valueOf(e.getMessage())))));
         }
     }
 
     /** The automatic backup: a status-bar sentence, or empty when none was due. Never throws. */
-    public Optional<String> dailyBackup(Progress progress) {
+    public Optional<UserText> dailyBackup(Progress progress) {
         if (desk.store().isReadOnly()) {
             return Optional.empty();
         }
         try {
             Optional<BackupRecord> made = desk.backups().backupIfDue(progress);
-            return made.map(b -> "Daily backup saved and verified: " + b.fileName() + " (" + b.sessionCount()
-                    + " sessions, " + b.messageCount() + " messages)");
+            return made.map(b -> UserText.of("startup", "backup.saved", b.fileName(), b.sessionCount(), b.messageCount()));
         } catch (BackupFailedException e) {
             LOG.error("the daily backup failed", e);
-            return Optional.of("The daily backup failed: " + e.getMessage());
+            return Optional.of(UserText.of("startup", BACKUP_FAILED, String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             LOG.error("the daily backup failed", e);
-            return Optional.of("The daily backup failed: " + e);
+            return Optional.of(UserText.of("startup", BACKUP_FAILED, String.valueOf(e)));
         }
     }
 
     /** Starts following the watched agent projects; a sentence when one of them had problems. */
-    public Optional<String> startAgentWatcher() {
+    public Optional<UserText> startAgentWatcher() {
         if (desk.store().isReadOnly()) {
             return Optional.empty();
         }
@@ -81,11 +82,16 @@ public final class StartupMaintenance {
             List<AgentSyncReport> first = desk.agentWatcher().start();
             long problems = first.stream().mapToLong(r -> r.problems().size()).sum();
             return problems == 0 ? Optional.empty()
-                    : Optional.of(problems + " agent session file(s) could not be read; see Sync Now");
+                    : Optional.of(UserText.of("startup", "agents.unreadable", problems));
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot follow the watched agent projects", e);
-            return Optional.of("Cannot follow the watched agent projects: " + e.getMessage());
+            return Optional.of(UserText.of("startup", "agents.cannotFollow", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Whether a start-up note reports something that went wrong (it goes to the status bar, not only the log). */
+    public static boolean isProblem(UserText note) {
+        return "startup".equals(note.area()) && BACKUP_FAILED.equals(note.key());
     }
 
     /** Adds the agent rescan to Sync Now (the built-in steps already verify the open sessions). */
@@ -100,14 +106,13 @@ public final class StartupMaintenance {
                 List<AgentSyncReport> reports = desk.agentWatcher().syncNow();
                 int added = 0;
                 int updated = 0;
-                List<String> problems = new ArrayList<>();
+                List<UserText> problems = new ArrayList<>();
                 for (AgentSyncReport r : reports) {
                     added += r.added();
                     updated += r.updated();
-                    r.problems().forEach(p -> problems.add(p.toString()));
+                    r.problems().forEach(p -> problems.add(p.text()));
                 }
-                String summary = reports.size() + " agent project(s) rescanned: " + added + " new, " + updated
-                        + " updated session(s)";
+                UserText summary = UserText.of("sync", "agents", reports.size(), added, updated);
                 return new SyncStepResult(AGENT_STEP, reports.size(), summary, problems);
             }
 

@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.app.windows.DraftService;
 import dev.sessiondesk.app.windows.WindowLayoutService;
 import dev.sessiondesk.store.ChainReport;
@@ -10,7 +12,7 @@ import java.util.List;
 /** The steps every Sync Now runs, in this order: drafts, layout, WAL checkpoint, chain check. */
 public final class BuiltInSyncSteps {
     public static final String DRAFTS = "drafts";
-    public static final String LAYOUT = "window layout";
+    public static final String LAYOUT = "window layout"; // an id, not a sentence
     public static final String CHECKPOINT = "checkpoint";
     public static final String VERIFY = "verify";
 
@@ -21,34 +23,29 @@ public final class BuiltInSyncSteps {
         return List.of(
                 named(DRAFTS, ctx -> {
                     int n = drafts.flush();
-                    return SyncStepResult.done(DRAFTS, n, n + " unsaved draft" + plural(n) + " saved");
+                    return SyncStepResult.done(DRAFTS, n, UserText.of("sync", "drafts", n));
                 }),
                 named(LAYOUT, ctx -> {
                     int n = layout.flush();
-                    return SyncStepResult.done(LAYOUT, n, n + " window change" + plural(n) + " saved");
+                    return SyncStepResult.done(LAYOUT, n, UserText.of("sync", "layout", n));
                 }),
                 named(CHECKPOINT, ctx -> {
                     store.checkpoint();
-                    return SyncStepResult.done(CHECKPOINT, 1, "sessions.db is complete (write-ahead log checkpointed)");
+                    return SyncStepResult.done(CHECKPOINT, 1, UserText.of("sync", "checkpoint"));
                 }),
                 named(VERIFY, ctx -> {
-                    List<String> problems = new ArrayList<>();
+                    List<UserText> problems = new ArrayList<>();
                     int messages = 0;
                     for (String id : ctx.openSessionIds()) {
                         ChainReport r = store.verifier().verifySession(id);
                         messages += r.messagesChecked();
                         if (!r.ok()) {
-                            problems.add(r.toString());
+                            problems.add(StoreWords.chain(r));
                         }
                     }
                     int n = ctx.openSessionIds().size();
-                    return new SyncStepResult(VERIFY, n, n + " open session" + plural(n) + " verified (" + messages
-                            + " message" + plural(messages) + ")", problems);
+                    return new SyncStepResult(VERIFY, n, UserText.of("sync", "verify", n, messages), problems);
                 }));
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? "" : "s";
     }
 
     private static SyncStep named(String name, SyncStep body) {

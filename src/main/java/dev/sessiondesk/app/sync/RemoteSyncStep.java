@@ -1,6 +1,6 @@
 package dev.sessiondesk.app.sync;
 
-import java.util.ArrayList;
+import dev.sessiondesk.app.text.UserText;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,19 +22,18 @@ public final class RemoteSyncStep implements SyncStep {
     @Override
     public SyncStepResult run(SyncContext context) {
         if (!sync.configured()) {
-            return SyncStepResult.done(NAME, 0, "no sync server set up (Preferences → Sync)");
+            return SyncStepResult.done(NAME, 0, UserText.of("sync", "server.notSetUp"));
         }
         SyncReport r = sync.syncNow();
         remember(r);
         if (r.failure() != null) {
-            String problem = r.offline()
-                    ? "Offline — " + r.waiting() + " message" + (r.waiting() == 1 ? "" : "s") + " waiting (" + r.failure() + ")"
-                    : r.failure();
+            UserText problem = r.offline() ? UserText.of("sync", "server.offline", r.waiting(), r.failure())
+                    : UserText.plain(r.failure());
             return SyncStepResult.failed(NAME, problem);
         }
-        List<String> problems = new ArrayList<>(r.refused());
-        return new SyncStepResult(NAME, r.pushed() + r.pulled(), "server: " + r.summaryLine()
-                + (r.branches().isEmpty() ? "" : "\n" + String.join("\n", r.branches())), problems);
+        List<UserText> problems = r.refused().stream().map(UserText::plain).toList();
+        return new SyncStepResult(NAME, r.pushed() + r.pulled(), UserText.of("sync", "server.done", r.summaryText(),
+                r.branches().isEmpty() ? "" : "\n" + String.join("\n", r.branches())), problems);
     }
 
     /** Live sync reports here too, so the status bar shows the latest exchange whoever ran it. */

@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,17 +28,16 @@ public record SyncReport(int pushed, int pulled, List<String> branches, List<Str
 
     /** The one line {@code sessiondesk sync} prints. */
     public String summaryLine() {
+        return Wording.english().say(summaryText());
+    }
+
+    /** That line in no language yet (Sync Now's details say it in the user's). */
+    public UserText summaryText() {
         if (failure != null) {
-            return failure;
+            return UserText.plain(failure);
         }
-        String line = "pushed " + pushed + ", pulled " + pulled + ", " + branches.size() + " branch"
-                + (branches.size() == 1 ? "" : "es") + " made, " + took.toMillis() + " ms";
-        if (!refused.isEmpty()) {
-            line += "; refused " + refused.size() + ": " + refused.get(0);
-        }
-        if (readOnlyReason != null) {
-            line += "; " + readOnlyReason;
-        }
-        return line;
+        return UserText.of("sync", "exchange", pushed, pulled, branches.size(), took.toMillis(),
+                refused.isEmpty() ? UserText.plain("") : UserText.of("sync", "exchange.refused", refused.size(), refused.get(0)),
+                readOnlyReason == null ? "" : "; " + readOnlyReason);
     }
 }

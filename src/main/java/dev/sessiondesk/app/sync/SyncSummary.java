@@ -1,5 +1,7 @@
 package dev.sessiondesk.app.sync;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,26 +13,35 @@ public record SyncSummary(List<SyncStepResult> steps, Duration took, Instant fin
         steps = List.copyOf(steps);
     }
 
+    /** Every step's problems, in English. */
     public List<String> problems() {
-        return steps.stream().flatMap(s -> s.problems().stream()).toList();
+        return Wording.english().say(problemTexts());
+    }
+
+    public List<UserText> problemTexts() {
+        return steps.stream().flatMap(s -> s.problemTexts().stream()).toList();
     }
 
     public boolean ok() {
-        return problems().isEmpty();
+        return problemTexts().isEmpty();
     }
 
     public int count(String step) {
         return steps.stream().filter(s -> s.step().equals(step)).mapToInt(SyncStepResult::count).sum();
     }
 
-    /** One line per step and the time, e.g. for a notification. */
+    /** One line per step and the time, in English. */
     public String describe() {
-        String body = steps.stream().map(SyncStepResult::summary).collect(Collectors.joining("\n"));
-        String tail = "took " + took.toMillis() + " ms";
-        List<String> problems = problems();
+        return describe(Wording.english());
+    }
+
+    /** One line per step and the time, e.g. for a notification, in the words of {@code wording}. */
+    public String describe(Wording wording) {
+        String body = steps.stream().map(s -> wording.say(s.text())).collect(Collectors.joining("\n"));
+        String tail = wording.say(UserText.of("sync", "took", took.toMillis()));
+        List<String> problems = wording.say(problemTexts());
         if (!problems.isEmpty()) {
-            tail = problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
-                    + "\n" + tail;
+            tail = wording.say(UserText.of("sync", "problems", problems.size(), String.join("; ", problems))) + "\n" + tail;
         }
         return body + "\n" + tail;
     }

@@ -7,6 +7,7 @@ import dev.sessiondesk.app.backup.BackupFailedException;
 import dev.sessiondesk.app.backup.BackupRecord;
 import dev.sessiondesk.app.backup.BackupService;
 import dev.sessiondesk.app.backup.Progress;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.model.WindowBinding;
@@ -65,7 +66,7 @@ public final class PreUpgrade {
     }
 
     public Result run(Progress progress) throws Failed, IOException {
-        progress.update(0, "asking a running SessionDesk to save and quit");
+        progress.update(0, UserText.of("progress", "upgrade.asking"));
         RunningAppChannel.Outcome outcome = runningApp.askToSaveAndQuit(QUIT_TIMEOUT);
         if (outcome == RunningAppChannel.Outcome.DID_NOT_QUIT) {
             throw new Failed("the running SessionDesk did not save and quit within " + QUIT_TIMEOUT.toSeconds()
@@ -90,7 +91,7 @@ public final class PreUpgrade {
                 throw new Failed("the backup before the upgrade failed: " + e.getMessage());
             }
             Path folder = PrivateFiles.ensureDirectory(dataDir.resolve(FOLDER_PREFIX + STAMP.format(clock.instant())));
-            progress.update(0.6, "exporting the " + windowSessions.size() + " sessions open in windows");
+            progress.update(0.6, UserText.of("progress", "upgrade.exporting", windowSessions.size()));
             AllSessionsExporter.Summary exported = new AllSessionsExporter(store, new SessionExporter(store))
                     .export(windowSessions, folder, progress.part(0.6, 0.9));
             Map<String, Fingerprint> sessions = new TreeMap<>();
@@ -111,7 +112,7 @@ public final class PreUpgrade {
                     backup.file().toString(), sessions, bindings);
             Path manifestFile = folder.resolve(UpgradeManifest.FILE_NAME);
             manifest.write(manifestFile);
-            progress.update(1, "ready for the upgrade");
+            progress.update(1, UserText.of("progress", "upgrade.ready"));
             return new Result(folder, manifestFile, backup, sessions.size(), exported.sessions(), bindings.size());
         } catch (StoreException e) {
             throw new Failed(e.getMessage());

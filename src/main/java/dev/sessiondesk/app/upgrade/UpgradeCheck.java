@@ -1,6 +1,9 @@
 package dev.sessiondesk.app.upgrade;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondesk.app.text.StoreWords;
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.Fingerprint;
 import dev.sessiondesk.model.WindowBinding;
@@ -33,9 +36,18 @@ public final class UpgradeCheck {
 
     /** What the check found; {@code problems} is empty when the upgrade lost and mixed up nothing. */
     public record Report(Path manifest, String fromVersion, int sessionsChecked, int windowsChecked,
-                         List<String> problems) {
+                         List<UserText> problemTexts) {
+        public Report {
+            problemTexts = List.copyOf(problemTexts);
+        }
+
         public boolean ok() {
-            return problems.isEmpty();
+            return problemTexts.isEmpty();
+        }
+
+        /** The problems in the CLI's English. */
+        public List<String> problems() {
+            return Wording.english().say(problemTexts);
         }
     }
 
@@ -105,30 +117,28 @@ public final class UpgradeCheck {
 
     public Report check(Path manifestFile) throws IOException {
         UpgradeManifest m = UpgradeManifest.read(manifestFile);
-        List<String> problems = new ArrayList<>();
+        List<UserText> problems = new ArrayList<>();
         for (Map.Entry<String, Fingerprint> e : m.sessions().entrySet()) {
             String id = e.getKey();
             Fingerprint then = e.getValue();
             if (store.sessions().get(id).isEmpty()) {
-                problems.add("session " + id + " (" + then.messageCount() + " messages before the upgrade) is missing");
+                problems.add(UserText.of("upgrade", "sessionMissing", id, then.messageCount()));
                 continue;
             }
             ChainReport r = store.verifier().checkExtends(id, then);
             if (!r.ok()) {
-                problems.add("session " + id + ": " + r.problem() + " (message " + r.firstBadSeq() + "; it had "
-                        + then.messageCount() + " messages before the upgrade)");
+                problems.add(UserText.of("upgrade", "sessionChanged", id, StoreWords.problem(r.problem()), r.firstBadSeq(),
+                        then.messageCount()));
             }
         }
         for (UpgradeManifest.Window w : m.windows()) {
             Optional<WindowBinding> now = store.windows().get(w.windowId());
             if (now.isEmpty()) {
-                problems.add("window " + w.windowId() + " (session " + w.sessionId() + ") is gone");
+                problems.add(UserText.of("upgrade", "windowGone", w.windowId(), w.sessionId()));
             } else if (!java.util.Objects.equals(now.get().sessionId(), w.sessionId())) {
-                problems.add("window " + w.windowId() + " showed session " + w.sessionId()
-                        + " before the upgrade and now points to " + now.get().sessionId());
+                problems.add(UserText.of("upgrade", "windowMoved", w.windowId(), w.sessionId(), now.get().sessionId()));
             } else if (now.get().open() != w.open() && w.open()) {
-                problems.add("window " + w.windowId() + " (session " + w.sessionId() + ") was open before the upgrade"
-                        + " and is now closed");
+                problems.add(UserText.of("upgrade", "windowClosed", w.windowId(), w.sessionId()));
             }
         }
         return new Report(manifestFile, m.appVersion(), m.sessions().size(), m.windows().size(), problems);

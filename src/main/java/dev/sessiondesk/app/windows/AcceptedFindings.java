@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * The findings the user chose to keep as they are ("Keep as it is" on a window's banner), one key a
  * line in {@code accepted-findings} in the data folder (0600). A window whose session shows exactly
  * such a finding is shown without asking again; a new or different change asks again.
+ *
+ * <p>A key covers the session's whole set of findings (see {@code FingerprintCheck}). Files written
+ * before that hold keys of four parts (session/seq/change/head), which named only the first damaged
+ * message: they are still read and kept, but match no finding any more, so such a session asks once
+ * more (those keys cannot tell whether something changed since the user kept it).
  */
 public final class AcceptedFindings {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptedFindings.class);

@@ -1,9 +1,17 @@
 package dev.sessiondesk.app.windows;
 
 import dev.sessiondesk.model.Fingerprint;
+import dev.sessiondesk.model.GooseMessages;
+import dev.sessiondesk.model.Message;
+import dev.sessiondesk.model.MessageState;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.ChainReport;
+import dev.sessiondesk.store.HashChain;
 import dev.sessiondesk.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -66,14 +74,57 @@ public final class FingerprintCheck {
     }
 
     /**
-     * The finding in a person's terms. Its key holds the chain's head before the bad message, so the
-     * same damage gives the same key and any change before it (or a different change) a new one.
+     * The finding in a person's terms. Its key names the session's whole set of findings: the first
+     * bad message as the chain check reports it (with the chain's head before it), and then every
+     * message that does not match its own stored hash together with what it holds now. The same
+     * damage gives the same key; the same message changed again, or a later message changed too,
+     * gives a new one, so "Keep as it is" covers exactly what the user saw.
      */
     private Finding findingOf(Session s, ChainReport report) {
         int seq = report.firstBadSeq() == null ? 0 : report.firstBadSeq();
         Finding.Change change = Finding.changeOf(report.problem());
         Long sentAt = store.messages().get(s.id(), seq).map(m -> m.created()).orElse(null);
-        String key = s.id() + "/" + seq + "/" + change + "/" + report.recomputedHead();
+        String key = s.id() + "/" + seq + "/" + change + "/" + report.recomputedHead() + "/" + everyFinding(s.id(), report);
         return new Finding(s.id(), s.displayTitle(), change, seq, Math.max(s.messageCount(), seq), sentAt, key);
+    }
+
+    /**
+     * A digest of each message that is not what its stored hash says (recomputed from its stored
+     * predecessor, so a damaged message does not mark those after it), of each gap in the numbering, and
+     * of what the chain check said. Appending messages after the user kept the session leaves it alone.
+     */
+    private String everyFinding(String sessionId, ChainReport report) {
+        MessageDigest sha = sha256();
+        sha.update(String.valueOf(report.problem()).getBytes(StandardCharsets.UTF_8));
+        try {
+            String previous = HashChain.genesis();
+            int expected = 1;
+            for (Message m : store.messages().list(sessionId)) {
+                if (m.seq() != expected) {
+                    sha.update(("\n" + expected + ":gap:" + m.seq()).getBytes(StandardCharsets.UTF_8));
+                }
+                expected = m.seq() + 1;
+                if (m.state() == MessageState.STREAMING) {
+                    continue;
+                }
+                byte[] canonical = GooseMessages.canonicalBytesOfStored(m.body());
+                if (!HashChain.next(previous, canonical).equals(m.hash())) {
+                    sha.update(("\n" + m.seq() + ":").getBytes(StandardCharsets.UTF_8));
+                    sha.update(sha256().digest(canonical));
+                }
+                previous = m.hash() == null ? previous : m.hash();
+            }
+        } catch (RuntimeException unreadable) { // a row edited so far that it no longer reads: its words say what
+            sha.update(String.valueOf(unreadable.getMessage()).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessiondesk.ui.chat;
 
+import dev.sessiondesk.app.assistant.AssistantException;
 import dev.sessiondesk.app.assistant.SessionAssistants;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
@@ -51,7 +52,8 @@ public final class AssistantChoice {
             return;
         }
         BackgroundTask.supply("read the model and system prompt of session " + sid, () -> new Loaded(
-                        assistants.settings(sid), assistants.offline(), assistants.describe(), assistants.defaultModel()))
+                        assistants.settings(sid), assistants.offline(), Texts.say(assistants.describeText()),
+                        assistants.defaultModel()))
                 .onSuccess(l -> {
                     if (!sid.equals(sessionId.get())) {
                         return;
@@ -90,7 +92,8 @@ public final class AssistantChoice {
                     models.setAll(all);
                     problem.set(null);
                 })
-                .onError(e -> problem.set(TEXT.get("modelsFailed", e.getMessage())))
+                .onError(e -> problem.set(TEXT.get("modelsFailed",
+                        e instanceof AssistantException a ? Texts.say(a.text()) : e.getMessage())))
                 .executeWith(runner);
     }
 

@@ -41,7 +41,7 @@ public final class ReplyBar {
             return;
         }
         boolean now = replies.replying(sid);
-        String lastProblem = replies.problem(sid).orElse(null);
+        String lastProblem = replies.problem(sid).map(Texts::say).orElse(null);
         boolean was = replying.get();
         replying.set(now);
         if (now && status.kindProperty().get() != StatusKind.ERROR) {

@@ -1,10 +1,13 @@
 package dev.sessiondesk.ui.i18n;
 
+import dev.sessiondesk.app.text.UserText;
+import dev.sessiondesk.app.text.Wording;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -43,6 +46,15 @@ public final class Texts {
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault()).format(when);
+    }
+
+    /** A sentence app/ produced ({@link UserText}), in the user's language. */
+    public static String say(UserText text) {
+        return Wording.current().say(text);
+    }
+
+    public static List<String> say(List<UserText> texts) {
+        return Wording.current().say(texts);
     }
 
     /** The text for {@code key}, formatted with {@code args} in the current locale. */

@@ -1,10 +1,12 @@
 package dev.sessiondesk.ui.maintenance;
 
+import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.app.backup.RestoreService;
 import dev.sessiondesk.app.client.OpenStore;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskProgress;
 import dev.sessiondesk.app.tasks.TaskRunner;
+import dev.sessiondesk.app.text.Wording;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -89,7 +91,8 @@ public final class ClientMaintenance implements MaintenanceHost {
         OpenStore closing = reload.leave();
         CompletableFuture<RestoreService.Result> done = new CompletableFuture<>();
         BackgroundTask.withProgress("restore " + backup, p -> {
-                    OpenStore.RestoreAttempt attempt = OpenStore.closeAndRestore(closing, dataDir, backup, p::update);
+                    OpenStore.RestoreAttempt attempt = OpenStore.closeAndRestore(closing, dataDir, backup,
+                            Progress.saying(Wording.current(), p::update));
                     return new Swap(reload.reopen(), attempt.result(), attempt.failure());
                 })
                 .onProgress(progress)

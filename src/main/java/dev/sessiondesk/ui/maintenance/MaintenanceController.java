@@ -11,6 +11,7 @@ import dev.sessiondesk.app.importer.goose.GooseSessionsFinder;
 import dev.sessiondesk.app.maintenance.GooseImportOffer;
 import dev.sessiondesk.app.maintenance.IntactExport;
 import dev.sessiondesk.app.tasks.BackgroundTask;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.upgrade.PreUpgrade;
 import dev.sessiondesk.ui.i18n.Texts;
 import java.io.File;
@@ -78,7 +79,7 @@ public final class MaintenanceController {
                     progress.close();
                     host.sessionsChanged();
                     report(owner, T.get("import.title"), T.get(report.hasProblems() ? "import.doneSkipped" : "import.done"),
-                            report.hasProblems(), report.summaryLines(), List.of());
+                            report.hasProblems(), Texts.say(report.summaryTexts()), List.of());
                 })
                 .onError(error -> {
                     progress.close();
@@ -150,7 +151,7 @@ public final class MaintenanceController {
             List<String> lines = new ArrayList<>();
             lines.add(T.get("watch.following", r.project().toString()));
             lines.add(T.get("watch.figures", r.added(), r.updated(), r.unchanged()));
-            r.problems().forEach(p -> lines.add(T.get("watch.unreadable", String.valueOf(p))));
+            r.problems().forEach(p -> lines.add(T.get("watch.unreadable", Texts.say(p.text()))));
             report(owner, T.get("watch.title"), T.get("watch.done", String.valueOf(r.project().getFileName())),
                     !r.problems().isEmpty(), lines, List.of());
         });
@@ -174,7 +175,7 @@ public final class MaintenanceController {
             ways.add(new ReportDialog.Choice("verify-export-intact", T.get("verify.exportIntact"),
                     () -> chooseAndExportIntact(owner)));
         }
-        report(owner, T.get("verify.title"), T.get(r.ok() ? "verify.ok" : "verify.problems"), !r.ok(), figuresFirst(r.lines()), ways);
+        report(owner, T.get("verify.title"), T.get(r.ok() ? "verify.ok" : "verify.problems"), !r.ok(), figuresFirst(Texts.say(r.texts())), ways);
     }
 
     /** The report's closing line holds the figures; a reader wants them first, before the details. */
@@ -196,7 +197,7 @@ public final class MaintenanceController {
         MaintenanceCommands commands = commands();
         return behindProgress(owner, T.get("intact.progress"), p -> commands.exportIntact(dir, p), r ->
                 report(owner, T.get("intact.title"), T.get("intact.done", r.exported().sessions()),
-                        !r.damaged().isEmpty(), r.lines(), List.of()));
+                        !r.damaged().isEmpty(), Texts.say(r.texts()), List.of()));
     }
 
     void confirmRestore(Window owner, BackupRecord b) {
@@ -269,7 +270,7 @@ public final class MaintenanceController {
     /** Runs {@code work} behind a progress dialog; a failure becomes a report naming what failed. */
     <T> CompletableFuture<T> behindProgress(Window owner, String title, Work<T> work, Consumer<T> onDone) {
         ProgressDialog progress = new ProgressDialog(owner, title).show();
-        return BackgroundTask.withProgress(title, p -> work.run(p::update))
+        return BackgroundTask.withProgress(title, p -> work.run(Progress.saying(Wording.current(), p::update)))
                 .onProgress(progress::update)
                 .onSuccess(result -> {
                     progress.close();

@@ -55,7 +55,7 @@ public final class RecoveryDialog {
         headline.setId("recovery-headline");
         headline.setWrapText(true);
         headline.getStyleClass().addAll("dialog-heading", "report-problem");
-        List<String> lines = new ArrayList<>(report.problems());
+        List<String> lines = new ArrayList<>(Texts.say(report.problemTexts()));
         if (report.manifest() != null) {
             lines.add("");
             lines.add(TEXTS.get("upgrade.checkedAgainst", String.valueOf(report.manifest())));

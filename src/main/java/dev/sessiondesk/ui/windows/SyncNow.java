@@ -4,6 +4,7 @@ import dev.sessiondesk.app.sync.ServerSync;
 import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncSummary;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.tasks.BackgroundTask;
 import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.ui.chat.ChatWindow;
@@ -50,8 +51,8 @@ final class SyncNow {
                 ? server.lastReport().map(r -> SyncStatusText.of(r, ZoneId.systemDefault())) : Optional.empty();
         w.viewModel().status().report(summary.ok() ? StatusKind.SAVED : StatusKind.ERROR, serverLine.orElse(summary.ok()
                 ? T.get("now.ok", time, summary.took().toMillis())
-                : T.get("now.problems", summary.problems().size(), summary.problems().get(0))));
+                : T.get("now.problems", summary.problemTexts().size(), Texts.say(summary.problemTexts().get(0)))));
         String title = T.get(summary.ok() ? "now.notice.ok" : "now.notice.problems");
-        w.notice(title + "\n" + summary.describe(), !summary.ok(), Duration.seconds(summary.ok() ? 8 : 20));
+        w.notice(title + "\n" + summary.describe(Wording.current()), !summary.ok(), Duration.seconds(summary.ok() ? 8 : 20));
     }
 }

@@ -9,6 +9,7 @@ import dev.sessiondesk.app.sync.SyncContext;
 import dev.sessiondesk.app.sync.SyncService;
 import dev.sessiondesk.app.sync.SyncStepResult;
 import dev.sessiondesk.app.sync.SyncSummary;
+import dev.sessiondesk.app.text.Wording;
 import dev.sessiondesk.app.upgrade.UpgradeCheck;
 import dev.sessiondesk.app.upgrade.UpgradeManifest;
 import dev.sessiondesk.model.Fingerprint;
@@ -40,7 +41,7 @@ class StartupMaintenanceTest {
             Session s = desk.sessions().create("kept", null);
             desk.sessions().append(s.id(), StoreFixture.text(Role.USER, "hello"));
             StartupMaintenance m = new StartupMaintenance(desk, Clock.systemUTC());
-            Optional<String> first = m.dailyBackup(Progress.NONE);
+            Optional<String> first = m.dailyBackup(Progress.NONE).map(Wording.english()::say);
             assertThat(first).hasValueSatisfying(n -> assertThat(n).contains("Daily backup saved", "1 sessions"));
             assertThat(m.dailyBackup(Progress.NONE)).isEmpty();
             assertThat(desk.backups().catalog().list()).hasSize(1);

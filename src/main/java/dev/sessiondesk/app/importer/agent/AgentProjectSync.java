@@ -7,6 +7,7 @@ import dev.sessiondesk.app.importer.JsonLocations;
 import dev.sessiondesk.app.importer.SafePaths;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.AgentSessionStore;
@@ -73,7 +74,7 @@ public final class AgentProjectSync {
             } catch (SafePaths.RefusedPathException e) {
                 problems.add(new ImportProblem(e.where(), e.reason()));
             } catch (IOException e) {
-                problems.add(new ImportProblem(sessions.toString(), "cannot be listed (" + e.getMessage() + ")"));
+                problems.add(new ImportProblem(sessions.toString(), UserText.of("import", "reason.unlistable", String.valueOf(e.getMessage()))));
             }
         } else {
             listed = true; // no agents/sessions at all: every known session of it is gone from disk
@@ -115,7 +116,7 @@ public final class AgentProjectSync {
             }
         }
         return new AgentSyncReport(key, 0, 0, missing, 0,
-                List.of(new ImportProblem(key.toString(), "the project folder does not exist (any more)")));
+                List.of(new ImportProblem(key.toString(), UserText.of("import", "agent.noProject"))));
     }
 
     /** The slug folders and their parsed state; slugs present but unreadable are named in {@code unreadable}. */
@@ -132,7 +133,7 @@ public final class AgentProjectSync {
                     Path stateFile = slugDir.resolve("state.json");
                     if (!Files.exists(stateFile)) {
                         unreadable.add(slug);
-                        problems.add(new ImportProblem(relative(project, stateFile), "missing; the session is not imported yet"));
+                        problems.add(new ImportProblem(relative(project, stateFile), UserText.of("import", "agent.noState")));
                         continue;
                     }
                     Path realState = SafePaths.inside(project, stateFile);
@@ -173,12 +174,12 @@ public final class AgentProjectSync {
         try (InputStream in = Files.newInputStream(stateFile)) {
             node = CanonicalJson.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new BadState(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
+            throw new BadState(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e))));
         } catch (IOException e) {
-            throw new BadState(new ImportProblem(label, "cannot be read (" + e.getMessage() + ")"));
+            throw new BadState(new ImportProblem(label, UserText.of("import", "reason.unreadable", String.valueOf(e.getMessage()))));
         }
         if (node == null || !node.isObject()) {
-            throw new BadState(new ImportProblem(label, "$: must be a JSON object"));
+            throw new BadState(new ImportProblem(label, UserText.of("import", "rule.object", "$")));
         }
         // Skills keep the title in different fields ("topic" is common): the first known one wins,
         // and where it came from is said. Only a state.json with no session in it at all is refused.
@@ -195,7 +196,7 @@ public final class AgentProjectSync {
         }
         if (title == null) {
             if (node.isEmpty()) {
-                throw new BadState(new ImportProblem(label, "$: an empty object has no session in it"));
+                throw new BadState(new ImportProblem(label, UserText.of("import", "agent.empty")));
             }
             title = slug;
             titleFrom = "the folder name (no " + String.join(", ", TITLE_FIELDS.stream().map(f -> "$." + f).toList()) + ")";
@@ -214,7 +215,7 @@ public final class AgentProjectSync {
             }
         }
         if (!"$.title".equals(titleFrom)) {
-            notes.add(new ImportProblem(label, "title \"" + Titles.collapseWhitespace(title) + "\" taken from " + titleFrom));
+            notes.add(new ImportProblem(label, UserText.of("import", "agent.title", Titles.collapseWhitespace(title), titleFrom)));
         }
         return new State(slug, sessionDir, Titles.collapseWhitespace(title), status, type, created);
     }
@@ -225,7 +226,7 @@ public final class AgentProjectSync {
             return null;
         }
         if (!v.isTextual()) {
-            throw new BadState(new ImportProblem(label, "$." + field + ": must be a string"));
+            throw new BadState(new ImportProblem(label, UserText.of("import", "rule.string", "$." + field)));
         }
         return v.textValue();
     }

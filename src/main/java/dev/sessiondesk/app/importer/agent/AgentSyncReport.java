@@ -2,6 +2,7 @@ package dev.sessiondesk.app.importer.agent;
 
 import dev.sessiondesk.app.importer.ImportProblem;
 import dev.sessiondesk.app.importer.ImportReport;
+import dev.sessiondesk.app.text.UserText;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,12 +31,11 @@ public record AgentSyncReport(
         b.countImported(added);
         b.countAlreadyPresent(unchanged + updated);
         if (updated > 0) {
-            b.note(new ImportProblem(project.toString(), updated + " agent session(s) "
-                    + (dryRun ? "would be " : "") + "updated (title or status changed)"));
+            b.note(new ImportProblem(project.toString(),
+                    UserText.of("import", dryRun ? "agent.updated.dryRun" : "agent.updated", updated)));
         }
         if (markedMissing > 0) {
-            b.note(new ImportProblem(project.toString(), markedMissing + " agent session folder(s) no longer on disk;"
-                    + " the sessions are kept and marked as missing"));
+            b.note(new ImportProblem(project.toString(), UserText.of("import", "agent.missing", markedMissing)));
         }
         notes.forEach(b::note);
         for (ImportProblem p : problems) {

@@ -11,6 +11,7 @@ import dev.sessiondesk.app.importer.JsonArrayReader;
 import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
@@ -56,7 +57,7 @@ public final class ChatboxReader {
             }
         }
         if (sessions.isEmpty()) {
-            sink.failed(label, List.of(new ImportProblem(label, "$: no \"chat-sessions\" and no \"session:<id>\" entries (not a Chatbox export?)")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "chatbox.notExport"))));
             return;
         }
         for (Map.Entry<String, JsonNode> e : sessions) {
@@ -68,7 +69,7 @@ public final class ChatboxReader {
         String name = label + " " + path;
         String id = AppMessages.text(s, "id");
         if (id == null || !s.path("messages").isArray()) {
-            sink.failed(name, List.of(new ImportProblem(label, path + ": a Chatbox session needs \"id\" and a \"messages\" array")));
+            sink.failed(name, List.of(new ImportProblem(label, UserText.of("import", "chatbox.session", path))));
             return;
         }
         List<NewMessage> messages = new ArrayList<>();
@@ -98,10 +99,10 @@ public final class ChatboxReader {
             }
         }
         if (images > 0) {
-            sink.note(new ImportProblem(label, path + ": " + images + " image(s) are kept by Chatbox outside the export and were not imported"));
+            sink.note(new ImportProblem(label, UserText.of("import", "chatbox.images", path, images)));
         }
         if (messages.isEmpty()) {
-            sink.note(new ImportProblem(label, path + ": not imported: the session has no messages"));
+            sink.note(new ImportProblem(label, UserText.of("import", "chatbox.noMessages", path)));
             return;
         }
         String title = Titles.collapseWhitespace(AppMessages.text(s, "name"));

@@ -5,6 +5,7 @@ import dev.sessiondesk.app.importer.ImportProblem;
 import dev.sessiondesk.app.importer.ImportSource;
 import dev.sessiondesk.app.importer.JsonArrayReader;
 import dev.sessiondesk.app.importer.SessionSink;
+import dev.sessiondesk.app.text.UserText;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,8 +38,7 @@ public final class ChatGptReader {
             String first = id == null ? null : seen.putIfAbsent(id, label + " $[" + index + "]");
             if (first != null) {
                 // The same conversation twice in one export: said where, then handled as a re-import.
-                out.note(new ImportProblem(where, "$[" + index + "]: conversation id \"" + id
-                        + "\" appears again (first at " + first + "); only messages the first copy lacks are added"));
+                out.note(new ImportProblem(where, UserText.of("import", "chatgpt.again", "$[" + index + "]", id, first)));
             }
             c.emit(out);
         });

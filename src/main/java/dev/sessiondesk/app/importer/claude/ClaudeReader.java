@@ -11,6 +11,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
@@ -44,12 +45,12 @@ public final class ClaudeReader {
         String path = "$[" + index + "]";
         String name = label + " " + path;
         if (!c.isObject() || AppMessages.text(c, "uuid") == null) {
-            sink.failed(name, List.of(new ImportProblem(where, path + ".uuid: missing (not a Claude conversation)")));
+            sink.failed(name, List.of(new ImportProblem(where, UserText.of("import", "claude.noUuid", path + ".uuid"))));
             return;
         }
         JsonNode chat = c.get("chat_messages");
         if (chat != null && !chat.isNull() && !chat.isArray()) {
-            sink.failed(name, List.of(new ImportProblem(where, path + ".chat_messages: must be an array")));
+            sink.failed(name, List.of(new ImportProblem(where, UserText.of("import", "rule.array", path + ".chat_messages"))));
             return;
         }
         long fallback = AppMessages.seconds(c.get("created_at"), 0);
@@ -64,7 +65,7 @@ public final class ClaudeReader {
                 default -> null;
             };
             if (role == null) {
-                sink.failed(name, List.of(new ImportProblem(where, at + ".sender: \"" + sender + "\" is not human or assistant")));
+                sink.failed(name, List.of(new ImportProblem(where, UserText.of("import", "claude.sender", at + ".sender", sender))));
                 return;
             }
             long created = AppMessages.seconds(m.get("created_at"), fallback);

@@ -10,6 +10,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
@@ -75,20 +76,20 @@ public final class GooseDbReader {
             Set<String> tables = names(c, "SELECT name FROM sqlite_master WHERE type = 'table'");
             if (!tables.contains("sessions") || !tables.contains("messages")) {
                 sink.failed(label, List.of(new ImportProblem(label,
-                        "not a Goose session database (it has no sessions and messages tables)")));
+                        UserText.of("import", "reason.notGooseDb"))));
                 return;
             }
             Set<String> sessionCols = names(c, "SELECT name FROM pragma_table_info('sessions')");
             Set<String> messageCols = names(c, "SELECT name FROM pragma_table_info('messages')");
             for (String required : List.of("id")) {
                 if (!sessionCols.contains(required)) {
-                    sink.failed(label, List.of(new ImportProblem(label + " sessions", "has no \"" + required + "\" column")));
+                    sink.failed(label, List.of(new ImportProblem(label + " sessions", UserText.of("import", "goose.noColumn", required))));
                     return;
                 }
             }
             for (String required : List.of("session_id", "role", "content_json")) {
                 if (!messageCols.contains(required)) {
-                    sink.failed(label, List.of(new ImportProblem(label + " messages", "has no \"" + required + "\" column")));
+                    sink.failed(label, List.of(new ImportProblem(label + " messages", UserText.of("import", "goose.noColumn", required))));
                     return;
                 }
             }
@@ -136,8 +137,7 @@ public final class GooseDbReader {
         String parent = cols.contains("parent_session_id") ? rs.getString("parent_session_id") : null;
         String type = cols.contains("session_type") ? rs.getString("session_type") : null;
         if (type != null && INTERNAL_SESSION_TYPES.contains(type.strip().toLowerCase(java.util.Locale.ROOT))) {
-            sink.note(new ImportProblem(where, "not imported: an internal goose session (session_type " + type
-                    + "), never shown to the user"));
+            sink.note(new ImportProblem(where, UserText.of("import", "reason.internalGoose", type)));
             return;
         }
 
@@ -171,7 +171,7 @@ public final class GooseDbReader {
         }
         if (list.isEmpty() && problems.isEmpty()) {
             // A session goose opened and nobody used: it would only clutter the list.
-            sink.note(new ImportProblem(where, "not imported: it has no messages"));
+            sink.note(new ImportProblem(where, UserText.of("import", "reason.noMessages")));
             return;
         }
         String title = name != null ? name : description;

@@ -13,6 +13,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
@@ -51,8 +52,8 @@ public final class GooseExportReader {
     public void read(ImportSource file, SessionSink sink) throws IOException {
         String label = file.label();
         if (file.size() > options.maxBytes()) {
-            sink.failed(label, List.of(new ImportProblem(label, "refused, it is " + SafePaths.megabytes(file.size())
-                    + " MB, over the " + SafePaths.megabytes(options.maxBytes()) + " MB limit (raise it with --max-size)")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.fileTooLarge",
+                    SafePaths.megabytes(file.size()), SafePaths.megabytes(options.maxBytes())))));
             return;
         }
         long fileTime = file.modified();
@@ -75,13 +76,13 @@ public final class GooseExportReader {
                 }
             }
             if (p.nextToken() != null) {
-                problems.add(new ImportProblem(JsonLocations.at(label, p), "$: unexpected data after the export object"));
+                problems.add(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "goose.trailing")));
             }
         } catch (JsonProcessingException e) {
-            problems.add(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")"));
+            problems.add(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e))));
         }
         if (!f.sawConversation && problems.isEmpty()) {
-            problems.add(new ImportProblem(label, "$.conversation: missing; this is not a Goose session export"));
+            problems.add(new ImportProblem(label, UserText.of("import", "reason.notGooseExport")));
         }
         String ref = f.id != null ? f.id : label.replaceFirst("\\.json$", "");
         String partialReason = null;
@@ -109,7 +110,7 @@ public final class GooseExportReader {
                                   List<ImportProblem> problems) throws IOException {
         f.sawConversation = true;
         if (value != JsonToken.START_ARRAY) {
-            problems.add(new ImportProblem(JsonLocations.at(label, p), "$.conversation: must be an array of messages"));
+            problems.add(new ImportProblem(JsonLocations.at(label, p), UserText.of("import", "goose.conversation")));
             p.skipChildren();
             return;
         }
@@ -161,7 +162,7 @@ public final class GooseExportReader {
                     if (v.isBoolean()) {
                         userSetName = v.booleanValue();
                     } else {
-                        problems.add(new ImportProblem(label, "$.user_set_name: must be true or false"));
+                        problems.add(new ImportProblem(label, UserText.of("import", "rule.boolean", "$.user_set_name")));
                     }
                 }
                 case "created_at" -> createdAt = Timestamps.millis(v);
@@ -174,7 +175,7 @@ public final class GooseExportReader {
 
         private static String text(String field, JsonNode v, String label, List<ImportProblem> problems) {
             if (!v.isTextual()) {
-                problems.add(new ImportProblem(label, "$." + field + ": must be a string"));
+                problems.add(new ImportProblem(label, UserText.of("import", "rule.string", "$." + field)));
                 return null;
             }
             return v.textValue();

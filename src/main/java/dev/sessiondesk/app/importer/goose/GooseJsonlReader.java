@@ -10,6 +10,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Titles;
 import dev.sessiondesk.app.importer.Utf8Lines;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.MalformedMessageException;
 import dev.sessiondesk.model.NewMessage;
@@ -69,7 +70,7 @@ public final class GooseJsonlReader {
             return;
         }
         if (!Files.isRegularFile(real)) {
-            sink.failed(label, List.of(new ImportProblem(label, "not a regular file")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.notAFile"))));
             return;
         }
         // Goose names a session file after its id.
@@ -81,7 +82,7 @@ public final class GooseJsonlReader {
                 try {
                     line = lines.next();
                 } catch (CharacterCodingException e) {
-                    state.unreadableLine(lines.lineNumber(), "not valid UTF-8");
+                    state.unreadableLine(lines.lineNumber(), UserText.of("import", "reason.notUtf8"));
                     continue;
                 }
                 if (line == null) {
@@ -118,11 +119,11 @@ public final class GooseJsonlReader {
             try {
                 node = CanonicalJson.parse(text);
             } catch (JsonProcessingException e) {
-                problem(number, "not valid JSON (" + JsonLocations.reason(e) + ")");
+                problem(number, UserText.of("import", "reason.notJson", JsonLocations.reason(e)));
                 sawFirstLine = true;
                 return;
             } catch (RuntimeException e) {
-                problem(number, "cannot be read (" + e.getMessage() + ")");
+                problem(number, UserText.of("import", "reason.unreadable", String.valueOf(e.getMessage())));
                 sawFirstLine = true;
                 return;
             }
@@ -134,8 +135,7 @@ public final class GooseJsonlReader {
                     return;
                 }
                 if (node.isObject()) {
-                    sink.note(new ImportProblem(label + ":" + number, "no metadata line (an early Goose session file);"
-                            + " the session is imported without a stored title or working folder"));
+                    sink.note(new ImportProblem(label + ":" + number, UserText.of("import", "reason.noMetadata")));
                 }
             }
             if (problemCount > 0) {
@@ -165,7 +165,7 @@ public final class GooseJsonlReader {
                 if (description.isTextual()) {
                     title = Titles.collapseWhitespace(description.textValue());
                 } else {
-                    problem(number, "$.description: must be a string");
+                    problem(number, UserText.of("import", "rule.string", "$.description"));
                 }
             }
             JsonNode dir = node.get("working_dir");
@@ -173,12 +173,12 @@ public final class GooseJsonlReader {
                 if (dir.isTextual()) {
                     workingDir = dir.textValue().isBlank() ? null : dir.textValue();
                 } else {
-                    problem(number, "$.working_dir: must be a string");
+                    problem(number, UserText.of("import", "rule.string", "$.working_dir"));
                 }
             }
         }
 
-        void unreadableLine(int number, String reason) {
+        void unreadableLine(int number, UserText reason) {
             sawFirstLine = true;
             problem(number, reason);
         }
@@ -188,6 +188,10 @@ public final class GooseJsonlReader {
         }
 
         void problem(int line, String reason) {
+            problem(line, UserText.plain(reason));
+        }
+
+        void problem(int line, UserText reason) {
             problemCount++;
             if (problems.size() < MAX_PROBLEMS_PER_FILE) {
                 problems.add(new ImportProblem(label + ":" + line, reason));
@@ -196,12 +200,12 @@ public final class GooseJsonlReader {
 
         void finish(String sessionId, SessionSink sink) {
             if (!sawFirstLine && problemCount == 0) {
-                sink.failed(label, List.of(new ImportProblem(label, "empty file: no metadata line and no messages")));
+                sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "reason.emptyJsonl"))));
                 return;
             }
             List<ImportProblem> reported = new ArrayList<>(problems);
             if (problemCount > problems.size()) {
-                reported.add(new ImportProblem(label, "… and " + (problemCount - problems.size()) + " more bad lines"));
+                reported.add(new ImportProblem(label, UserText.of("import", "moreBadLines", problemCount - problems.size())));
             }
             String partialReason = null;
             if (problemCount > 0) {

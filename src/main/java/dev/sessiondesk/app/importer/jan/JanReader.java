@@ -13,6 +13,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
@@ -60,7 +61,7 @@ public final class JanReader {
             sink.failed(label, List.of(new ImportProblem(e.where(), e.reason())));
             return;
         } catch (JsonProcessingException e) {
-            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), "not valid JSON (" + JsonLocations.reason(e) + ")")));
+            sink.failed(label, List.of(new ImportProblem(JsonLocations.at(label, e), UserText.of("import", "reason.notJson", JsonLocations.reason(e)))));
             return;
         }
         String id = meta == null ? null : AppMessages.text(meta, "id");
@@ -92,7 +93,7 @@ public final class JanReader {
                         m = JsonLocations.STREAM_MAPPER.readTree(line);
                     } catch (JsonProcessingException e) {
                         sink.failed(label, List.of(new ImportProblem(jsonlLabel + ":" + number,
-                                "not valid JSON (" + JsonLocations.reason(e) + ")")));
+                                UserText.of("import", "reason.notJson", JsonLocations.reason(e)))));
                         return;
                     }
                     NewMessage msg = message(m, fallback);
@@ -102,7 +103,7 @@ public final class JanReader {
                     }
                 }
             } catch (java.nio.charset.CharacterCodingException e) {
-                sink.failed(label, List.of(new ImportProblem(jsonlLabel, "is not valid UTF-8")));
+                sink.failed(label, List.of(new ImportProblem(jsonlLabel, UserText.of("import", "reason.isNotUtf8"))));
                 return;
             }
         }
@@ -111,7 +112,7 @@ public final class JanReader {
             title = Titles.fromFirstUserText(messages);
         }
         if (messages.isEmpty()) {
-            sink.note(new ImportProblem(label, "not imported: the thread has no messages"));
+            sink.note(new ImportProblem(label, UserText.of("import", "jan.noMessages")));
             return;
         }
         sink.session(new SourceSession(ORIGIN, id, label, title, title == null ? TitleSource.NONE : TitleSource.AUTO,

@@ -13,6 +13,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
@@ -44,7 +45,7 @@ public final class LmStudioReader {
             return;
         }
         if (c == null || !c.isObject() || !c.path("messages").isArray()) {
-            sink.failed(label, List.of(new ImportProblem(label, "$.messages: an LM Studio conversation has a messages array")));
+            sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "lmstudio.messages"))));
             return;
         }
         long fallback = AppMessages.seconds(c.get("createdAt"), source.modified() / 1000);
@@ -68,8 +69,7 @@ public final class LmStudioReader {
                 }
             }
             if (mainId == null) {
-                sink.failed(label, List.of(new ImportProblem(label, "$.messages[" + i + "].versions: no version "
-                        + chosen + " (currentlySelected)")));
+                sink.failed(label, List.of(new ImportProblem(label, UserText.of("import", "lmstudio.version", "$.messages[" + i + "].versions", chosen))));
                 return;
             }
             previous = mainId;

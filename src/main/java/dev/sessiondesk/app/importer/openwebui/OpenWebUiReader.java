@@ -12,6 +12,7 @@ import dev.sessiondesk.app.importer.SessionSink;
 import dev.sessiondesk.app.importer.SourceSession;
 import dev.sessiondesk.app.importer.Timestamps;
 import dev.sessiondesk.app.importer.Titles;
+import dev.sessiondesk.app.text.UserText;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
 import dev.sessiondesk.model.TitleSource;
@@ -47,7 +48,7 @@ public final class OpenWebUiReader {
         String id = c.isObject() ? AppMessages.text(c, "id") : null;
         JsonNode chat = c.path("chat");
         if (id == null || !chat.isObject()) {
-            sink.failed(name, List.of(new ImportProblem(where, path + ": an Open WebUI chat needs \"id\" and a \"chat\" object")));
+            sink.failed(name, List.of(new ImportProblem(where, UserText.of("import", "openwebui.chat", path))));
             return;
         }
         JsonNode history = chat.path("history").path("messages");
@@ -76,7 +77,7 @@ public final class OpenWebUiReader {
                 }
             }
         } else {
-            sink.failed(name, List.of(new ImportProblem(where, path + ".chat: has neither history.messages nor messages")));
+            sink.failed(name, List.of(new ImportProblem(where, UserText.of("import", "openwebui.noMessages", path + ".chat"))));
             return;
         }
         String title = Titles.collapseWhitespace(AppMessages.text(c, "title"));
