@@ -94,7 +94,14 @@ public final class GuiProbe {
             case "heap" -> heap(windows, heapBeforeClient);
             case "stall" -> stall(client, windows, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 && args[4].equals("api"));
-            case "open" -> open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "open" -> {
+                open(windows.get(0), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                // What the first screen waited for: the same store read again, now (warm caches).
+                long r = System.nanoTime();
+                int n = client.services().desk().store().messages().list(args[2]).size();
+                report("storeReadAgainMs", (System.nanoTime() - r) / 1e6);
+                report("storeReadAgainMessages", n);
+            }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         // No clean shutdown: the data folder is thrown away, and a client that is out of heap would hang
@@ -113,10 +120,16 @@ public final class GuiProbe {
         String shown = "(function(){var l=document.getElementById('transcript').lastElementChild;"
                 + "return !!l && l.dataset.seq !== undefined && parseInt(l.dataset.seq) > " + (lastSeq - 20) + ";})()";
         long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        long listed = 0;
         while (!Boolean.TRUE.equals(onFx(() -> w.transcript().script(shown))) && System.nanoTime() < deadline) {
+            if (listed == 0 && onFx(() -> sessionId.equals(w.viewModel().sessionId()) && !w.viewModel().messages().isEmpty())) {
+                listed = System.nanoTime(); // the (first) store read is done and the window holds its messages
+            }
             Thread.sleep(1);
         }
-        report("firstScreenMs", (System.nanoTime() - start) / 1e6);
+        long firstScreen = System.nanoTime();
+        report("firstScreenMs", (firstScreen - start) / 1e6);
+        report("listFilledMs", ((listed == 0 ? firstScreen : listed) - start) / 1e6);
         report("renderedAtFirstScreen", onFx(() -> w.transcript().script("T.count()")));
         AtomicBoolean top = new AtomicBoolean();
         AtomicInteger scrolls = new AtomicInteger();
@@ -163,6 +176,7 @@ public final class GuiProbe {
         settled.get(60, TimeUnit.SECONDS);
         report("heapBeforeClient", heapBeforeClient);
         report("heapUsed", usedHeapAfterGc());
+        report("rssKb", residentKb()); // the whole process: heap, WebKit's native memory, Prism's buffers
     }
 
     private static void stall(DeskClient client, List<ChatWindow> windows, int seconds, int tokenMillis, boolean api)
@@ -170,7 +184,10 @@ public final class GuiProbe {
         if (api) {
             ApiLoadPhases.reportApi(client);
         }
-        Thread.sleep(1_000); // let restore's own follow-up work (focus, list refresh) finish
+        // Let restore's own follow-up work (focus, list refresh) finish, and the focused composer's caret
+        // stop blinking (CaretBlink, 10 s after it got the focus): the idle baseline is the app at rest.
+        Thread.sleep((long) dev.sessiondesk.ui.chat.CaretBlink.TIMEOUT.toMillis() + 1_000);
+        report("cachedBackgrounds", onFx(() -> RegionCensus.describe(RegionCensus.cachedBackgrounds(), 12)));
         RenderCost cost = new RenderCost(windows);
         RenderCost.Snapshot idleStart = cost.now();
         StallDetector.Result idle = StallDetector.measure(Duration.ofSeconds(seconds), () -> { });
@@ -290,6 +307,20 @@ public final class GuiProbe {
                 }
             }
         }.start();
+    }
+
+    /** This process's resident set (VmRSS in /proc/self/status), in kB; -1 where there is no /proc. */
+    static long residentKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -44,8 +44,14 @@ final class SessionOpenBenchmark implements Benchmark {
             length = byLength.get(0).messageCount();
             WindowRestoreSetup.openWindowsOn(store, List.of(byLength.get(1).id()));
         }
-        ChildJvm.Run run = ChildJvm.run(ctx, dir, "open", "1g", true, GuiProbe.class,
-                List.of("open", data.toString(), big, Integer.toString(length), Integer.toString(seconds)), 300);
+        ChildJvm.Run run;
+        try (CpuHog hog = CpuHog.requested() ? CpuHog.start() : null) { // -Dbench.hog=true: the other core busy
+            run = ChildJvm.run(ctx, dir, "open", "1g", true, GuiProbe.class,
+                    List.of("open", data.toString(), big, Integer.toString(length), Integer.toString(seconds)), 300);
+        }
+        if (CpuHog.requested()) {
+            ctx.note("Open: a CPU hog (a shell busy loop, one core) ran the whole time (-Dbench.hog=true).");
+        }
         double first = run.number("firstScreenMs");
         double worst = run.number("scrollMaxMs");
         boolean top = "true".equals(run.require("reachedTop"));
@@ -55,6 +61,11 @@ final class SessionOpenBenchmark implements Benchmark {
                         + " worst %.1f ms, p99 %.1f ms.", length, first, run.require("renderedAtFirstScreen"),
                 top ? "message 1 reached" : "message 1 NOT reached", run.number("scrollToTopMs"),
                 run.require("renderedAtTop"), StallDetector.PERIOD_MILLIS, worst, run.number("scrollP99Ms")));
+        ctx.note(String.format("Open, what the first screen waited for: the window's message list held the session's"
+                        + " (newest) messages after %.0f ms (the store read, then the list set on the FX thread), the page"
+                        + " showed its end %.0f ms later; a read of all %s messages afterwards, caches warm: %.0f ms.",
+                run.number("listFilledMs"), first - run.number("listFilledMs"), run.require("storeReadAgainMessages"),
+                run.number("storeReadAgainMs")));
         String suffix = length == 10_000 ? "" : " [sessions of " + String.format("%,d", length) + "]";
         return List.of(
                 Figure.measured(FIRST_SCREEN + suffix, Format.ms(first), first, run.require("renderedAtFirstScreen")

@@ -38,8 +38,14 @@ final class StreamingStallBenchmark implements Benchmark {
                     .seed(store, new CorpusShape(3, 3L * length, List.of(length, length, length)), s -> { });
             WindowRestoreSetup.openWindowsOn(store, corpus.sessions().stream().map(CorpusSeeder.SeededSession::id).toList());
         }
-        ChildJvm.Run run = ChildJvm.run(ctx, dir, "stall", "1g", true, GuiProbe.class,
-                List.of("stall", data.toString(), Integer.toString(seconds), Integer.toString(TOKEN_MILLIS)), 300);
+        ChildJvm.Run run;
+        try (CpuHog hog = CpuHog.requested() ? CpuHog.start() : null) { // -Dbench.hog=true: the other core busy
+            run = ChildJvm.run(ctx, dir, "stall", "1g", true, GuiProbe.class,
+                    List.of("stall", data.toString(), Integer.toString(seconds), Integer.toString(TOKEN_MILLIS)), 300);
+        }
+        if (CpuHog.requested()) {
+            ctx.note("FX stall: a CPU hog (a shell busy loop, one core) ran the whole time (-Dbench.hog=true).");
+        }
         boolean stuck = run.reports().containsKey("fxThreadStuckAfterStreaming");
         if (run.millis("windows") != 3 || run.millis("repliesFinished") < 3
                 || (!stuck && run.millis("messagesAddedInWindows") < 6)) {
@@ -61,11 +67,17 @@ final class StreamingStallBenchmark implements Benchmark {
         double words = Math.max(1, run.number("deltas"));
         ctx.note(String.format("FX stall, CPU time (independent of the machine's other load): while streaming the FX thread"
                         + " used %.0f ms and the render thread %.0f ms, i.e. %.2f ms and %.2f ms per streamed word, for %s"
-                        + " transcript page updates (%.1f words per update); idle, the same %d s: FX %.0f ms, render %.0f ms.",
+                        + " transcript page updates (%.1f words per update; %.1f ms FX and %.1f ms render per update: a window"
+                        + " that falls behind updates less often, so compare these too); idle, the same %d s: FX %.0f ms,"
+                        + " render %.0f ms.",
                 run.number("streamFxCpuMs"), run.number("streamRendererCpuMs"), run.number("streamFxCpuMs") / words,
                 run.number("streamRendererCpuMs") / words, run.require("streamPageUpdates"),
-                words / Math.max(1, run.number("streamPageUpdates")), seconds, run.number("idleFxCpuMs"),
-                run.number("idleRendererCpuMs")));
+                words / Math.max(1, run.number("streamPageUpdates")),
+                run.number("streamFxCpuMs") / Math.max(1, run.number("streamPageUpdates")),
+                run.number("streamRendererCpuMs") / Math.max(1, run.number("streamPageUpdates")), seconds,
+                run.number("idleFxCpuMs"), run.number("idleRendererCpuMs")));
+        ctx.note("FX stall, chrome: backgrounds Prism draws from its region cache (more than one fill), largest first: "
+                + run.reports().getOrDefault("cachedBackgrounds", "not reported") + ".");
         ctx.note(stuck
                 ? String.format("FX stall, afterwards: the FX thread did not run anything for a further 20 s after the"
                         + " streaming stopped (the store held %,d messages in those sessions); the child was stopped.", stored)

@@ -53,6 +53,12 @@ public final class SessionService implements SessionReading, MessageAppending, S
         return store.hidden().apply(sessionId, store.messages().list(sessionId, fromSeq, Integer.MAX_VALUE));
     }
 
+    @Override
+    public List<Message> readBefore(String sessionId, int beforeSeq) {
+        return beforeSeq <= 1 ? List.of()
+                : store.hidden().apply(sessionId, store.messages().list(sessionId, 1, beforeSeq - 1));
+    }
+
     public List<Session> list(SessionQuery query) {
         return store.sessions().list(query);
     }

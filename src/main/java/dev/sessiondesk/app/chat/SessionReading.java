@@ -17,4 +17,7 @@ public interface SessionReading {
 
     /** Messages from {@code fromSeq} on (a streaming reply included), in order. */
     List<Message> readFrom(String sessionId, int fromSeq);
+
+    /** Messages 1 to {@code beforeSeq} - 1, in order (the older part of a session opened newest first). */
+    List<Message> readBefore(String sessionId, int beforeSeq);
 }

@@ -98,7 +98,7 @@ public final class ChatViewModel {
         context.bindingChanged(this);
     }
 
-    private void show(Conversation c) {
+    void show(Conversation c) {
         show(c.session(), c.messages());
     }
 
@@ -176,8 +176,8 @@ public final class ChatViewModel {
     }
 
     private void switchTo(String id) {
-        BackgroundTask.supply("open session " + id, () -> reading.open(id))
-                .onSuccess(this::show)
+        BackgroundTask.supply("open session " + id, () -> NewestFirst.read(reading, id))
+                .onSuccess(c -> NewestFirst.thenOlder(this, c, reading, runner, messages))
                 .onError(error -> {
                     if (sessionId.get() == null) {
                         newChat(); // a new window asked for a session that is not there: never leave it empty
@@ -325,6 +325,11 @@ public final class ChatViewModel {
 
     public Composer composer() {
         return composer;
+    }
+
+    /** Where this window's background work runs (the transcript renders older pages there too). */
+    public TaskRunner tasks() {
+        return runner;
     }
 
     public ReplyBar replyBar() {

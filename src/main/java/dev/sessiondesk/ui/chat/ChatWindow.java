@@ -72,7 +72,7 @@ public final class ChatWindow {
         // Messages meant for the agent only stay hidden unless View → Show hidden messages is on.
         visible = new FilteredList<>(vm.messages(), Message::userVisible);
         vm.showHiddenProperty().addListener((o, was, show) -> visible.setPredicate(show ? null : Message::userVisible));
-        transcript = new TranscriptView(visible, new TranscriptActionsOf(vm.messageActions()), actions::openLink);
+        transcript = new TranscriptView(visible, new TranscriptActionsOf(vm.messageActions()), actions::openLink, vm.tasks());
         vm.searchTarget().seqProperty().addListener((o, was, seq) -> scrollToTarget());
         visible.addListener((ListChangeListener<Message>) c -> scrollToTarget());
 

@@ -7,9 +7,12 @@ import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.SessionQuery;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,10 @@ public final class SessionListModel {
     private final ObservableList<Session> trash = FXCollections.observableArrayList();
     private final ObservableMap<String, String> windowBySession = FXCollections.observableHashMap();
     private final OneAtATime refreshes = new OneAtATime(this::readLists);
+    /** At most one re-read per this long for {@link #refreshSoon}. */
+    static final long CONTENT_REFRESH_MILLIS = 1_000;
+    private long lastRefreshNanos = System.nanoTime() - CONTENT_REFRESH_MILLIS * 1_000_000;
+    private PauseTransition contentRefresh;
     private int archiveViewers;
     private int trashViewers;
 
@@ -88,7 +95,31 @@ public final class SessionListModel {
 
     /** Re-reads the lists; calls made while a read is running are folded into one more read. */
     public void refresh() {
+        lastRefreshNanos = System.nanoTime();
         refreshes.request();
+    }
+
+    /**
+     * A session got new content (a reply streaming into it, another client's message): re-read the lists
+     * now if the last read is {@link #CONTENT_REFRESH_MILLIS} old, else once when it is, for all such
+     * announcements meanwhile. While replies stream, each announcement would otherwise make every window's
+     * sidebar re-read and lay out its rows many times a second for a "just now" that does not change.
+     * FX thread (the pause is a JavaFX timer, made on first use).
+     */
+    public void refreshSoon() {
+        long sinceMillis = (System.nanoTime() - lastRefreshNanos) / 1_000_000;
+        if (sinceMillis >= CONTENT_REFRESH_MILLIS) {
+            refresh();
+            return;
+        }
+        if (contentRefresh == null) {
+            contentRefresh = new PauseTransition();
+            contentRefresh.setOnFinished(e -> refresh());
+        }
+        if (contentRefresh.getStatus() != Animation.Status.RUNNING) {
+            contentRefresh.setDuration(Duration.millis(CONTENT_REFRESH_MILLIS - sinceMillis));
+            contentRefresh.playFromStart();
+        }
     }
 
     private void readLists(Runnable finished) {

@@ -144,7 +144,7 @@ public final class SidebarView extends VBox {
         String selectedId = selected().orElse(null);
         List<SidebarRow> rows = SidebarGrouping.rows(model.list(mode.get()), LocalDate.now(clock), clock.getZone(),
                 filter.getText());
-        list.getItems().setAll(rows);
+        setRows(list.getItems(), rows);
         String text = filter.getText() == null ? "" : filter.getText().strip();
         placeholder.setText(!text.isEmpty() ? T.get("empty.filtered", text)
                 : T.get("empty." + mode.get().name().toLowerCase(java.util.Locale.ROOT)));
@@ -154,6 +154,23 @@ public final class SidebarView extends VBox {
                     list.getSelectionModel().select(i);
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * Puts {@code rows} in place of what the list shows, touching only the rows that differ when their
+     * number stayed the same (a session got a message): the list then updates those cells, instead of
+     * laying out and restyling all of them.
+     */
+    static void setRows(ObservableList<SidebarRow> shown, List<SidebarRow> rows) {
+        if (shown.size() != rows.size()) {
+            shown.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(shown.get(i))) {
+                shown.set(i, rows.get(i));
             }
         }
     }

@@ -30,9 +30,13 @@ final class WindowBindings {
 
     void persist(ChatWindow w) {
         ChatViewModel vm = w.viewModel();
-        sessionList.windowBySession().values().removeIf(vm.windowId()::equals);
-        if (vm.sessionId() != null) {
-            sessionList.windowBySession().put(vm.sessionId(), vm.windowId());
+        // Only when it changes: every sidebar redraws all its rows on a change of this map, and a window
+        // persists its binding each time it reads new messages (many times a second while a reply streams).
+        if (vm.sessionId() == null || !vm.windowId().equals(sessionList.windowBySession().get(vm.sessionId()))) {
+            sessionList.windowBySession().values().removeIf(vm.windowId()::equals);
+            if (vm.sessionId() != null) {
+                sessionList.windowBySession().put(vm.sessionId(), vm.windowId());
+            }
         }
         if (closing.getAsBoolean() || vm.sessionId() == null || store.readOnly()) {
             return;

@@ -326,7 +326,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
                 w.viewModel().refresh();
             }
         }
-        sessionList.refresh();
+        sessionList.refreshSoon(); // its "N messages · just now" need not follow every streamed word
     }
 
     /** Re-reads the session list and every window's new messages (other clients, replies). */

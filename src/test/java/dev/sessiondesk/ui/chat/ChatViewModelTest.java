@@ -245,4 +245,31 @@ class ChatViewModelTest {
         a.refresh();
         assertThat(a.messages()).extracting(Message::seq).containsExactly(1);
     }
+
+    @Test
+    void aLongSessionOpensWithItsNewestMessagesAndGetsTheOlderOnesJustAfter() {
+        open(Store.Options.defaults());
+        var s = desk.sessions().create("Long", null);
+        int total = NewestFirst.FIRST + 150;
+        for (int i = 1; i <= total; i++) {
+            desk.store().messages().append(s.id(), NewMessage.text(i % 2 == 1 ? Role.USER : Role.ASSISTANT, "m" + i));
+        }
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        ChatViewModel vm = new ChatViewModel("wl", services.chatPorts(), new TaskRunner(background::add, Runnable::run),
+                context, (delay, action) -> scheduledRetries.add(action), Clock.systemDefaultZone());
+        windows.add(vm);
+        vm.open(s.id());
+        background.poll().run(); // the first read: the newest messages only
+        assertThat(vm.messages()).hasSize(NewestFirst.FIRST);
+        assertThat(vm.messages().get(0).seq()).isEqualTo(total - NewestFirst.FIRST + 1);
+        assertThat(vm.messages().get(NewestFirst.FIRST - 1).seq()).isEqualTo(total);
+        while (!background.isEmpty()) {
+            background.poll().run(); // the older ones, put in front
+        }
+        assertThat(vm.messages()).hasSize(total);
+        for (int i = 0; i < total; i++) {
+            assertThat(vm.messages().get(i).seq()).isEqualTo(i + 1);
+        }
+    }
 }
+

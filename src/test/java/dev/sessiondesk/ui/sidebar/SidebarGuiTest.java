@@ -74,6 +74,9 @@ class SidebarGuiTest {
     private static void select(ChatWindow w, String sessionId) throws Exception {
         waitFor("session " + sessionId + " in the sidebar", () -> fxGet(() -> w.sidebar().listView().getItems().stream()
                 .anyMatch(r -> r.session().id().equals(sessionId))));
+        // ... and laid out in a cell (the list updates its cells in the next pulse; a loaded machine may not have had it)
+        waitFor("a cell showing session " + sessionId, () -> fxGet(() -> w.sidebar().listView().lookupAll(".list-cell").stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarRow r && r.session().id().equals(sessionId))));
         fxRun(() -> {
             var items = w.sidebar().listView().getItems();
             for (int i = 0; i < items.size(); i++) {
@@ -220,5 +223,42 @@ class SidebarGuiTest {
         waitFor("the window to close", () -> fxGet(() -> client.windows().size() == 1));
         Thread.sleep(300);
         assertThat(client.services().desk().sessions().find(usedId)).isPresent();
+    }
+
+    @Test
+    void newMessagesInAWindowLeaveTheWindowBySessionMapAlone() throws Exception {
+        Session plans;
+        Session notes;
+        try (SessionDesk desk = SessionDesk.open(dataDir)) {
+            plans = seed(desk, "Plans", 2);
+            notes = seed(desk, "Notes", 3);
+        }
+        client = GuiFixture.start(dataDir, List.of());
+        ChatWindow w = first();
+        select(w, plans.id());
+        clickCell(w, plans.id(), false);
+        clickCell(w, notes.id(), true);
+        waitFor("a second window on Notes", () -> fxGet(() -> client.windows().size() == 2
+                && client.windows().stream().anyMatch(x -> notes.id().equals(x.viewModel().sessionId())
+                && x.viewModel().messages().size() == 3)));
+        ChatWindow other = fxGet(() -> client.windows().stream().filter(x -> x != w).findFirst().orElseThrow());
+        Thread.sleep(1_200); // the sidebars have caught up with both windows' sessions
+        // Every sidebar redraws all its rows when this map changes.
+        java.util.concurrent.atomic.AtomicInteger mapChanges = new java.util.concurrent.atomic.AtomicInteger();
+        fxRun(() -> client.coordinator().sessionList().windowBySession()
+                .addListener((javafx.collections.MapChangeListener<String, String>) c -> mapChanges.incrementAndGet()));
+        // A reply streaming into Notes: the other window reads each new message as it is announced.
+        for (int i = 0; i < 5; i++) {
+            client.services().desk().store().messages().append(notes.id(), NewMessage.text(Role.ASSISTANT, "more " + i));
+            client.services().changes().changed(notes.id());
+            int expected = 4 + i;
+            waitFor("message " + expected + " in the Notes window", () -> fxGet(() -> other.viewModel().messages().size() == expected));
+        }
+        Thread.sleep(1_200); // the sidebars' paced refresh has run
+        assertThat(fxGet(() -> w.sidebar().listView().getItems().stream()
+                .filter(r -> r.session().id().equals(notes.id())).findFirst().orElseThrow().session().messageCount()))
+                .isEqualTo(8);
+        // Each read re-wrote the other window's binding, but which window shows which session stayed the same.
+        assertThat(mapChanges.get()).isZero();
     }
 }

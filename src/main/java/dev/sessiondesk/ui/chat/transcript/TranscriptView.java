@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sessiondesk.app.render.LinkPolicy;
 import dev.sessiondesk.app.render.MessageHtml;
 import dev.sessiondesk.app.render.MessageMarkdown;
+import dev.sessiondesk.app.tasks.TaskRunner;
 import dev.sessiondesk.model.CanonicalJson;
 import dev.sessiondesk.model.ContentItems;
 import dev.sessiondesk.model.Message;
@@ -63,9 +64,16 @@ public final class TranscriptView implements TranscriptBridge.Calls {
      * @param browser  opens an address the link policy allowed in the system browser
      */
     public TranscriptView(ObservableList<Message> messages, TranscriptActions actions, Consumer<String> browser) {
+        this(messages, actions, browser, TaskRunner.sameThread());
+    }
+
+    /** The same, rendering older pages with {@code tasks} (off the FX thread, results back on it). */
+    public TranscriptView(ObservableList<Message> messages, TranscriptActions actions, Consumer<String> browser,
+                          TaskRunner tasks) {
         this.actions = actions;
         this.browser = browser;
-        this.sync = new TranscriptSync(messages, new MessageHtml(texts::get, ZoneId.systemDefault()), this::branch, new Ops());
+        this.sync = new TranscriptSync(messages, new MessageHtml(texts::get, ZoneId.systemDefault()), this::branch,
+                new Ops(), tasks);
         this.menu = new MessageMenu(this, actions, texts);
         web.setId("transcript");
         web.setAccessibleText(texts.get("transcript.label"));

@@ -55,9 +55,10 @@
     }
   }
 
-  /* A first screen that does not fill the window cannot be scrolled up: ask for older at once. */
+  /* A first screen that does not fill the window cannot be scrolled up: ask for older at once; and
+     while the reader is still near the top after a page came in, ask for the next (pages are small). */
   function maybeOlder() {
-    if (hasOlder && !loadingOlder && document.body.scrollHeight <= window.innerHeight + 800) {
+    if (hasOlder && !loadingOlder && (document.body.scrollHeight <= window.innerHeight + 800 || window.scrollY < 800)) {
       loadingOlder = true;
       setTimeout(function () { bridge().loadOlder(); }, 0);
     }
