@@ -131,6 +131,11 @@ public final class GuiProbe {
         report("firstScreenMs", (firstScreen - start) / 1e6);
         report("listFilledMs", ((listed == 0 ? firstScreen : listed) - start) / 1e6);
         report("renderedAtFirstScreen", onFx(() -> w.transcript().script("T.count()")));
+        // Times each page-in's own script (sanitize, insert, the layout its scroll anchoring forces), so
+        // the FX thread's worst wait can be told apart from the longest single page-in.
+        onFx(() -> w.transcript().script("(function(){var p=T.prepend;window.__pageIns={n:0,sum:0,max:0};"
+                + "T.prepend=function(h,o){var t=performance.now();p.call(T,h,o);if(h){var d=performance.now()-t,"
+                + "s=window.__pageIns;s.n++;s.sum+=d;if(d>s.max)s.max=d;}};})()"));
         AtomicBoolean top = new AtomicBoolean();
         AtomicInteger scrolls = new AtomicInteger();
         long scrollStart = System.nanoTime();
@@ -163,6 +168,9 @@ public final class GuiProbe {
         report("scrollMaxMs", scrolling.maxMillis());
         report("scrollP99Ms", scrolling.p99Millis());
         report("renderedAtTop", onFx(() -> w.transcript().script("T.count()")));
+        report("pageIns", onFx(() -> w.transcript().script("window.__pageIns.n")));
+        report("pageInMeanMs", onFx(() -> w.transcript().script("window.__pageIns.n ? window.__pageIns.sum / window.__pageIns.n : 0")));
+        report("pageInMaxMs", onFx(() -> w.transcript().script("window.__pageIns.max")));
     }
 
     private static void heap(List<ChatWindow> windows, long heapBeforeClient) throws Exception {

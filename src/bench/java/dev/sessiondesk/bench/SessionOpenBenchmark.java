@@ -66,6 +66,10 @@ final class SessionOpenBenchmark implements Benchmark {
                         + " showed its end %.0f ms later; a read of all %s messages afterwards, caches warm: %.0f ms.",
                 run.number("listFilledMs"), first - run.number("listFilledMs"), run.require("storeReadAgainMessages"),
                 run.number("storeReadAgainMs")));
+        ctx.note(String.format("Open, while scrolling up: %s older pages came in; the page's own script for one (sanitize,"
+                        + " insert, the layout that keeps the view in place) took %.1f ms on average, %.1f ms at most; FX"
+                        + " waits longer than that are the WebView's repaints (render thread) and other FX work.",
+                run.require("pageIns"), run.number("pageInMeanMs"), run.number("pageInMaxMs")));
         String suffix = length == 10_000 ? "" : " [sessions of " + String.format("%,d", length) + "]";
         return List.of(
                 Figure.measured(FIRST_SCREEN + suffix, Format.ms(first), first, run.require("renderedAtFirstScreen")
