@@ -1,6 +1,5 @@
 package dev.sessiondesk.sync;
 
-import dev.sessiondesk.app.sync.LiveSync;
 import dev.sessiondesk.app.sync.SyncReport;
 import dev.sessiondesk.model.NewMessage;
 import dev.sessiondesk.model.Role;
@@ -8,12 +7,9 @@ import dev.sessiondesk.model.Session;
 import dev.sessiondesk.store.NewSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The sync scale rows, against the machine's PostgreSQL:
@@ -81,64 +77,7 @@ public final class SyncScaleBenchmark {
             for (SyncDevice d : all) {
                 d.syncOk(); // everyone up to date before the latency run
             }
-            ConcurrentHashMap<String, Long> committedAt = new ConcurrentHashMap<>();
-            List<Long> latencies = new CopyOnWriteArrayList<>();
-            List<LiveSync> lives = new ArrayList<>();
-            for (SyncDevice d : all) {
-                LiveSync live = new LiveSync(d.sync, Duration.ofSeconds(30), r -> { }, dev.sessiondesk.app.tasks.Workers.logging().threads("live-sync", true));
-                lives.add(live);
-                live.start();
-            }
-            SyncDevice observer = all.get(0);
-            Thread watcher = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    for (var e : committedAt.entrySet()) {
-                        String[] key = e.getKey().split("#");
-                        if (observer.store.sessions().require(key[0]).messageCount() >= Integer.parseInt(key[1])) {
-                            latencies.add((System.nanoTime() - e.getValue()) / 1_000_000);
-                            committedAt.remove(e.getKey());
-                        }
-                    }
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException ex) {
-                        return;
-                    }
-                }
-            });
-            watcher.setDaemon(true);
-            watcher.start();
-            Thread.sleep(2_000);
-            long end = System.currentTimeMillis() + 30_000;
-            List<Thread> writers = new ArrayList<>();
-            for (int d = 1; d < devices; d++) {
-                SyncDevice dev = all.get(d);
-                String sid = sessions.get(d);
-                Thread w = new Thread(() -> {
-                    while (System.currentTimeMillis() < end) {
-                        var r = dev.store.messages().append(sid, NewMessage.text(Role.USER, "live"));
-                        committedAt.put(sid + "#" + r.seq(), System.nanoTime());
-                        try {
-                            Thread.sleep(500);
-                        } catch (InterruptedException ex) {
-                            return;
-                        }
-                    }
-                });
-                writers.add(w);
-                w.start();
-            }
-            for (Thread w : writers) {
-                w.join();
-            }
-            Thread.sleep(5_000);
-            watcher.interrupt();
-            lives.forEach(LiveSync::close);
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            System.out.printf("| device->device latency while %d devices append (2/s each) | p50 %d ms, p99 %d ms, %d samples, %d not seen | target p99 <= 1 s |%n",
-                    devices - 1, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
-                    sorted.size(), committedAt.size());
+            SyncScaleRig.measureLatency(pg.url(), all, sessions, 30);
             for (SyncDevice d : all) {
                 d.close();
             }

@@ -177,6 +177,19 @@ public final class SyncScaleRig {
             d.syncOk(); // up to date (a previous run's messages)
         }
         System.out.printf("caught up %d devices in %.1f s%n", devices, (System.nanoTime() - t0) / 1e9);
+        measureLatency(url, all, sessions, seconds);
+        for (SyncDevice d : all) {
+            d.close();
+        }
+    }
+
+    /**
+     * Live sync on every device of {@code all} (each up to date), all but the first appending 2 messages/s
+     * to its session in {@code sessions} for {@code seconds}; prints how long until the first holds each
+     * one, and the sending device's part of it (append → its push began on the server at {@code url}).
+     */
+    static void measureLatency(String url, List<SyncDevice> all, List<String> sessions, int seconds) throws Exception {
+        int devices = all.size();
         ConcurrentHashMap<String, Long> committedAt = new ConcurrentHashMap<>();
         List<Long> latencies = new CopyOnWriteArrayList<>();
         List<LiveSync> lives = new ArrayList<>();
@@ -268,9 +281,6 @@ public final class SyncScaleRig {
                         + " p99 %d ms, max %d ms, %d samples, %d not seen | target p99 <= 1 s |%n",
                 devices - 1, devices, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
                 sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), max(sorted), sorted.size(), committedAt.size());
-        for (SyncDevice d : all) {
-            d.close();
-        }
     }
 
     private static long median(List<Long> xs) {

@@ -137,7 +137,11 @@ public final class RemoteSync {
             }
             SyncReport r = new SyncReport(pushed, got, branches, refused, ledger.waitingMessages(), took(start),
                     clock.clock().instant(), null, false, readOnly);
-            LOG.info("sync with {}: {}", s.endpoint(), r.summaryLine());
+            if (!branches.isEmpty() || !refused.isEmpty() || readOnly != null) {
+                LOG.info("sync with {}: {}", s.endpoint(), r.summaryLine());
+            } else { // routine: live sync exchanges many times a second on a busy server
+                LOG.debug("sync with {}: {}", s.endpoint(), r.summaryLine());
+            }
             return r;
         } catch (RemoteException e) {
             dropServer();

@@ -3,29 +3,21 @@ package dev.sessiondesk.app.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondesk.i18n.BundleCheck;
+
 import dev.sessiondesk.app.backup.Progress;
 import dev.sessiondesk.store.ChainReport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * its English exactly, and the classes whose texts moved into bundles do not grow new English again.
  */
 class AppTextsTest {
-    static final List<String> LANGUAGES = List.of("de");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     /**
      * Classes whose user-visible sentences are all in the app/text bundles. A literal sentence here fails
@@ -81,45 +71,10 @@ class AppTextsTest {
 
     @Test
     void everyKeyExistsInEveryLanguageWithTheSamePlaceholders() throws Exception {
-        Map<String, Path> english = bundles().entrySet().stream().filter(e -> !e.getKey().contains("_"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
-        assertThat(english).as("English bundles in dev/sessiondesk/app/text").containsKeys("import", "sync", "verify",
-                "startup", "store", "upgrade", "assistant", "progress", "export", "backup", "size");
-        List<String> problems = new ArrayList<>();
-        for (var area : english.entrySet()) {
-            Properties en = load(area.getValue());
-            checkPatterns(area.getKey() + ".properties", en, problems);
-            for (String lang : LANGUAGES) {
-                String name = area.getKey() + "_" + lang + ".properties";
-                Path file = area.getValue().resolveSibling(name);
-                if (!Files.exists(file)) {
-                    problems.add(name + " is missing: area \"" + area.getKey() + "\" has no " + lang + " translation");
-                    continue;
-                }
-                Properties tr = load(file);
-                checkPatterns(name, tr, problems);
-                for (String key : new TreeSet<>(en.stringPropertyNames())) {
-                    if (!tr.containsKey(key)) {
-                        problems.add(name + ": key \"" + key + "\" is missing (English: \"" + en.getProperty(key) + "\")");
-                    } else if (!placeholders(en.getProperty(key)).equals(placeholders(tr.getProperty(key)))) {
-                        problems.add(name + ": key \"" + key + "\" uses placeholders " + placeholders(tr.getProperty(key))
-                                + " but English uses " + placeholders(en.getProperty(key)));
-                    }
-                }
-                for (String key : new TreeSet<>(tr.stringPropertyNames())) {
-                    if (!en.containsKey(key)) {
-                        problems.add(name + ": key \"" + key + "\" is not in " + area.getKey() + ".properties");
-                    }
-                }
-            }
-        }
-        for (String name : bundles().keySet()) {
-            String base = name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
-            if (!english.containsKey(base)) {
-                problems.add(name + ".properties has no English " + base + ".properties beside it");
-            }
-        }
-        assertThat(problems).as("bundle problems").isEmpty();
+        Map<String, Path> bundles = bundles();
+        assertThat(BundleCheck.english(bundles)).as("English bundles in dev/sessiondesk/app/text").containsKeys("import",
+                "sync", "verify", "startup", "store", "upgrade", "assistant", "progress", "export", "backup", "size");
+        assertThat(BundleCheck.problems(bundles, true)).as("bundle problems").isEmpty();
     }
 
     @Test
@@ -381,47 +336,7 @@ class AppTextsTest {
         return out;
     }
 
-    private static void checkPatterns(String file, Properties p, List<String> problems) {
-        for (String key : p.stringPropertyNames()) {
-            String v = p.getProperty(key);
-            if (v.isBlank()) {
-                problems.add(file + ": key \"" + key + "\" is empty");
-                continue;
-            }
-            try {
-                new MessageFormat(v, Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                problems.add(file + ": key \"" + key + "\" is not a valid MessageFormat pattern: " + e.getMessage());
-            }
-            if (v.matches(".*[A-Za-z]'[A-Za-z].*")) {
-                problems.add(file + ": key \"" + key + "\" has a single apostrophe, which MessageFormat drops; write ''");
-            }
-        }
-    }
-
-    private static Set<String> placeholders(String pattern) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
     static Map<String, Path> bundles() throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(Wording.class.getResource("/dev/sessiondesk/app/text/README.txt")).toURI())
-                .getParent();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".properties")).collect(Collectors.toMap(
-                    f -> f.getFileName().toString().replace(".properties", ""), f -> f, (a, b) -> a, TreeMap::new));
-        }
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
+        return BundleCheck.bundles(Wording.class, "/dev/sessiondesk/app/text/README.txt");
     }
 }

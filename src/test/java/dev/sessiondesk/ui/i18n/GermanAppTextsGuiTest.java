@@ -55,16 +55,11 @@ class GermanAppTextsGuiTest {
 
     @Test
     void importVerifySyncNowAndTheStartUpNoticeSpeakGerman() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY); // as the JVM picks it from a German desktop
         Path data = tmp.resolve("data");
-        DeskClient client = null;
-        try {
-            String id = seed(data);
-            // A file where the backup folder belongs: the daily backup fails, and the window says so.
-            Files.writeString(data.resolve(BackupCatalog.FOLDER), "not a folder");
-            client = GuiFixture.start(data, List.of("--open", id));
-            DeskClient c = client;
+        String id = seed(data);
+        // A file where the backup folder belongs: the daily backup fails, and the window says so.
+        Files.writeString(data.resolve(BackupCatalog.FOLDER), "not a folder");
+        inGerman(() -> GuiFixture.start(data, List.of("--open", id)), c -> {
             waitFor("the session", () -> fxGet(() -> c.windows().stream().anyMatch(x -> id.equals(x.viewModel().sessionId()))));
             ChatWindow w = fxGet(() -> c.windows().stream().filter(x -> id.equals(x.viewModel().sessionId())).findFirst().orElseThrow());
 
@@ -76,54 +71,34 @@ class GermanAppTextsGuiTest {
             importAFileWithABadLine(c, w);
             verifyATamperedSession(c, w, data, id);
             syncNowWithoutAServer(w);
-        } finally {
-            if (client != null) {
-                DeskClient started = client;
-                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
-            }
-            Locale.setDefault(before);
-        }
+        });
     }
 
     @Test
     void anAssistantThatRejectsTheKeyIsExplainedInGerman() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-        DeskClient client = null;
         try (FakeChatServer server = FakeChatServer.start(FakeChatServer.status(401,
                 "{\"error\":{\"message\":\"Incorrect API key provided\"}}"))) {
-            client = GuiFixture.start(tmp.resolve("data"), List.of(), SessionDeskApp.ASSISTANT);
-            client.services().desk().assistants().use(AssistantSettings.endpoint(server.baseUrl(), "m", "falscher-schlüssel"));
-            DeskClient c = client;
-            ChatWindow w = fxGet(() -> c.windows().get(0));
-            GuiFixture.typeAndPressEnter(w, "Ist da jemand?");
-            Label problem = (Label) fxGet(() -> w.stage().getScene().lookup("#reply-problem"));
-            waitFor("the error in the window", () -> fxGet(() -> problem.getText() != null && problem.getText().contains("HTTP 401")));
-            assertThat(fxGet(problem::getText)).endsWith(": Der Assistent unter " + server.baseUrl() + " hat den API-Schlüssel"
-                    + " abgelehnt (HTTP 401): Incorrect API key provided. Prüfen Sie SESSIONDESK_API_KEY oder den Schlüssel in"
-                    + " den Einstellungen.");
-        } finally {
-            if (client != null) {
-                DeskClient started = client;
-                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
-            }
-            Locale.setDefault(before);
+            inGerman(() -> GuiFixture.start(tmp.resolve("data"), List.of(), SessionDeskApp.ASSISTANT), c -> {
+                c.services().desk().assistants().use(AssistantSettings.endpoint(server.baseUrl(), "m", "falscher-schlüssel"));
+                ChatWindow w = fxGet(() -> c.windows().get(0));
+                GuiFixture.typeAndPressEnter(w, "Ist da jemand?");
+                Label problem = (Label) fxGet(() -> w.stage().getScene().lookup("#reply-problem"));
+                waitFor("the error in the window", () -> fxGet(() -> problem.getText() != null && problem.getText().contains("HTTP 401")));
+                assertThat(fxGet(problem::getText)).endsWith(": Der Assistent unter " + server.baseUrl() + " hat den API-Schlüssel"
+                        + " abgelehnt (HTTP 401): Incorrect API key provided. Prüfen Sie SESSIONDESK_API_KEY oder den Schlüssel in"
+                        + " den Einstellungen.");
+            });
         }
     }
 
     @Test
     void aSyncServerThatCannotBeReachedIsSaidInGerman() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
         String url = "postgresql://nobody@127.0.0.1:" + closed + "/none";
-        DeskClient client = null;
-        try {
-            client = startSyncingWith(tmp.resolve("data"), url);
-            DeskClient c = client;
+        inGerman(() -> startSyncingWith(tmp.resolve("data"), url), c -> {
             waitFor("a window", () -> fxGet(() -> !c.windows().isEmpty()));
             ChatWindow w = fxGet(() -> c.windows().get(0));
             fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new ActionEvent()));
@@ -132,30 +107,38 @@ class GermanAppTextsGuiTest {
                     + closed + "/none as nobody ist nicht erreichbar (Verbinden): ").doesNotContain("cannot reach", "to connect");
             waitFor("the offline status line", () -> fxGet(() -> w.status().getText()).startsWith("Offline"));
             assertThat(fxGet(() -> w.status().getText())).isEqualTo("Offline — keine Nachrichten warten");
-        } finally {
-            if (client != null) {
-                DeskClient started = client;
-                fx(() -> started.quit()).get(30, TimeUnit.SECONDS);
-            }
-            Locale.setDefault(before);
-        }
+        });
     }
 
     @Test
     void aSyncServerWithoutTheDatabaseIsSaidInGermanInTheStatusLine() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-        DeskClient client = null;
-        try {
-            String url = "postgresql://root@127.0.0.1:5432/sessiondesk_no_such_database";
-            client = startSyncingWith(tmp.resolve("data"), url);
-            DeskClient c = client;
+        String url = "postgresql://root@127.0.0.1:5432/sessiondesk_no_such_database";
+        inGerman(() -> startSyncingWith(tmp.resolve("data"), url), c -> {
             waitFor("a window", () -> fxGet(() -> !c.windows().isEmpty()));
             ChatWindow w = fxGet(() -> c.windows().get(0));
             fxRun(() -> w.stage().getScene().lookup("#sync-now").fireEvent(new ActionEvent()));
             waitFor("the failed sync in the status line", () -> fxGet(() -> w.status().getText()).startsWith("Sync: "));
             assertThat(fxGet(() -> w.status().getText())).startsWith("Sync: Der Sync-Server " + url
                     + " as root hat keine solche Datenbank: ").doesNotContain("no such database");
+        });
+    }
+
+    private interface Start {
+        DeskClient start() throws Exception;
+    }
+
+    private interface InTheWindow {
+        void check(DeskClient client) throws Exception;
+    }
+
+    /** Starts a client under the German locale (as the JVM picks it from a German desktop), checks, quits. */
+    private static void inGerman(Start start, InTheWindow check) throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        DeskClient client = null;
+        try {
+            client = start.start();
+            check.check(client);
         } finally {
             if (client != null) {
                 DeskClient started = client;
