@@ -34,8 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class StoreScan {
     /** Parts per hashing thread, so a thread the machine slows down does not hold up the others for long. */
     private static final int PARTS_PER_THREAD = 4;
-    /** The memory map a verify scan reads pages through (no read call and no copy per page). */
-    private static final long SCAN_MMAP_BYTES = 1L << 30;
     private static final String ROWS = " FROM messages WHERE session_id >= ?";
     /** Each row's seq and flags as {@code seq * 32 + flags} (see {@link ScannedChain}), then four plain values. */
     private static final String SCAN = "SELECT seq * " + ScannedChain.FLAG_SPAN
@@ -72,9 +70,9 @@ final class StoreScan {
      * Every session's report (in id order) and the canonical bytes hashed, scanned by the calling thread
      * and {@code threads - 1} more from {@code threadFactory} (null: the calling thread alone), each
      * taking the next part until none is left. {@code mapped}: SQLite reads the pages through a memory
-     * map (two to three times faster here), only when the file is not suspect — a read error in a map
-     * stops the process instead of failing the read, so a store whose page check did not pass is read
-     * the ordinary way.
+     * map (two to three times faster here; {@link StoreReader#readMapped}, readers that stay mapped), only
+     * when the file is not suspect — a read error in a map stops the process instead of failing the read,
+     * so a store whose page check did not pass is read the ordinary way.
      */
     static StoreReport run(StoreReader reader, String sqliteCheck, ThreadFactory threadFactory, int threads,
                            boolean mapped) {
@@ -87,7 +85,8 @@ final class StoreScan {
             for (int i = next.getAndIncrement(); i < results.length && failure.get() == null; i = next.getAndIncrement()) {
                 Part p = parts.get(i);
                 try {
-                    results[i] = reader.read("verify the hash chains", c -> scan(c, p, mapped));
+                    results[i] = mapped ? reader.readMapped("verify the hash chains", c -> scan(c, p))
+                            : reader.read("verify the hash chains", c -> scan(c, p));
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
@@ -160,7 +159,7 @@ final class StoreScan {
      * One part in one read transaction: its sessions' records, how many rows each session id has (from
      * the index alone), then the rows in (session, seq) order, counted off session by session.
      */
-    private static PartResult scan(Connection c, Part p, boolean mapped) throws SQLException {
+    private static PartResult scan(Connection c, Part p) throws SQLException {
         Map<String, SessionRow> sessions = sessions(c, p);
         Map<String, ScannedChain> chains = new HashMap<>();
         for (SessionRow s : sessions.values()) {
@@ -181,9 +180,6 @@ final class StoreScan {
         }
         ScannedChain.Hasher hasher = new ScannedChain.Hasher();
         long bytes = 0;
-        if (mapped) {
-            mmap(c, SCAN_MMAP_BYTES);
-        }
         try (PreparedStatement ps = c.prepareStatement(SCAN + p.upTo("session_id") + " ORDER BY session_id, seq")) {
             ps.setFetchSize(1024);
             p.bind(ps);
@@ -208,18 +204,8 @@ final class StoreScan {
             }
         } catch (java.security.DigestException e) {
             throw new IllegalStateException("SHA-256 has a 32-byte digest", e);
-        } finally {
-            if (mapped) {
-                mmap(c, 0); // pooled readers go on without the map (a damaged disk is an error there, not a signal)
-            }
         }
         return new PartResult(sessions, chains, bytes);
-    }
-
-    private static void mmap(Connection c, long bytes) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA mmap_size=" + bytes);
-        }
     }
 
     /** A fork is damaged where an ancestor's chain is damaged within the prefix it shares. */
