@@ -21,6 +21,8 @@ final class WindowGeometry {
 
     private final Map<String, WindowBinding> lastNormalBounds = new HashMap<>();
     private final Map<String, SettlingWindow> settling = new HashMap<>();
+    private static final int UNMAXIMIZE_TRIES = 5;
+    private static final javafx.util.Duration UNMAXIMIZE_RECHECK = javafx.util.Duration.millis(250);
     private final Map<String, WindowBinding> restoredMaximized = new HashMap<>();
 
     /**
@@ -33,16 +35,45 @@ final class WindowGeometry {
         // A window restored maximized was never shown at its normal size, so the window manager does
         // not know it: the first un-maximize puts it back at the recorded normal bounds.
         stage.maximizedProperty().addListener((o, was, now) -> {
-            WindowBinding normal = was && !now ? restoredMaximized.remove(windowId) : null;
+            // Kept until the window has stayed un-maximized through putBack: a window manager that
+            // un-maximizes and maximizes again while it maps the window must not use it up.
+            WindowBinding normal = was && !now ? restoredMaximized.get(windowId) : null;
             if (normal != null) {
-                javafx.application.Platform.runLater(() -> {
-                    stage.setX(normal.x());
-                    stage.setY(normal.y());
-                    stage.setWidth(normal.width());
-                    stage.setHeight(normal.height());
-                });
+                javafx.application.Platform.runLater(() -> putBack(windowId, stage, normal, UNMAXIMIZE_TRIES));
             }
         });
+    }
+
+    /**
+     * Sets the normal bounds, and again a little later if the window manager's own answer to the
+     * un-maximize (the only size it knew for the window: the maximized one) arrived after ours and put
+     * the window back at its screen's full size. A size the user chose meanwhile is left alone.
+     */
+    private void putBack(String windowId, Stage stage, WindowBinding normal, int triesLeft) {
+        if (stage.isMaximized() || !stage.isShowing()) {
+            return;
+        }
+        boolean first = triesLeft == UNMAXIMIZE_TRIES;
+        boolean off = Math.abs(stage.getWidth() - normal.width()) > 2 || Math.abs(stage.getHeight() - normal.height()) > 2;
+        if (off && (first || spansItsScreen(stage))) {
+            stage.setX(normal.x());
+            stage.setY(normal.y());
+            stage.setWidth(normal.width());
+            stage.setHeight(normal.height());
+        }
+        if (triesLeft > 1) {
+            javafx.animation.PauseTransition again = new javafx.animation.PauseTransition(UNMAXIMIZE_RECHECK);
+            again.setOnFinished(e -> putBack(windowId, stage, normal, triesLeft - 1));
+            again.play();
+        } else {
+            restoredMaximized.remove(windowId, normal); // from now on the window manager knows the normal size
+        }
+    }
+
+    private static boolean spansItsScreen(Stage stage) {
+        return Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).stream()
+                .map(Screen::getVisualBounds)
+                .anyMatch(v -> stage.getWidth() >= v.getWidth() - 4 || stage.getHeight() >= v.getHeight() - 4);
     }
 
     /** A new window: a step down and right of {@code anchor}, or 960×680 (or what fits) centred on the primary screen. */
