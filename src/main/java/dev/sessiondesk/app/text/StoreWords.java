@@ -1,9 +1,6 @@
 package dev.sessiondesk.app.text;
 
 import dev.sessiondesk.store.ChainReport;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The store's findings (ChainVerifier's and StoreScan's fixed English sentences, see there) as
@@ -12,15 +9,33 @@ import java.util.regex.Pattern;
  */
 public final class StoreWords {
     private static final String PARENT = "(?: \\(stored in parent session (\\S+)\\))?";
-    private static final List<Phrase> PHRASES = List.of(
-            new Phrase("hashMismatch", "content does not match its hash \\(changed, reordered or damaged\\)" + PARENT),
-            new Phrase("streamingNotLast", "a streaming reply is not the last message" + PARENT),
-            new Phrase("missingBefore", "message (\\d+) is missing \\(the next stored one is (\\d+)\\)" + PARENT),
-            new Phrase("outOfOrder", "message (\\d+) is stored twice or out of order" + PARENT),
-            new Phrase("missing", "message (\\d+) is missing" + PARENT),
-            new Phrase("badRole", "the message's role is neither user nor assistant \\(changed or damaged\\)" + PARENT),
-            new Phrase("sessionMissing", "the session is missing from the store()"),
-            new Phrase("notWhatWasShown", "the conversation differs from the one this window showed()"));
+    private static final Phrases PROBLEMS = new Phrases("store",
+            "hashMismatch", "content does not match its hash \\(changed, reordered or damaged\\)" + PARENT,
+            "streamingNotLast", "a streaming reply is not the last message" + PARENT,
+            "missingBefore", "message (\\d+) is missing \\(the next stored one is (\\d+)\\)" + PARENT,
+            "outOfOrder", "message (\\d+) is stored twice or out of order" + PARENT,
+            "missing", "message (\\d+) is missing" + PARENT,
+            "badRole", "the message's role is neither user nor assistant \\(changed or damaged\\)" + PARENT,
+            "sessionMissing", "the session is missing from the store()",
+            "notWhatWasShown", "the conversation differs from the one this window showed()");
+
+    /** ReferenceChecks' sentences about the windows and the search index (see there). */
+    private static final Phrases FINDINGS = new Phrases("store",
+            "window.noSession", "window (\\S+) points to session (\\S+), which does not exist",
+            "window.mismatch", "window (\\S+) shows session (\\S+) but (.+) \\(message (\\d+|null)\\)",
+            "fts.missing", "session (\\S+) message (\\d+) is missing from the search index",
+            "fts.different", "session (\\S+) message (\\d+): the search index holds different text than the message",
+            "fts.orphan", "search index row (\\d+) points to a message that no longer exists",
+            "fts.streaming", "search index row (\\d+) indexes a reply that is still streaming");
+
+    /** Store's sentences for why it is read-only (see Store.open). */
+    private static final Phrases READ_ONLY = new Phrases("store",
+            "readOnly.newer", "this store was written by a newer SessionDesk \\(schema (\\d+) > (\\d+)\\);"
+                    + " it is open read-only and nothing was changed: (.+)",
+            "readOnly.folder", "the data folder (.+) is read-only \\(its permissions\\); the store is open"
+                    + " read-only and nothing can be saved until the folder is writable again",
+            "readOnly.file", "the store (.+) is read-only \\(file or folder permissions\\); nothing can be saved",
+            "readOnly.opened", "opened read-only: (.+)");
 
     private StoreWords() {
     }
@@ -38,77 +53,24 @@ public final class StoreWords {
         if (problem == null) {
             return UserText.plain("");
         }
-        for (Phrase p : PHRASES) {
-            Matcher m = p.pattern().matcher(problem);
-            if (m.matches()) {
-                Object[] args = new Object[m.groupCount()];
-                for (int i = 0; i < args.length; i++) {
-                    String g = m.group(i + 1);
-                    args[i] = g == null ? "" : g.chars().allMatch(Character::isDigit) && !g.isEmpty() ? Integer.valueOf(g) : g;
-                }
-                UserText core = UserText.of("store", p.key(), args);
-                String parent = args.length == 0 ? "" : String.valueOf(args[args.length - 1]);
-                return parent.isEmpty() || p.key().equals("sessionMissing") || p.key().equals("notWhatWasShown") ? core
-                        : UserText.of("store", "inParent", core, parent);
-            }
+        Phrases.Match m = PROBLEMS.find(problem, (key, i, g) ->
+                g == null ? "" : g.chars().allMatch(Character::isDigit) && !g.isEmpty() ? Integer.valueOf(g) : g);
+        if (m == null) {
+            return UserText.plain(problem);
         }
-        return UserText.plain(problem);
+        Object[] args = m.args();
+        String parent = args.length == 0 ? "" : String.valueOf(args[args.length - 1]);
+        return parent.isEmpty() || m.key().equals("sessionMissing") || m.key().equals("notWhatWasShown") ? m.text()
+                : UserText.of("store", "inParent", m.text(), parent);
     }
-
-    /** ReferenceChecks' sentences about the windows and the search index (see there). */
-    private static final List<Phrase> FINDINGS = List.of(
-            new Phrase("window.noSession", "window (\\S+) points to session (\\S+), which does not exist"),
-            new Phrase("window.mismatch", "window (\\S+) shows session (\\S+) but (.+) \\(message (\\d+|null)\\)"),
-            new Phrase("fts.missing", "session (\\S+) message (\\d+) is missing from the search index"),
-            new Phrase("fts.different", "session (\\S+) message (\\d+): the search index holds different text than the message"),
-            new Phrase("fts.orphan", "search index row (\\d+) points to a message that no longer exists"),
-            new Phrase("fts.streaming", "search index row (\\d+) indexes a reply that is still streaming"));
 
     /** One of the store's sentences about a window or the search index; one it does not know as it is. */
     public static UserText finding(String finding) {
-        for (Phrase p : FINDINGS) {
-            Matcher m = p.pattern().matcher(finding);
-            if (m.matches()) {
-                Object[] args = new Object[m.groupCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = p.key().equals("window.mismatch") && i == 2 ? problem(m.group(3)) : m.group(i + 1);
-                }
-                return UserText.of("store", p.key(), args);
-            }
-        }
-        return UserText.plain(finding);
+        return FINDINGS.say(finding, (key, i, g) -> key.equals("window.mismatch") && i == 2 ? problem(g) : g);
     }
-
-    /** Store's sentences for why it is read-only (see Store.open). */
-    private static final List<Phrase> READ_ONLY = List.of(
-            new Phrase("readOnly.newer", "this store was written by a newer SessionDesk \\(schema (\\d+) > (\\d+)\\);"
-                    + " it is open read-only and nothing was changed: (.+)"),
-            new Phrase("readOnly.folder", "the data folder (.+) is read-only \\(its permissions\\); the store is open"
-                    + " read-only and nothing can be saved until the folder is writable again"),
-            new Phrase("readOnly.file", "the store (.+) is read-only \\(file or folder permissions\\); nothing can be saved"),
-            new Phrase("readOnly.opened", "opened read-only: (.+)"));
 
     /** Why the store is read-only, in the user's words; a reason this table does not know as it is. */
     public static UserText readOnly(String reason) {
-        if (reason == null) {
-            return UserText.plain("");
-        }
-        for (Phrase p : READ_ONLY) {
-            Matcher m = p.pattern().matcher(reason);
-            if (m.matches()) {
-                Object[] args = new Object[m.groupCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = m.group(i + 1);
-                }
-                return UserText.of("store", p.key(), args);
-            }
-        }
-        return UserText.plain(reason);
-    }
-
-    private record Phrase(String key, Pattern pattern) {
-        Phrase(String key, String regex) {
-            this(key, Pattern.compile(regex));
-        }
+        return reason == null ? UserText.plain("") : READ_ONLY.say(reason, Phrases.AS_WRITTEN);
     }
 }
