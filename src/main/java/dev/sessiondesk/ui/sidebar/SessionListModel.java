@@ -36,6 +36,7 @@ public final class SessionListModel {
     static final long CONTENT_REFRESH_MILLIS = 1_000;
     private long lastRefreshNanos = System.nanoTime() - CONTENT_REFRESH_MILLIS * 1_000_000;
     private PauseTransition contentRefresh;
+    private boolean stopped;
     private int archiveViewers;
     private int trashViewers;
 
@@ -95,6 +96,9 @@ public final class SessionListModel {
 
     /** Re-reads the lists; calls made while a read is running are folded into one more read. */
     public void refresh() {
+        if (stopped) {
+            return;
+        }
         lastRefreshNanos = System.nanoTime();
         refreshes.request();
     }
@@ -107,6 +111,9 @@ public final class SessionListModel {
      * FX thread (the pause is a JavaFX timer, made on first use).
      */
     public void refreshSoon() {
+        if (stopped) {
+            return;
+        }
         long sinceMillis = (System.nanoTime() - lastRefreshNanos) / 1_000_000;
         if (sinceMillis >= CONTENT_REFRESH_MILLIS) {
             refresh();
@@ -119,6 +126,17 @@ public final class SessionListModel {
         if (contentRefresh.getStatus() != Animation.Status.RUNNING) {
             contentRefresh.setDuration(Duration.millis(CONTENT_REFRESH_MILLIS - sinceMillis));
             contentRefresh.playFromStart();
+        }
+    }
+
+    /**
+     * Its windows are gone (quit, or the store is being replaced): no more reads, and a refresh still
+     * waiting for its pause does not fire (it would hand a read to workers that have shut down). FX thread.
+     */
+    public void stop() {
+        stopped = true;
+        if (contentRefresh != null) {
+            contentRefresh.stop();
         }
     }
 

@@ -232,6 +232,7 @@ public final class WindowCoordinator implements WindowContext, WindowActions {
     /** Hides every window without recording it as closed: they come back at the next start. */
     public void hideAll() {
         closing = true;
+        sessionList.stop();
         for (ChatWindow w : registry.all()) {
             w.stage().hide();
         }
